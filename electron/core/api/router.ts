@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { contract, isApiName, type Contract } from '../../../shared/api/contract';
+import type { ApiError, ApiResult } from '../../../shared/api/envelope';
+import { ErrorCode } from '../../../shared/api/errors';
+import type { Language } from '../../../shared/domain/settings';
+import { hasTranslation, translate } from '../../../shared/i18n/translate';
+import { AppError, explainSystemError } from '../app/errors';
+import type { HandlerMap } from './handler-map';
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+  warn(message: string): void;
+}
+
+export const consoleLogger: Logger = {
+  error: (message, error) => console.error(`[klkchc] ${message}`, error ?? ''),
+  warn: (message) => console.warn(`[klkchc] ${message}`),
+};
+
+export interface RouterOptions {
+  language: () => Language;
+  /** Check answers against the contract too (tests and development: catches drift early). */
+  validateOutput: boolean;
+  logger: Logger;
+}
+
+export interface Router {
+  call(name: string, payload: unknown): Promise<ApiResult<unknown>>;
+}
+
+function fieldsFromZod(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (fields[path] !== undefined) continue;
+    fields[path] = hasTranslation(issue.message) ? issue.message : 'validation.invalid';
+  }
+  return fields;
+}
+
+/**
+ * The one entry point of the back end. Electron IPC and the browser-mode server both hand it
+ * a call name and an untrusted payload; it validates the payload against the shared contract,
+ * runs the handler, and answers with an envelope whose message is in the user's language.
+ */
+export function createRouter(handlers: HandlerMap<Contract>, options: RouterOptions): Router {
+  const failure = (error: ApiError): ApiResult<unknown> => ({ ok: false, error });
+
+  function describe(error: AppError, language: Language): ApiError {
+    const answer: ApiError = {
+      code: error.code,
+      message: translate(language, error.messageKey, error.params),
+    };
+    if (error.fields) answer.fields = error.fields;
+    return answer;
+  }
+
+  return {
+    async call(name, payload) {
+      const language = safeLanguage(options);
+      if (typeof name !== 'string' || !isApiName(name)) {
+        return failure({
+          code: ErrorCode.unknownCall,
+          message: translate(language, 'errors.UNKNOWN_CALL', { name: String(name).slice(0, 80) }),
+        });
+      }
+      const endpoint = contract[name];
+      const parsed = endpoint.input.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const fields = fieldsFromZod(parsed.error);
+        const summary = Object.entries(fields)
+          .map(([path, key]) => `${path}: ${translate(language, key)}`)
+          .join('; ');
+        return failure({
+          code: ErrorCode.validation,
+          message: translate(language, 'errors.VALIDATION', { fields: summary }),
+          fields,
+        });
+      }
+      try {
+        const handler = handlers[name] as (input: unknown) => unknown;
+        const value = await handler(parsed.data);
+        if (options.validateOutput) {
+          const checked = endpoint.output.safeParse(value);
+          if (!checked.success) {
+            options.logger.error(`Answer of ${name} does not match the contract`, checked.error);
+            return failure({ code: ErrorCode.internal, message: translate(language, 'errors.INTERNAL') });
+          }
+        }
+        return { ok: true, value };
+      } catch (error) {
+        const known = explainSystemError(error);
+        if (known) {
+          if (known.code === 'INTERNAL' || known.code === 'DISK_FULL') options.logger.error(`${name} failed`, error);
+          return failure(describe(known, safeLanguage(options)));
+        }
+        options.logger.error(`${name} failed unexpectedly`, error);
+        return failure({ code: ErrorCode.internal, message: translate(safeLanguage(options), 'errors.INTERNAL') });
+      }
+    },
+  };
+}
+
+function safeLanguage(options: RouterOptions): Language {
+  try {
+    return options.language();
+  } catch {
+    return 'vi';
+  }
+}
+
+export { AppError };

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Db } from '../db/open';
+import { createRouter, consoleLogger, type Logger, type Router } from '../api/router';
+import { allHandlers } from '../api/handlers';
+import { FileStore } from '../files/file-store';
+import { systemClock, type Clock } from './clock';
+import { dataPaths, type DataPaths } from './paths';
+import { createServices, type Services } from './services';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser' | 'test';
+  appVersion: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Check every answer against the contract (on in tests and development). */
+  validateOutput?: boolean;
+}
+
+export interface Core {
+  router: Router;
+  services: Services;
+  files: FileStore;
+  paths: DataPaths;
+  db: Db;
+  close(): void;
+}
+
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/** Temp folders of earlier runs that crashed: remove those older than a day. */
+function sweepStaleTemp(tempRoot: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(tempRoot, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const entry of entries) {
+    const full = path.join(tempRoot, entry.name);
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_TEMP_MS) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // Another process may be removing it too.
+    }
+  }
+}
+
+/**
+ * The whole back end in plain Node: opens the database in `dataDir`, builds the services and
+ * the router. The Electron shell, browser mode, tests and benchmarks all start here.
+ */
+export function createCore(options: CoreOptions): Core {
+  const paths = dataPaths(options.dataDir);
+  const db = openDatabase(paths.databaseFile);
+  sweepStaleTemp(paths.tempDir);
+  const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const files = new FileStore(tempDir);
+  const clock = options.clock ?? systemClock;
+  const services = createServices(db, clock, files, {
+    dataFile: paths.databaseFile,
+    dataDir: paths.dataDir,
+    appVersion: options.appVersion,
+    mode: options.mode,
+  });
+  const router = createRouter(allHandlers(services), {
+    language: () => services.settings.language(),
+    validateOutput: options.validateOutput ?? options.mode === 'test',
+    logger: options.logger ?? consoleLogger,
+  });
+  let closed = false;
+  return {
+    router,
+    services,
+    files,
+    paths,
+    db,
+    close() {
+      if (closed) return;
+      closed = true;
+      files.dispose();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      // Fold the WAL back into the main file so the folder holds one tidy file at rest.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A busy checkpoint is retried by SQLite on the next open.
+      }
+      db.close();
+    },
+  };
+}

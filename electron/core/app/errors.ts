@@ -1,0 +1,48 @@
+import type { TranslateParams } from '../../../shared/i18n/translate';
+
+/**
+ * An error the user should read. `code` is stable (tests and the renderer match on it); the
+ * message is looked up from `messageKey` in the user's language when the router answers.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly messageKey: string;
+  readonly params: TranslateParams;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(
+    code: string,
+    options: { messageKey?: string; params?: TranslateParams; fields?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = options.messageKey ?? `errors.${code}`;
+    this.params = options.params ?? {};
+    this.fields = options.fields;
+  }
+}
+
+/** A field-level validation failure found by the core (e.g. a duplicate code). */
+export function fieldError(field: string, key: string, messageKey: string, params: TranslateParams = {}): AppError {
+  return new AppError('VALIDATION', { messageKey, params, fields: { [field]: key } });
+}
+
+interface SqliteLikeError {
+  code?: unknown;
+}
+
+/** Errors from the disk and SQLite that have a plain-language explanation. */
+export function explainSystemError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const code = (error as SqliteLikeError | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', { cause: error });
+  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError('READ_ONLY', { params: { dir: '' }, cause: error });
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new AppError('DB_LOCKED', { params: { file: '' }, cause: error });
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+    return new AppError('DB_CORRUPT', { params: { file: '' }, cause: error });
+  return null;
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db/open';
+import type { Clock } from './clock';
+import { RegistryService } from '../features/registry/registry-service';
+import type { RuntimeInfo } from '../features/settings/settings-service';
+import { SettingsService } from '../features/settings/settings-service';
+import type { FileStore } from '../files/file-store';
+
+/** Everything the handlers can reach. A feature adds its service here. */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  settings: SettingsService;
+  registry: RegistryService;
+}
+
+export function createServices(db: Db, clock: Clock, files: FileStore, runtime: RuntimeInfo): Services {
+  const settings = new SettingsService(db, runtime);
+  const officeId = () => settings.officeId();
+  return {
+    db,
+    clock,
+    files,
+    settings,
+    registry: new RegistryService(db, clock, officeId),
+  };
+}

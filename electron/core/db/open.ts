@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+import { AppError } from '../app/errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** For migration tests: stop at this schema version. */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+/** The connection settings every handle uses (RELIABILITY.md: WAL with synchronous=FULL). */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  // Keep the WAL from growing without bound under a long session of edits.
+  db.pragma('journal_size_limit = 67108864');
+}
+
+function isSqliteCode(error: unknown, ...codes: string[]): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && codes.includes(code);
+}
+
+/**
+ * Opens (creating if needed) the office's database and migrates it. A file that is not a
+ * database, is damaged, or comes from a newer app is refused with a plain message and left
+ * exactly as it was.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new AppError('READ_ONLY', { params: { dir }, cause: error });
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: false });
+  } catch (error) {
+    if (isSqliteCode(error, 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM')) {
+      throw new AppError('READ_ONLY', { params: { dir }, cause: error });
+    }
+    throw new AppError('DB_CORRUPT', { params: { file }, cause: error });
+  }
+  try {
+    // Read the header before changing anything: a non-database file fails here, untouched.
+    db.pragma('schema_version', { simple: true });
+    const found = Number(db.pragma('user_version', { simple: true }));
+    const list = options.migrations ?? allMigrations;
+    const latest = list.at(-1)?.version ?? 0;
+    if (found > latest) {
+      throw new AppError('DB_NEWER', { params: { file, found, supported: latest } });
+    }
+    applyPragmas(db);
+    migrate(db, list, file, options.targetVersion);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    if (isSqliteCode(error, 'SQLITE_NOTADB', 'SQLITE_CORRUPT')) {
+      throw new AppError('DB_CORRUPT', { params: { file }, cause: error });
+    }
+    if (isSqliteCode(error, 'SQLITE_BUSY', 'SQLITE_LOCKED')) {
+      throw new AppError('DB_LOCKED', { params: { file }, cause: error });
+    }
+    if (isSqliteCode(error, 'SQLITE_READONLY', 'SQLITE_CANTOPEN')) {
+      throw new AppError('READ_ONLY', { params: { dir }, cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { uuidv7 } from './ids';
+
+/**
+ * The columns every synchronised row carries (the rule is written in SYNC-RULES.md).
+ * A revision is "<generation>-<random>", and each row keeps the revisions it descends from,
+ * newest first, so a later merge can tell a fast-forward from a true conflict (CouchDB's model).
+ */
+
+export const REV_HISTORY_LIMIT = 20;
+
+export interface RowMeta {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  changed_by_office: string;
+  rev: string;
+  rev_history: string;
+}
+
+export interface RowMetaUpdate {
+  updated_at: string;
+  changed_by_office: string;
+  rev: string;
+  rev_history: string;
+}
+
+function newRevision(generation: number): string {
+  return `${generation}-${randomBytes(8).toString('hex')}`;
+}
+
+export function revisionGeneration(rev: string): number {
+  const generation = Number.parseInt(rev.split('-', 1)[0] ?? '', 10);
+  return Number.isFinite(generation) ? generation : 0;
+}
+
+export function newRowMeta(now: Date, officeId: string, id: string = uuidv7(now.getTime())): RowMeta {
+  const timestamp = now.toISOString();
+  return {
+    id,
+    created_at: timestamp,
+    updated_at: timestamp,
+    changed_by_office: officeId,
+    rev: newRevision(1),
+    rev_history: '[]',
+  };
+}
+
+export function nextRowMeta(
+  now: Date,
+  officeId: string,
+  previous: { rev: string; rev_history: string },
+): RowMetaUpdate {
+  let history: unknown;
+  try {
+    history = JSON.parse(previous.rev_history);
+  } catch {
+    history = [];
+  }
+  const ancestors = Array.isArray(history) ? history.filter((item): item is string => typeof item === 'string') : [];
+  return {
+    updated_at: now.toISOString(),
+    changed_by_office: officeId,
+    rev: newRevision(revisionGeneration(previous.rev) + 1),
+    rev_history: JSON.stringify([previous.rev, ...ancestors].slice(0, REV_HISTORY_LIMIT)),
+  };
+}

@@ -1,0 +1,244 @@
+import type { Db } from '../../db/open';
+import { newRowMeta, nextRowMeta } from '../../db/row-meta';
+import { isReferenced } from '../../db/references';
+import type { Clock } from '../../app/clock';
+import { AppError, fieldError } from '../../app/errors';
+import type { Unit, UnitInput } from '../../../../shared/domain/unit';
+import type { UnitSort } from '../../../../shared/api/registry';
+import { foldVietnamese } from '../../../../shared/text/fold';
+import { UnitRepo, type UnitQuery } from './unit-repo';
+import { codeKey, contentColumns, rowToUnit, sameContent, unitInputFromRow, type UnitRow } from './unit-row';
+import { UndoStore } from './undo-store';
+import { sampleUnits } from './sample-data';
+
+interface UndoEntry {
+  unitId: string;
+  revAfter: string;
+  /** The unit's content before the change; null when the change created it. */
+  before: UnitInput | null;
+}
+
+export interface ListRequest {
+  query: string;
+  kinds: UnitQuery['kinds'];
+  managingBodies: UnitQuery['managingBodies'];
+  active: UnitQuery['active'];
+  sort: UnitSort;
+  offset: number;
+  limit: number;
+}
+
+export interface Mutation {
+  unit: Unit;
+  /** '' when nothing changed (nothing to undo). */
+  undoId: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The unit registry's rules: validation beyond the schema, revisions, undo, sample data. */
+export class RegistryService {
+  readonly repo: UnitRepo;
+  private readonly undo = new UndoStore<UndoEntry>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly officeId: () => string,
+  ) {
+    this.repo = new UnitRepo(db);
+  }
+
+  list(request: ListRequest): { total: number; rows: Unit[] } {
+    const words = foldVietnamese(request.query).split(' ').filter(Boolean).slice(0, 12);
+    const { total, rows } = this.repo.list(
+      { words, kinds: request.kinds, managingBodies: request.managingBodies, active: request.active },
+      request.sort,
+      request.offset,
+      request.limit,
+    );
+    return { total, rows: rows.map(rowToUnit) };
+  }
+
+  get(id: string): Unit {
+    const row = this.repo.getLive(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return rowToUnit(row);
+  }
+
+  counts() {
+    return this.repo.counts();
+  }
+
+  create(input: UnitInput, options: { isSample?: boolean } = {}): Mutation {
+    return this.db
+      .transaction(() => {
+        this.checkCode(input.code, null);
+        this.checkParent(input.parentId, null);
+        const meta = newRowMeta(this.clock.now(), this.officeId());
+        this.insertOrExplain(
+          () => this.repo.insert(meta, contentColumns(input), options.isSample ?? false),
+          input.code,
+        );
+        const unit = this.get(meta.id);
+        const undoId = this.undo.push({ unitId: unit.id, revAfter: unit.rev, before: null });
+        return { unit, undoId };
+      })
+      .immediate();
+  }
+
+  update(id: string, expectedRev: string, input: UnitInput): Mutation {
+    return this.db
+      .transaction(() => {
+        const current = this.repo.getLive(id);
+        if (!current) throw new AppError('NOT_FOUND');
+        if (current.rev !== expectedRev) throw new AppError('CONFLICT');
+        if (sameContent(current, input)) return { unit: rowToUnit(current), undoId: '' };
+        this.checkCode(input.code, id);
+        this.checkParent(input.parentId, id);
+        const meta = nextRowMeta(this.clock.now(), this.officeId(), current);
+        const changed = this.insertOrExplain(
+          () => this.repo.update(id, expectedRev, meta, contentColumns(input)),
+          input.code,
+        );
+        if (!changed) throw new AppError('CONFLICT');
+        const unit = this.get(id);
+        const undoId = this.undo.push({ unitId: id, revAfter: unit.rev, before: unitInputFromRow(current) });
+        return { unit, undoId };
+      })
+      .immediate();
+  }
+
+  setActive(id: string, active: boolean): Mutation {
+    const current = this.repo.getLive(id);
+    if (!current) throw new AppError('NOT_FOUND');
+    return this.update(id, current.rev, { ...unitInputFromRow(current), active });
+  }
+
+  undoChange(undoId: string): { unit: Unit | null } {
+    const entry = this.undo.take(undoId);
+    if (!entry) throw new AppError('registry.undoUnknown', { messageKey: 'registry.errors.undoUnknown' });
+    return this.db
+      .transaction(() => {
+        const current = this.repo.getLive(entry.unitId);
+        if (!current || current.rev !== entry.revAfter) {
+          throw new AppError('registry.undoStale', { messageKey: 'registry.errors.undoStale' });
+        }
+        const meta = nextRowMeta(this.clock.now(), this.officeId(), current);
+        if (entry.before === null) {
+          if (isReferenced(this.db, 'units', current.id)) {
+            throw new AppError('registry.undoInUse', { messageKey: 'registry.errors.undoInUse' });
+          }
+          this.repo.tombstone(current.id, current.rev, meta);
+          return { unit: null };
+        }
+        this.checkCode(entry.before.code, current.id);
+        this.insertOrExplain(
+          () => this.repo.update(current.id, current.rev, meta, contentColumns(entry.before as UnitInput)),
+          entry.before.code,
+        );
+        return { unit: this.get(current.id) };
+      })
+      .immediate();
+  }
+
+  /** Fills the registry with the labelled sample district; running it twice adds nothing. */
+  loadSample(): { created: number } {
+    return this.db
+      .transaction(() => {
+        let created = 0;
+        const now = this.clock.now();
+        const officeId = this.officeId();
+        const idsByCode = new Map<string, string>();
+        for (const sample of sampleUnits()) {
+          const existing = this.repo.findLiveByCodeKey(codeKey(sample.input.code));
+          if (existing) {
+            idsByCode.set(sample.input.code, existing.id);
+            continue;
+          }
+          const parentId = sample.parentCode ? (idsByCode.get(sample.parentCode) ?? null) : null;
+          const meta = newRowMeta(now, officeId);
+          this.repo.insert(meta, contentColumns({ ...sample.input, parentId }), true);
+          idsByCode.set(sample.input.code, meta.id);
+          created += 1;
+        }
+        return { created };
+      })
+      .immediate();
+  }
+
+  /** Removes sample units nobody has touched; edited or referenced ones stay (and are counted). */
+  removeSample(): { removed: number; kept: number } {
+    return this.db
+      .transaction(() => {
+        const samples = this.repo.liveSamples();
+        const now = this.clock.now();
+        const officeId = this.officeId();
+        let removed = 0;
+        let kept = 0;
+        // Children first, so a parent is never left referenced by a live child.
+        const pending = new Map(samples.map((row) => [row.id, row]));
+        let progress = true;
+        while (pending.size > 0 && progress) {
+          progress = false;
+          for (const row of [...pending.values()]) {
+            if (row.rev.startsWith('1-') && !isReferenced(this.db, 'units', row.id)) {
+              this.repo.tombstone(row.id, row.rev, nextRowMeta(now, officeId, row));
+              pending.delete(row.id);
+              removed += 1;
+              progress = true;
+            }
+          }
+        }
+        kept = pending.size;
+        return { removed, kept };
+      })
+      .immediate();
+  }
+
+  private checkCode(code: string, selfId: string | null): void {
+    const key = codeKey(code);
+    if (key === '') return;
+    const other: UnitRow | undefined = this.repo.findLiveByCodeKey(key);
+    if (other && other.id !== selfId) {
+      throw fieldError('code', 'registry.validation.duplicateCode', 'registry.errors.duplicateCode', {
+        code,
+        name: other.name,
+      });
+    }
+  }
+
+  private checkParent(parentId: string | null, selfId: string | null): void {
+    if (parentId === null) return;
+    if (parentId === selfId) {
+      throw fieldError('parentId', 'registry.validation.parentSelf', 'registry.validation.parentSelf');
+    }
+    if (!this.repo.getLive(parentId)) {
+      throw fieldError('parentId', 'registry.validation.parentMissing', 'registry.validation.parentMissing');
+    }
+    // Walk up from the new parent: reaching this unit would make a cycle.
+    let cursor: string | null | undefined = parentId;
+    for (let depth = 0; cursor && depth < 100; depth += 1) {
+      if (cursor === selfId) {
+        throw fieldError('parentId', 'registry.validation.parentSelf', 'registry.validation.parentSelf');
+      }
+      cursor = this.repo.parentOf(cursor);
+    }
+  }
+
+  private insertOrExplain<T>(write: () => T, code: string): T {
+    try {
+      return write();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw fieldError('code', 'registry.validation.duplicateCode', 'registry.errors.duplicateCode', {
+          code,
+          name: '',
+        });
+      }
+      throw error;
+    }
+  }
+}

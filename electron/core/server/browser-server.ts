@@ -1,0 +1,222 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '../app/create-core';
+import { AppError } from '../app/errors';
+import { SECURITY_HEADERS } from '../security/csp';
+import { resolveStatic, mimeType } from './static-files';
+import { translate } from '../../../shared/i18n/translate';
+import type { ApiResult } from '../../../shared/api/envelope';
+
+export const TOKEN_HEADER = 'x-klkchc-token';
+const MAX_JSON_BYTES = 10 * 1024 * 1024;
+
+export interface BrowserServerOptions {
+  core: Core;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only in tests; normally random per launch. */
+  token?: string;
+}
+
+export interface BrowserServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, expected: Buffer): boolean {
+  if (!given) return false;
+  const buffer = Buffer.from(given);
+  return buffer.length === expected.length && timingSafeEqual(buffer, expected);
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Browser mode: the same API as the Electron shell, over HTTP on the loopback interface only.
+ * Every API and file request must carry the per-launch token; every request must name this
+ * server in its Host header (so a web page cannot reach it through DNS rebinding).
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  const { core } = options;
+  let allowedHosts = new Set<string>();
+  const language = () => {
+    try {
+      return core.services.settings.language();
+    } catch {
+      return 'vi' as const;
+    }
+  };
+  const unauthorized = (): ApiResult<unknown> => ({
+    ok: false,
+    error: { code: 'UNAUTHORIZED', message: translate(language(), 'errors.UNAUTHORIZED') },
+  });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[klkchc] request failed', error);
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: translate(language(), 'errors.INTERNAL') },
+        });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!allowedHosts.has(host)) {
+      send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^https?:\/\//, '').toLowerCase())) {
+      send(res, 403, 'Forbidden origin', 'text/plain; charset=utf-8');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const headerToken = req.headers[TOKEN_HEADER];
+    const givenToken = typeof headerToken === 'string' ? headerToken : (url.searchParams.get('token') ?? undefined);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      // Only the app's own script sends the token in a header, never a form or a link.
+      if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, expected))
+        return sendJson(res, 401, unauthorized());
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, 'Unsupported media type', 'text/plain; charset=utf-8');
+      }
+      const body = await readBody(req, MAX_JSON_BYTES);
+      if (body === null)
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'VALIDATION', message: translate(language(), 'errors.VALIDATION_generic') },
+        });
+      let payload: unknown;
+      try {
+        payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'VALIDATION', message: translate(language(), 'errors.VALIDATION_generic') },
+        });
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await core.router.call(name, payload);
+      return sendJson(res, 200, result);
+    }
+
+    if (url.pathname === '/files/upload') {
+      if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, expected))
+        return sendJson(res, 401, unauthorized());
+      const rawName = req.headers['x-file-name'];
+      const name = typeof rawName === 'string' ? decodeURIComponent(rawName) : 'tep';
+      try {
+        const file = await core.files.receiveUpload(name, req as AsyncIterable<Uint8Array>);
+        return sendJson(res, 200, { ok: true, value: file });
+      } catch (error) {
+        if (error instanceof AppError) {
+          req.resume();
+          return sendJson(res, 200, {
+            ok: false,
+            error: { code: error.code, message: translate(language(), error.messageKey, error.params) },
+          });
+        }
+        throw error;
+      }
+    }
+
+    if (url.pathname.startsWith('/files/download/')) {
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      if (!sameToken(givenToken, expected)) return sendJson(res, 401, unauthorized());
+      const id = url.pathname.slice('/files/download/'.length);
+      let file: { path: string; name: string; size: number };
+      try {
+        file = core.files.download(id);
+      } catch {
+        return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      }
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': mimeType(file.name),
+        'Content-Length': String(file.size),
+        'Content-Disposition': contentDisposition(file.name),
+        'Cache-Control': 'no-store',
+      });
+      fs.createReadStream(file.path).pipe(res);
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    const file = resolveStatic(options.staticDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    const isHtml = file.endsWith('.html');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': mimeType(file),
+      'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,112 @@
+// The Electron shell: one secure window, the menu, dialogs, printing and IPC wiring. All the
+// work is done by the plain-Node core (electron/core), the same one browser mode serves.
+import { app, BrowserWindow, dialog, session } from 'electron';
+import path from 'node:path';
+import { createCore, type Core } from '../core/app/create-core';
+import { AppError } from '../core/app/errors';
+import { defaultDataDir } from '../core/app/paths';
+import { parseLaunchArgs } from '../core/cli/args';
+import { translate } from '../../shared/i18n/translate';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { handleAppScheme, registerAppScheme } from './protocol';
+import { APP_ORIGIN, isAllowedNavigation, isAllowedRequest, mainWindowPreferences } from './security-policy';
+
+const launch = parseLaunchArgs(process.argv.slice(1));
+const dataDir = launch.dataDir ? path.resolve(launch.dataDir) : defaultDataDir();
+// Electron keeps its own caches beside our data: the same per-user folder as browser mode.
+app.setPath('userData', dataDir);
+app.enableSandbox();
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+}
+
+// Electron checklist: no new windows, no navigation away, no webviews, anywhere.
+app.on('web-contents-created', (_, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+function showAbout(language: 'vi' | 'en') {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: translate(language, 'shell.aboutTitle'),
+    message: `${translate(language, 'common.appFullName')}\n${translate(language, 'shell.version')} ${app.getVersion()}`,
+    detail: translate(language, 'shell.dataFile', { file: core?.paths.databaseFile ?? '' }),
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: translate(core?.services.settings.language() ?? 'vi', 'common.appName'),
+    backgroundColor: '#f4f6f9',
+    webPreferences: mainWindowPreferences(path.join(__dirname, 'preload.cjs'), !app.isPackaged),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+app
+  .whenReady()
+  .then(() => {
+    const language = 'vi';
+    try {
+      core = createCore({ dataDir, mode: 'electron', appVersion: app.getVersion() });
+    } catch (error) {
+      const message =
+        error instanceof AppError
+          ? translate(language, error.messageKey, error.params)
+          : translate(language, 'errors.INTERNAL');
+      dialog.showErrorBox(translate(language, 'shell.startFailed'), message);
+      app.exit(1);
+      return;
+    }
+    const opened = core;
+    const ses = session.defaultSession;
+    // Deny every permission (camera, notifications, …) and every request that leaves the app.
+    ses.setPermissionRequestHandler((_, __, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+    handleAppScheme(path.join(__dirname, '..', 'renderer'));
+    registerIpc(opened, () => mainWindow);
+    const uiLanguage = opened.services.settings.language();
+    buildMenu(uiLanguage, () => showAbout(uiLanguage));
+    mainWindow = createWindow();
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});

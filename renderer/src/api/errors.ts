@@ -1,0 +1,19 @@
+import type { ApiError } from '../../../shared/api/envelope';
+
+/** An API answer with ok: false, thrown so callers can use try/catch and show `message`. */
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.fields = error.fields;
+  }
+}
+
+export function errorMessage(error: unknown, fallback: string): string {
+  if (error instanceof ApiCallError) return error.message;
+  return fallback;
+}

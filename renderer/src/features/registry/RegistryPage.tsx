@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../../shared/domain/unit';
+import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useNotifier } from '../../components/Notifier';
+import { PageHeader } from '../../components/PageHeader';
+import { SampleDataPanel } from '../settings/SampleDataPanel';
+import { UnitFilters } from './UnitFilters';
+import { UnitFormDialog, type SavedUnit } from './UnitFormDialog';
+import { UnitTable } from './UnitTable';
+import { useUnitList, type UnitListRequest } from './useUnitList';
+
+const INITIAL_REQUEST: UnitListRequest = { query: '', kinds: [], managingBodies: [], active: 'active', sort: 'name' };
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Danh mục đơn vị: find, add, edit, deactivate; every change can be undone right after. */
+export function RegistryPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { notify } = useNotifier();
+  const [request, setRequest] = useState<UnitListRequest>(INITIAL_REQUEST);
+  const [reloadToken, setReloadToken] = useState(0);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
+  const [confirming, setConfirming] = useState<Unit | null>(null);
+  const [registryTotal, setRegistryTotal] = useState<number | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLElement | null>(null);
+  const list = useUnitList(api, request, reloadToken);
+  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+
+  useEffect(() => {
+    api
+      .call('registry.counts', {})
+      .then((counts) => setRegistryTotal(counts.total))
+      .catch(() => setRegistryTotal(null));
+  }, [api, reloadToken]);
+
+  // A new search selects nothing until the user moves into the list.
+  const changeRequest = useCallback((next: UnitListRequest) => {
+    setRequest(next);
+    setActiveIndex(-1);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && key === 'f') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if ((event.altKey && key === 'n') || (event.key === 'Insert' && !isTyping(event.target))) {
+        if (document.querySelector('[role="dialog"]')) return;
+        event.preventDefault();
+        setEditing({ unit: null });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const undo = useCallback(
+    (undoId: string) => async () => {
+      try {
+        await api.call('registry.undo', { undoId });
+        notify({ message: t('registry.undone'), severity: 'info' });
+      } catch (error) {
+        notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+      }
+      reload();
+    },
+    [api, notify, reload, t],
+  );
+
+  const onSaved = (saved: SavedUnit) => {
+    setEditing(null);
+    reload();
+    const message = saved.created
+      ? t('registry.created', { name: saved.unit.name })
+      : t('registry.updated', { name: saved.unit.name });
+    notify({ message, ...(saved.undoId ? { undo: undo(saved.undoId) } : {}) });
+    gridRef.current?.focus();
+  };
+
+  const toggleActive = async (unit: Unit) => {
+    setConfirming(null);
+    try {
+      const result = await api.call('registry.setActive', { id: unit.id, active: !unit.active });
+      reload();
+      notify({
+        message: unit.active
+          ? t('registry.deactivated', { name: unit.name })
+          : t('registry.reactivated', { name: unit.name }),
+        ...(result.undoId ? { undo: undo(result.undoId) } : {}),
+      });
+    } catch (error) {
+      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+    }
+    gridRef.current?.focus();
+  };
+
+  const emptyRegistry = registryTotal === 0;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <PageHeader title={t('registry.title')}>
+        <Typography variant="body2" color="text.secondary" aria-live="polite">
+          {registryTotal !== null && list.loaded
+            ? list.total === registryTotal
+              ? t('registry.count', { shown: list.total })
+              : t('registry.countOfTotal', { shown: list.total, total: registryTotal })
+            : ''}
+        </Typography>
+        <Tooltip title={t('registry.addShortcut')}>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            onClick={() => setEditing({ unit: null })}
+            aria-keyshortcuts="Alt+N Insert"
+          >
+            {t('registry.add')}
+          </Button>
+        </Tooltip>
+      </PageHeader>
+      <UnitFilters
+        ref={searchRef}
+        request={request}
+        onChange={changeRequest}
+        onSearchKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            event.preventDefault();
+            setActiveIndex(0);
+            gridRef.current?.focus();
+          } else if (event.key === 'Escape' && request.query) {
+            event.preventDefault();
+            changeRequest({ ...request, query: '' });
+          }
+        }}
+      />
+      {list.error && (
+        <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
+          {list.error || t('common.unexpected')}
+        </Alert>
+      )}
+      {emptyRegistry ? (
+        <Paper sx={{ mx: 3, p: 4 }}>
+          <Stack spacing={2} alignItems="flex-start">
+            <Typography variant="h6" component="p">
+              {t('registry.empty')}
+            </Typography>
+            <Typography color="text.secondary">{t('registry.emptyHelp')}</Typography>
+            <Stack direction="row" spacing={2}>
+              <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ unit: null })}>
+                {t('registry.add')}
+              </Button>
+              <SampleDataPanel onChanged={reload} />
+            </Stack>
+          </Stack>
+        </Paper>
+      ) : (
+        <Box
+          sx={{ px: 3, pb: 2, flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+          ref={(node: HTMLElement | null) => {
+            gridRef.current = node?.querySelector<HTMLElement>('[role="grid"]') ?? null;
+          }}
+        >
+          {list.loaded && list.total === 0 ? (
+            <Typography color="text.secondary" sx={{ p: 2 }} role="status">
+              {t('registry.noMatch')}
+            </Typography>
+          ) : null}
+          <UnitTable
+            total={list.total}
+            rowAt={list.rowAt}
+            ensureRange={list.ensureRange}
+            activeIndex={activeIndex}
+            onActiveIndexChange={setActiveIndex}
+            onEdit={(unit) => setEditing({ unit })}
+            onToggleActive={(unit) => (unit.active ? setConfirming(unit) : void toggleActive(unit))}
+            sort={request.sort}
+            onSortChange={(sort) => changeRequest({ ...request, sort })}
+            dimmed={list.stale}
+          />
+        </Box>
+      )}
+      <UnitFormDialog
+        open={editing !== null}
+        unit={editing?.unit ?? null}
+        onClose={() => setEditing(null)}
+        onSaved={onSaved}
+      />
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('registry.deactivateConfirmTitle')}
+        message={t('registry.deactivateConfirm', { name: confirming?.name ?? '' })}
+        confirmLabel={t('registry.deactivate')}
+        onConfirm={() => confirming && void toggleActive(confirming)}
+        onCancel={() => setConfirming(null)}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ApiResult } from '../../../shared/api/envelope';
+import type { ChosenFile, FileFilter, PendingDownload } from '../../../shared/api/files';
+import type { DesktopBridge } from '../../../shared/api/bridge';
+
+const TOKEN_KEY = 'klkchc.token';
+const TOKEN_HEADER = 'x-klkchc-token';
+
+/** Takes the per-launch token from the address the server printed, then hides it from the URL bar. */
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function transportError(message: string): ApiResult<never> {
+  return { ok: false, error: { code: 'TRANSPORT', message } };
+}
+
+async function readEnvelope<T>(response: Response, offlineMessage: string): Promise<ApiResult<T>> {
+  try {
+    return (await response.json()) as ApiResult<T>;
+  } catch {
+    return transportError(offlineMessage);
+  }
+}
+
+function pickFile(filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = filters.flatMap((filter) => filter.extensions.map((ext) => `.${ext}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Browser mode: the same bridge as Electron's preload, over HTTP to the loopback server. */
+export function createBrowserBridge(token: string, offlineMessage: string): DesktopBridge {
+  const headers = { [TOKEN_HEADER]: token };
+  return {
+    async call(name, payload) {
+      try {
+        const response = await fetch(`./api/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload ?? {}),
+        });
+        return await readEnvelope(response, offlineMessage);
+      } catch {
+        return transportError(offlineMessage);
+      }
+    },
+    async openFile(filters) {
+      const file = await pickFile(filters);
+      if (!file) return { ok: true, value: null };
+      try {
+        const response = await fetch('./files/upload', {
+          method: 'POST',
+          headers: {
+            ...headers,
+            'Content-Type': 'application/octet-stream',
+            'x-file-name': encodeURIComponent(file.name),
+          },
+          body: file,
+        });
+        return await readEnvelope<ChosenFile>(response, offlineMessage);
+      } catch {
+        return transportError(offlineMessage);
+      }
+    },
+    async saveDownload(download: PendingDownload) {
+      try {
+        const response = await fetch(`./files/download/${encodeURIComponent(download.downloadId)}`, { headers });
+        if (!response.ok) return transportError(offlineMessage);
+        const url = URL.createObjectURL(await response.blob());
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = download.fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        return { ok: true, value: true };
+      } catch {
+        return transportError(offlineMessage);
+      }
+    },
+    async printDownload(download: PendingDownload) {
+      try {
+        const response = await fetch(`./files/download/${encodeURIComponent(download.downloadId)}`, { headers });
+        if (!response.ok) return transportError(offlineMessage);
+        const html = await response.text();
+        // Print from a hidden frame: the browser's own print dialog, exactly the page shown.
+        const frame = document.createElement('iframe');
+        frame.style.position = 'fixed';
+        frame.style.width = '0';
+        frame.style.height = '0';
+        frame.style.border = '0';
+        frame.setAttribute('aria-hidden', 'true');
+        document.body.appendChild(frame);
+        const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+        await new Promise<void>((resolve) => {
+          frame.addEventListener('load', () => resolve(), { once: true });
+          frame.src = url;
+        });
+        frame.contentWindow?.focus();
+        frame.contentWindow?.print();
+        setTimeout(() => {
+          frame.remove();
+          URL.revokeObjectURL(url);
+        }, 60_000);
+        return { ok: true, value: true };
+      } catch {
+        return transportError(offlineMessage);
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ApiResult } from './envelope';
+import type { ChosenFile, FileFilter, PendingDownload } from './files';
+
+/**
+ * What the Electron preload exposes as `window.api` (checked there with `satisfies`). Browser
+ * mode provides the same functions over HTTP, so the renderer never knows which shell it is in.
+ */
+export interface DesktopBridge {
+  call(name: string, payload: unknown): Promise<ApiResult<unknown>>;
+  /** Shows the system's open dialog; null when the user cancels. */
+  openFile(filters: FileFilter[]): Promise<ApiResult<ChosenFile | null>>;
+  /** Shows the system's save dialog and writes the prepared file there; false when cancelled. */
+  saveDownload(download: PendingDownload): Promise<ApiResult<boolean>>;
+  /** Prints the HTML document of a prepared download (minutes, reports) with the system dialog. */
+  printDownload(download: PendingDownload): Promise<ApiResult<boolean>>;
+}

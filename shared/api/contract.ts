@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { registryEndpoints } from './registry';
+import { settingsEndpoints } from './settings';
+import { systemEndpoints } from './system';
+
+/**
+ * The whole API: every call the renderer can make, with its input and output schemas. The
+ * core's router and the renderer's client are both typed from this one object (after Actual
+ * Budget's handler map). A feature adds its own `api/<feature>.ts` and one line here.
+ */
+export const contract = {
+  ...systemEndpoints,
+  ...settingsEndpoints,
+  ...registryEndpoints,
+} as const;
+
+export type Contract = typeof contract;
+export type ApiName = keyof Contract;
+/** What a caller passes (before defaults and cleaning). */
+export type ApiInput<K extends ApiName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after validation, defaults and cleaning). */
+export type ApiParsedInput<K extends ApiName> = z.output<Contract[K]['input']>;
+export type ApiOutput<K extends ApiName> = z.output<Contract[K]['output']>;
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

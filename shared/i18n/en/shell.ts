@@ -1,0 +1,29 @@
+import type { CatalogShape } from '../catalog';
+import type { shell as vi } from '../vi/shell';
+
+export const shell: CatalogShape<typeof vi> = {
+  menu: {
+    file: 'File',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    view: 'View',
+    reload: 'Reload',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetZoom: 'Actual size',
+    fullscreen: 'Full screen',
+    devTools: 'Developer tools',
+    help: 'Help',
+    about: 'About',
+  },
+  aboutTitle: 'About KLKCHC Inspections',
+  version: 'Version',
+  dataFile: 'Data file: {{file}}',
+  startFailed: 'The app could not start',
+};

@@ -1,0 +1,43 @@
+import { common as viCommon } from './vi/common';
+import { errors as viErrors } from './vi/errors';
+import { registry as viRegistry } from './vi/registry';
+import { settings as viSettings } from './vi/settings';
+import { setup as viSetup } from './vi/setup';
+import { shell as viShell } from './vi/shell';
+import { validation as viValidation } from './vi/validation';
+import { common as enCommon } from './en/common';
+import { errors as enErrors } from './en/errors';
+import { registry as enRegistry } from './en/registry';
+import { settings as enSettings } from './en/settings';
+import { setup as enSetup } from './en/setup';
+import { shell as enShell } from './en/shell';
+import { validation as enValidation } from './en/validation';
+import type { CatalogShape } from './catalog';
+import type { Language } from '../domain/settings';
+
+/**
+ * Every string of the interface, Vietnamese first. A feature adds `vi/<feature>.ts`,
+ * `en/<feature>.ts` (typed against the Vietnamese one, so a missing key fails type-checking)
+ * and one line in each object below.
+ */
+export const vi = {
+  common: viCommon,
+  validation: viValidation,
+  errors: viErrors,
+  settings: viSettings,
+  setup: viSetup,
+  registry: viRegistry,
+  shell: viShell,
+};
+
+export const en: CatalogShape<typeof vi> = {
+  common: enCommon,
+  validation: enValidation,
+  errors: enErrors,
+  settings: enSettings,
+  setup: enSetup,
+  registry: enRegistry,
+  shell: enShell,
+};
+
+export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

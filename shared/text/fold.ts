@@ -1,0 +1,40 @@
+/**
+ * Vietnamese text folding for search: "Hiệp Hạ", "HIEP HA" and "hiep  ha" all fold to "hiep ha".
+ * Folding happens in JavaScript and the result is stored in an indexed column, because
+ * SQLite's FTS5 `remove_diacritics` does not fold đ (see PERFORMANCE.md).
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WHITESPACE_RUN = /\s+/g;
+
+/** NFC-normalise, trim and collapse inner whitespace: the form in which names are stored. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/** NFC-normalise and trim a multi-line text (notes), keeping its line breaks. */
+export function cleanMultiline(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trimEnd())
+    .join('\n')
+    .trim();
+}
+
+/** Lower case, no diacritics, đ→d, single spaces: the key searches compare. */
+export function foldVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
+}
+
+/** Escape a folded query for use inside a SQL LIKE pattern with ESCAPE '\'. */
+export function likeContains(folded: string): string {
+  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
