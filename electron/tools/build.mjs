@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = path.join(root, 'dist');
+// KLKCHC_DIST_DIR lets parallel work (several checkouts, CI jobs) build side by side.
+const dist = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(root, 'dist'));
 const quiet = process.argv.includes('--quiet');
 
 // Native and heavy runtime modules stay in node_modules (electron-builder packs "dependencies").

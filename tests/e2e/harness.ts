@@ -8,7 +8,8 @@ import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/envelope';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BROWSER_BUNDLE = path.join(ROOT, 'dist', 'node', 'browser.cjs');
+const DIST = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(ROOT, 'dist'));
+const BROWSER_BUNDLE = path.join(DIST, 'node', 'browser.cjs');
 
 export interface RunningApp {
   url: string;

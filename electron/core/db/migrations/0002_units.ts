@@ -36,7 +36,8 @@ export const migration0002: Migration = {
 
       -- A code, when given, names one live unit (compared without case or diacritics).
       CREATE UNIQUE INDEX units_code_key ON units (code_key) WHERE code_key <> '' AND deleted_at IS NULL;
-      CREATE INDEX units_sort ON units (sort_key) WHERE deleted_at IS NULL;
+      -- Covers the registry list: order, filters and search run inside the index alone.
+      CREATE INDEX units_list ON units (sort_key, active, kind, managing_body, search_key) WHERE deleted_at IS NULL;
       CREATE INDEX units_name_kind ON units (name_key, kind) WHERE deleted_at IS NULL;
       CREATE INDEX units_parent ON units (parent_id) WHERE parent_id IS NOT NULL;
       CREATE INDEX units_updated ON units (updated_at);

@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../../app/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
 import { foldVietnamese } from '../../../../shared/text/fold';
-import { UnitRepo, type UnitQuery } from './unit-repo';
+import { MAX_SEARCH_WORDS, UnitRepo, type UnitQuery } from './unit-repo';
 import { codeKey, contentColumns, rowToUnit, sameContent, unitInputFromRow, type UnitRow } from './unit-row';
 import { UndoStore } from './undo-store';
 import { sampleUnits } from './sample-data';
@@ -52,7 +52,7 @@ export class RegistryService {
   }
 
   list(request: ListRequest): { total: number; rows: Unit[] } {
-    const words = foldVietnamese(request.query).split(' ').filter(Boolean).slice(0, 12);
+    const words = foldVietnamese(request.query).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
     const { total, rows } = this.repo.list(
       { words, kinds: request.kinds, managingBodies: request.managingBodies, active: request.active },
       request.sort,

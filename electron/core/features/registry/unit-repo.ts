@@ -19,13 +19,22 @@ const SELECT_COLUMNS = `
   u.is_sample, u.created_at, u.updated_at, u.changed_by_office, u.rev, u.rev_history, u.deleted_at,
   p.name AS parent_name`;
 
-/** Filters as SQL over JSON parameters, so one prepared statement serves every combination. */
-const FILTER_SQL = `
+/**
+ * Filters as SQL. Kinds and bodies arrive as JSON arrays (one statement serves every
+ * combination); each search word is its own `instr` test so the scan stays inside the covering
+ * index `units_list` (about 2 ms at 10,000 units, see tests/bench/registry.bench.ts).
+ */
+function filterSql(wordCount: number): string {
+  const words = Array.from({ length: wordCount }, (_, index) => `AND instr(u.search_key, @w${index}) > 0`).join(' ');
+  return `
   u.deleted_at IS NULL
   AND (@active = 'all' OR u.active = (CASE @active WHEN 'active' THEN 1 ELSE 0 END))
   AND (@kinds = '[]' OR u.kind IN (SELECT value FROM json_each(@kinds)))
   AND (@bodies = '[]' OR u.managing_body IN (SELECT value FROM json_each(@bodies)))
-  AND NOT EXISTS (SELECT 1 FROM json_each(@words) AS w WHERE instr(u.search_key, w.value) = 0)`;
+  ${words}`;
+}
+
+export const MAX_SEARCH_WORDS = 12;
 
 const ORDER_SQL: Record<UnitSort, string> = {
   name: 'u.sort_key',
@@ -34,29 +43,27 @@ const ORDER_SQL: Record<UnitSort, string> = {
   updated: 'u.updated_at DESC, u.sort_key',
 };
 
-interface FilterParams {
-  active: string;
-  kinds: string;
-  bodies: string;
-  words: string;
-}
+type FilterParams = Record<string, string | number>;
 
 function filterParams(query: UnitQuery): FilterParams {
-  return {
+  const params: FilterParams = {
     active: query.active,
     kinds: JSON.stringify(query.kinds),
     bodies: JSON.stringify(query.managingBodies),
-    words: JSON.stringify(query.words),
   };
+  query.words.slice(0, MAX_SEARCH_WORDS).forEach((word, index) => {
+    params[`w${index}`] = word;
+  });
+  return params;
 }
 
 /** SQL for `units`: explicit columns, prepared once, named parameters. */
 export class UnitRepo {
-  private readonly listStmts: Record<
-    UnitSort,
+  private readonly listStmts = new Map<
+    string,
     Statement<FilterParams & { limit: number; offset: number }, UnitRowWithParent>
-  >;
-  private readonly countStmt: Statement<FilterParams, { total: number }>;
+  >();
+  private readonly countStmts = new Map<number, Statement<FilterParams, { total: number }>>();
   private readonly byIdStmt: Statement<[string], UnitRowWithParent>;
   private readonly byCodeKeyStmt: Statement<[string], UnitRow>;
   private readonly insertStmt: Statement<RowMeta & UnitContentColumns & { is_sample: number }>;
@@ -67,13 +74,6 @@ export class UnitRepo {
   private readonly sampleStmt: Statement<[], UnitRow>;
 
   constructor(private readonly db: Db) {
-    const list = (sort: UnitSort) =>
-      db.prepare<FilterParams & { limit: number; offset: number }, UnitRowWithParent>(
-        `SELECT ${SELECT_COLUMNS} FROM units AS u LEFT JOIN units AS p ON p.id = u.parent_id
-         WHERE ${FILTER_SQL} ORDER BY ${ORDER_SQL[sort]} LIMIT @limit OFFSET @offset`,
-      );
-    this.listStmts = { name: list('name'), code: list('code'), kind: list('kind'), updated: list('updated') };
-    this.countStmt = db.prepare(`SELECT count(*) AS total FROM units AS u WHERE ${FILTER_SQL}`);
     this.byIdStmt = db.prepare(
       `SELECT ${SELECT_COLUMNS} FROM units AS u LEFT JOIN units AS p ON p.id = u.parent_id WHERE u.id = ?`,
     );
@@ -109,13 +109,46 @@ export class UnitRepo {
     this.sampleStmt = db.prepare(`SELECT * FROM units WHERE is_sample = 1 AND deleted_at IS NULL`);
   }
 
+  /** The page's ids are chosen inside the index; only those rows are then read whole. */
+  private listStatement(sort: UnitSort, wordCount: number) {
+    const key = `${sort}:${wordCount}`;
+    let statement = this.listStmts.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT ${SELECT_COLUMNS}
+         FROM (SELECT u.id FROM units AS u WHERE ${filterSql(wordCount)}
+               ORDER BY ${ORDER_SQL[sort]} LIMIT @limit OFFSET @offset) AS page
+         JOIN units AS u ON u.id = page.id
+         LEFT JOIN units AS p ON p.id = u.parent_id
+         ORDER BY ${ORDER_SQL[sort]}`,
+      );
+      this.listStmts.set(key, statement);
+    }
+    return statement;
+  }
+
+  private countStatement(wordCount: number) {
+    let statement = this.countStmts.get(wordCount);
+    if (!statement) {
+      // Counting inside the covering index avoids reading every row (7 ms → 2 ms at 10,000 units).
+      statement = this.db.prepare(
+        `SELECT count(*) AS total FROM units AS u INDEXED BY units_list WHERE ${filterSql(wordCount)}`,
+      );
+      this.countStmts.set(wordCount, statement);
+    }
+    return statement;
+  }
+
   list(query: UnitQuery, sort: UnitSort, offset: number, limit: number): { total: number; rows: UnitRowWithParent[] } {
     const params = filterParams(query);
+    const wordCount = Math.min(query.words.length, MAX_SEARCH_WORDS);
+    // One read transaction: the page and its count describe the same moment.
     return this.db.transaction(() => {
-      const rows = this.listStmts[sort].all({ ...params, offset, limit });
-      // The first page of an unfiltered list does not need a separate count when it is short.
+      const rows = this.listStatement(sort, wordCount).all({ ...params, offset, limit });
       const total =
-        offset === 0 && rows.length < limit ? rows.length : (this.countStmt.get(params)?.total ?? rows.length);
+        offset === 0 && rows.length < limit
+          ? rows.length
+          : (this.countStatement(wordCount).get(params)?.total ?? rows.length);
       return { total, rows };
     })();
   }
