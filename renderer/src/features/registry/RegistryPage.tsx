@@ -192,12 +192,14 @@ export function RegistryPage() {
           />
         </Box>
       )}
-      <UnitFormDialog
-        open={editing !== null}
-        unit={editing?.unit ?? null}
-        onClose={() => setEditing(null)}
-        onSaved={onSaved}
-      />
+      {editing && (
+        <UnitFormDialog
+          key={editing.unit?.id ?? 'new'}
+          unit={editing.unit}
+          onClose={() => setEditing(null)}
+          onSaved={onSaved}
+        />
+      )}
       <ConfirmDialog
         open={confirming !== null}
         title={t('registry.deactivateConfirmTitle')}
