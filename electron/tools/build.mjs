@@ -15,7 +15,7 @@ const dist = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(root, 'dist')
 const quiet = process.argv.includes('--quiet');
 
 // Native and heavy runtime modules stay in node_modules (electron-builder packs "dependencies").
-const external = ['electron', 'better-sqlite3', 'exceljs', 'docx'];
+const external = ['electron', 'better-sqlite3', 'exceljs', 'docx', 'playwright-core'];
 const common = {
   bundle: true,
   platform: 'node',
@@ -32,6 +32,8 @@ await viteBuild({
   configFile: path.join(root, 'renderer', 'vite.config.ts'),
   logLevel: quiet ? 'warn' : 'info',
   mode: 'production',
+  // The config's own outDir is dist/renderer; a parallel build must write into its own dist.
+  build: { outDir: path.join(dist, 'renderer') },
 });
 await esbuild({
   ...common,
