@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyUnitInput, type UnitInputRaw } from '../../../shared/domain/unit';
+import { ApiFailure, createReadyCore, type TestCore } from '../../support/core-harness';
+
+function unit(overrides: Partial<UnitInputRaw> = {}): UnitInputRaw {
+  return { ...emptyUnitInput('school'), name: 'Trường Tiểu học Hiệp Hạ', ...overrides };
+}
+
+describe('the unit registry', () => {
+  let h: TestCore;
+  beforeEach(async () => {
+    h = await createReadyCore();
+  });
+  afterEach(() => h.close());
+
+  it('creates a unit in NFC with sync metadata and finds it without diacritics', async () => {
+    const { unit: created, undoId } = await h.call('registry.create', {
+      unit: unit({ name: '  Trường   Tiểu học Hiệp Hạ '.normalize('NFD'), code: ' TH-HH ', phone: '0205 3840 123' }),
+    });
+    expect(created.name).toBe('Trường Tiểu học Hiệp Hạ');
+    expect(created.name).toBe(created.name.normalize('NFC'));
+    expect(created.code).toBe('TH-HH');
+    expect(created.rev).toMatch(/^1-[0-9a-f]{16}$/);
+    expect(undoId).not.toBe('');
+    const row = h.core.db
+      .prepare('SELECT changed_by_office, created_at, deleted_at FROM units WHERE id = ?')
+      .get(created.id);
+    expect(row).toMatchObject({ changed_by_office: h.core.services.settings.officeId(), deleted_at: null });
+    for (const query of ['hiep ha', 'HIỆP HẠ', 'Hiệp Hạ'.normalize('NFD'), 'tieu hoc hiep', 'th-hh', 'ha hiep']) {
+      const found = await h.call('registry.list', { query });
+      expect(
+        found.rows.map((r) => r.id),
+        query,
+      ).toEqual([created.id]);
+    }
+    expect((await h.call('registry.list', { query: 'dong quan' })).total).toBe(0);
+  });
+
+  it('requires a name and kind; a school needs its level; other kinds drop it', async () => {
+    const noLevel = await h.fail('registry.create', { unit: unit({ schoolLevel: null }) });
+    expect(noLevel.fields).toEqual({ 'unit.schoolLevel': 'registry.validation.schoolLevelRequired' });
+    const commune = await h.call('registry.create', {
+      unit: unit({ name: 'UBND xã Tam Gia', kind: 'commune', schoolLevel: 'primary' }),
+    });
+    expect(commune.unit.schoolLevel).toBeNull();
+    const noKind = await h.fail('registry.create', { unit: { ...unit(), kind: 'castle' } });
+    expect(Object.keys(noKind.fields ?? {})).toContain('unit.kind');
+  });
+
+  it('keeps codes unique without regard to case or diacritics, and names the other unit', async () => {
+    await h.call('registry.create', { unit: unit({ code: 'MN-Đông' }) });
+    const error = await h.fail('registry.create', { unit: unit({ name: 'Trường khác', code: 'mn-dong' }) });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields).toEqual({ code: 'registry.validation.duplicateCode' });
+    expect(error.message).toBe('Mã "mn-dong" đã được dùng cho "Trường Tiểu học Hiệp Hạ". Chưa có gì được lưu.');
+    expect((await h.call('registry.counts', {})).total).toBe(1);
+  });
+
+  it('refuses a stale edit (CONFLICT) and saves nothing', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit() });
+    const first = await h.call('registry.update', {
+      id: created.id,
+      rev: created.rev,
+      unit: unit({ headName: 'Lương Văn Hùng' }),
+    });
+    expect(first.unit.rev).toMatch(/^2-/);
+    const stale = await h.fail('registry.update', {
+      id: created.id,
+      rev: created.rev,
+      unit: unit({ headName: 'Người khác' }),
+    });
+    expect(stale.code).toBe('CONFLICT');
+    expect((await h.call('registry.get', { id: created.id })).headName).toBe('Lương Văn Hùng');
+  });
+
+  it('does not make a new revision when nothing changed', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit() });
+    const same = await h.call('registry.update', { id: created.id, rev: created.rev, unit: unit() });
+    expect(same.unit.rev).toBe(created.rev);
+    expect(same.undoId).toBe('');
+  });
+
+  it('records revision history on each change', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit() });
+    const second = await h.call('registry.update', {
+      id: created.id,
+      rev: created.rev,
+      unit: unit({ address: 'Xã Hiệp Hạ' }),
+    });
+    const row = h.core.db.prepare('SELECT rev, rev_history FROM units WHERE id = ?').get(created.id) as {
+      rev: string;
+      rev_history: string;
+    };
+    expect(row.rev).toBe(second.unit.rev);
+    expect(JSON.parse(row.rev_history)).toEqual([created.rev]);
+  });
+
+  it('deactivates and reactivates instead of deleting; filters by status', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit() });
+    await h.call('registry.setActive', { id: created.id, active: false });
+    expect((await h.call('registry.list', {})).total).toBe(0);
+    expect((await h.call('registry.list', { active: 'inactive' })).rows[0]?.active).toBe(false);
+    expect((await h.call('registry.list', { active: 'all' })).total).toBe(1);
+    await h.call('registry.setActive', { id: created.id, active: true });
+    expect((await h.call('registry.list', {})).total).toBe(1);
+  });
+
+  it('undoes the last change, but never over a later edit', async () => {
+    const { unit: created, undoId: undoCreate } = await h.call('registry.create', { unit: unit() });
+    const edited = await h.call('registry.update', { id: created.id, rev: created.rev, unit: unit({ headName: 'A' }) });
+    await h.call('registry.update', { id: created.id, rev: edited.unit.rev, unit: unit({ headName: 'B' }) });
+    // The first edit's undo is stale: the unit moved on.
+    const stale = await h.fail('registry.undo', { undoId: edited.undoId });
+    expect(stale.code).toBe('registry.undoStale');
+    expect((await h.call('registry.get', { id: created.id })).headName).toBe('B');
+    // Undoing a creation hides the unit (a tombstone, not a delete).
+    const other = await h.call('registry.create', {
+      unit: unit({ name: 'Trường Mầm non Hoa Sen', schoolLevel: 'preschool' }),
+    });
+    expect((await h.call('registry.undo', { undoId: other.undoId })).unit).toBeNull();
+    expect((await h.call('registry.list', { query: 'hoa sen', active: 'all' })).total).toBe(0);
+    expect(
+      h.core.db.prepare('SELECT deleted_at IS NOT NULL AS gone FROM units WHERE id = ?').get(other.unit.id),
+    ).toEqual({ gone: 1 });
+    // An undo id works once.
+    expect((await h.fail('registry.undo', { undoId: other.undoId })).code).toBe('registry.undoUnknown');
+    expect(undoCreate).not.toBe('');
+  });
+
+  it('restores the previous content on undo of an edit', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit({ headName: 'Cũ' }) });
+    const edited = await h.call('registry.update', {
+      id: created.id,
+      rev: created.rev,
+      unit: unit({ headName: 'Mới' }),
+    });
+    const undone = await h.call('registry.undo', { undoId: edited.undoId });
+    expect(undone.unit?.headName).toBe('Cũ');
+    expect(undone.unit?.rev).toMatch(/^3-/);
+  });
+
+  it('links a parent unit, refusing itself and cycles', async () => {
+    const parent = await h.call('registry.create', {
+      unit: unit({ name: 'Phòng Giáo dục và Đào tạo', kind: 'department' }),
+    });
+    const child = await h.call('registry.create', { unit: unit({ parentId: parent.unit.id }) });
+    expect(child.unit.parentName).toBe('Phòng Giáo dục và Đào tạo');
+    const self = await h.fail('registry.update', {
+      id: parent.unit.id,
+      rev: parent.unit.rev,
+      unit: unit({ kind: 'department', parentId: parent.unit.id }),
+    });
+    expect(self.fields).toEqual({ parentId: 'registry.validation.parentSelf' });
+    const cycle = await h.fail('registry.update', {
+      id: parent.unit.id,
+      rev: parent.unit.rev,
+      unit: unit({ name: 'Phòng Giáo dục và Đào tạo', kind: 'department', parentId: child.unit.id }),
+    });
+    expect(cycle.fields).toEqual({ parentId: 'registry.validation.parentSelf' });
+    // Undoing the parent's creation is refused while a child refers to it.
+    expect((await h.fail('registry.undo', { undoId: parent.undoId })).code).toBe('registry.undoInUse');
+  });
+
+  it('sorts in Vietnamese order and by code', async () => {
+    for (const [name, code] of [
+      ['UBND xã Đông Quan', 'X3'],
+      ['UBND xã Ái Quốc', 'X10'],
+      ['UBND xã Dương Đông', 'X2'],
+      ['UBND xã Hữu Khánh', ''],
+    ] as const) {
+      await h.call('registry.create', { unit: unit({ name, code, kind: 'commune' }) });
+    }
+    const byName = await h.call('registry.list', { sort: 'name' });
+    expect(byName.rows.map((r) => r.name)).toEqual([
+      'UBND xã Ái Quốc',
+      'UBND xã Dương Đông',
+      'UBND xã Đông Quan',
+      'UBND xã Hữu Khánh',
+    ]);
+    const byCode = await h.call('registry.list', { sort: 'code' });
+    expect(byCode.rows.map((r) => r.code)).toEqual(['X10', 'X2', 'X3', '']);
+  });
+
+  it('filters by kind and managing body, and pages with a total', async () => {
+    for (let index = 0; index < 25; index += 1) {
+      await h.call('registry.create', { unit: unit({ name: `Trường Tiểu học số ${index + 1}` }) });
+    }
+    await h.call('registry.create', {
+      unit: unit({ name: 'Phòng Nội vụ', kind: 'department', managingBody: 'district' }),
+    });
+    const page = await h.call('registry.list', { kinds: ['school'], offset: 20, limit: 10 });
+    expect(page.total).toBe(25);
+    expect(page.rows).toHaveLength(5);
+    expect(page.rows.at(-1)?.name).toBe('Trường Tiểu học số 25');
+    expect((await h.call('registry.list', { managingBodies: ['district'] })).rows.map((r) => r.name)).toEqual([
+      'Phòng Nội vụ',
+    ]);
+    const counts = await h.call('registry.counts', {});
+    expect(counts).toMatchObject({ total: 26, active: 26, byKind: { school: 25, department: 1 } });
+  });
+
+  it('loads the labelled sample district once, and removes the untouched part of it', async () => {
+    const loaded = await h.call('registry.loadSample', {});
+    expect(loaded.created).toBeGreaterThan(100);
+    const counts = await h.call('registry.counts', {});
+    expect(counts.byKind.school).toBe(81);
+    expect(counts.sample).toBe(loaded.created);
+    expect((await h.call('registry.loadSample', {})).created).toBe(0);
+    const hiepHa = await h.call('registry.list', { query: 'ubnd xa hiep ha' });
+    expect(hiepHa.rows[0]).toMatchObject({ name: 'UBND xã Hiệp Hạ', isSample: true });
+    const edited = hiepHa.rows[0]!;
+    await h.call('registry.update', {
+      id: edited.id,
+      rev: edited.rev,
+      unit: { ...unit(), name: edited.name, kind: 'commune', managingBody: 'district', code: 'MAU-XA03' },
+    });
+    const removed = await h.call('registry.removeSample', {});
+    expect(removed).toEqual({ removed: loaded.created - 1, kept: 1 });
+    expect((await h.call('registry.counts', {})).total).toBe(1);
+  });
+
+  it('survives a restart with everything in place', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit({ notes: 'Dòng 1\nDòng 2' }) });
+    h = await h.reopen();
+    expect(await h.call('registry.get', { id: created.id })).toEqual(created);
+  });
+
+  it('reports a missing unit plainly', async () => {
+    await expect(h.call('registry.get', { id: '01930000-0000-7000-8000-000000000000' })).rejects.toBeInstanceOf(
+      ApiFailure,
+    );
+  });
+});

@@ -1,0 +1,2 @@
+// jsdom setup for renderer tests: nothing global yet beyond what vitest provides.
+export {};

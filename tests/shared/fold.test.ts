@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { cleanMultiline, cleanText, foldVietnamese, likeContains } from '../../shared/text/fold';
+
+describe('foldVietnamese', () => {
+  it('ignores diacritics, case and đ', () => {
+    expect(foldVietnamese('Hiệp Hạ')).toBe('hiep ha');
+    expect(foldVietnamese('HIỆP HẠ')).toBe('hiep ha');
+    expect(foldVietnamese('Đông Quan')).toBe('dong quan');
+    expect(foldVietnamese('đ Đ')).toBe('d d');
+    expect(foldVietnamese('Trường THCS Tú Đoạn')).toBe('truong thcs tu doan');
+  });
+
+  it('treats NFC and NFD input the same', () => {
+    const nfc = 'Nguyễn Thị Thắm'.normalize('NFC');
+    const nfd = 'Nguyễn Thị Thắm'.normalize('NFD');
+    expect(nfc).not.toBe(nfd);
+    expect(foldVietnamese(nfc)).toBe(foldVietnamese(nfd));
+    expect(foldVietnamese(nfd)).toBe('nguyen thi tham');
+  });
+
+  it('collapses whitespace', () => {
+    expect(foldVietnamese('  UBND \t xã\nHiệp   Hạ ')).toBe('ubnd xa hiep ha');
+  });
+});
+
+describe('cleaning text for storage', () => {
+  it('stores names in NFC with single spaces', () => {
+    const cleaned = cleanText('  Trường   Mầm non  Hoa Sen '.normalize('NFD'));
+    expect(cleaned).toBe('Trường Mầm non Hoa Sen');
+    expect(cleaned).toBe(cleaned.normalize('NFC'));
+  });
+
+  it('keeps line breaks in notes but trims each line', () => {
+    expect(cleanMultiline('Dòng một   \r\nDòng  hai\rDòng ba  ')).toBe('Dòng một\nDòng hai\nDòng ba');
+  });
+
+  it('escapes LIKE wildcards', () => {
+    expect(likeContains('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
+  });
+});

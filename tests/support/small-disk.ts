@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real, tiny disk (tmpfs) to fill up, where the machine allows mounting (root on Linux, as
+ * in CI). Returns null elsewhere; callers then inject ENOSPC instead.
+ */
+export function mountSmallDisk(sizeKb: number): { dir: string; unmount(): void } | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klkchc-small-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  return {
+    dir,
+    unmount() {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
