@@ -1,11 +1,26 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001_settings';
 import { migration0002 } from './0002_units';
+import { migration0010 } from './0010_officials';
+import { migration0011 } from './0011_checklists';
+import { migration0012 } from './0012_plans';
+import { migration0013 } from './0013_inspections';
+import { migration0014 } from './0014_audit';
+import { migration0015 } from './0015_progress';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
  * grow (gaps are allowed, reordering is not). See SYNC-RULES.md before adding a table.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
+  migration0014,
+  migration0015,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
