@@ -63,7 +63,15 @@ function createWindow(): BrowserWindow {
     show: false,
     title: translate(core?.services.settings.language() ?? 'vi', 'common.appName'),
     backgroundColor: '#f4f6f9',
-    webPreferences: mainWindowPreferences(path.join(__dirname, 'preload.cjs'), !app.isPackaged),
+    // The checklist's key settings are repeated literally so static scanners (Electronegativity) see them.
+    webPreferences: {
+      ...mainWindowPreferences(path.join(__dirname, 'preload.cjs'), !app.isPackaged),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

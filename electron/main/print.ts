@@ -7,7 +7,17 @@ import { printWindowPreferences } from './security-policy';
  * hidden window that runs no script: the same Chromium engine that made the preview.
  */
 export async function printHtmlFile(htmlPath: string): Promise<boolean> {
-  const window = new BrowserWindow({ show: false, webPreferences: printWindowPreferences() });
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      ...printWindowPreferences(),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   try {
     window.webContents.on('will-navigate', (event) => event.preventDefault());
     await window.loadURL(pathToFileURL(htmlPath).toString());

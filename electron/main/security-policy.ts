@@ -20,6 +20,8 @@ export function mainWindowPreferences(preloadPath: string, devTools: boolean): W
     navigateOnDragDrop: false,
     webviewTag: false,
     spellcheck: false,
+    // Middle-click must not open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }
@@ -34,6 +36,7 @@ export function printWindowPreferences(): WebPreferences {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    disableBlinkFeatures: 'Auxclick',
     devTools: false,
   };
 }

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  isAllowedNavigation,
+  isAllowedRequest,
+  mainWindowPreferences,
+  printWindowPreferences,
+} from '../../../electron/main/security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/csp';
+import { tempDir } from '../../support/core-harness';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+describe('Electron window security (checklist items, RELIABILITY.md test 11)', () => {
+  it('every window: no Node, isolated, sandboxed, web security on, no webviews', () => {
+    for (const preferences of [mainWindowPreferences('/x/preload.cjs', false), printWindowPreferences()]) {
+      expect(preferences).toMatchObject({
+        nodeIntegration: false,
+        contextIsolation: true,
+        sandbox: true,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      });
+    }
+    expect(printWindowPreferences().javascript).toBe(false);
+    expect(printWindowPreferences().preload).toBeUndefined();
+  });
+
+  it('allows navigation only inside the app, never http, file or javascript: URLs', () => {
+    expect(isAllowedNavigation('app://klkchc/index.html')).toBe(true);
+    expect(isAllowedNavigation('app://klkchc/#/registry')).toBe(true);
+    for (const url of [
+      'https://example.com',
+      'http://127.0.0.1:3000',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://other/x',
+      'data:text/html,x',
+      'not a url',
+    ]) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+    }
+    expect(isAllowedRequest('https://fonts.googleapis.com/css')).toBe(false);
+    expect(isAllowedRequest('blob:app://klkchc/123')).toBe(true);
+  });
+
+  it('has a CSP with no inline script and no network origin (test 13)', () => {
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-eval/);
+    const html = fs.readFileSync(path.join(ROOT, 'renderer', 'index.html'), 'utf8');
+    expect(html).toContain("script-src 'self'");
+    expect(html).not.toMatch(/<script(?![^>]*src=)/);
+  });
+
+  it('main process wires the checks: open handler denies, navigation guarded, permissions denied, sender checked', () => {
+    const main = fs.readFileSync(path.join(ROOT, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(main).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
+    expect(main).toContain("'will-navigate'");
+    expect(main).toContain("'will-attach-webview'");
+    expect(main).toContain('setPermissionRequestHandler((_, __, callback) => callback(false))');
+    expect(main).toContain('requestSingleInstanceLock');
+    const ipc = fs.readFileSync(path.join(ROOT, 'electron', 'main', 'ipc.ts'), 'utf8');
+    expect(ipc.match(/if \(!trusted\(event, window\)\)/g)).toHaveLength(4);
+    const preload = fs.readFileSync(path.join(ROOT, 'electron', 'preload', 'preload.ts'), 'utf8');
+    expect(preload).toContain('satisfies DesktopBridge');
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
+  });
+});
+
+describe('Electronegativity wrapper (test 14)', () => {
+  it('fails on a HIGH finding that is not explained', () => {
+    const dir = tempDir('klkchc-insecure-');
+    fs.writeFileSync(
+      path.join(dir, 'main.ts'),
+      "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+    );
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'electron/tools/security-scan.mjs'), '--input', dir], {
+      encoding: 'utf8',
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stdout).toMatch(/HIGH\s+(NODE_INTEGRATION|CONTEXT_ISOLATION)/);
+    expect(run.status).toBe(1);
+  });
+});
