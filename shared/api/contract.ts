@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { registryEndpoints } from './registry';
 import { settingsEndpoints } from './settings';
 import { systemEndpoints } from './system';
+import { unitImportEndpoints } from './unit-import';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -12,6 +13,7 @@ export const contract = {
   ...systemEndpoints,
   ...settingsEndpoints,
   ...registryEndpoints,
+  ...unitImportEndpoints,
 } as const;
 
 export type Contract = typeof contract;

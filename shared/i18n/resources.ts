@@ -5,6 +5,7 @@ import { settings as viSettings } from './vi/settings';
 import { setup as viSetup } from './vi/setup';
 import { shell as viShell } from './vi/shell';
 import { validation as viValidation } from './vi/validation';
+import { planning as viPlanning } from './vi/planning';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -12,6 +13,7 @@ import { settings as enSettings } from './en/settings';
 import { setup as enSetup } from './en/setup';
 import { shell as enShell } from './en/shell';
 import { validation as enValidation } from './en/validation';
+import { planning as enPlanning } from './en/planning';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -28,6 +30,7 @@ export const vi = {
   setup: viSetup,
   registry: viRegistry,
   shell: viShell,
+  ...viPlanning,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -38,6 +41,7 @@ export const en: CatalogShape<typeof vi> = {
   setup: enSetup,
   registry: enRegistry,
   shell: enShell,
+  ...enPlanning,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

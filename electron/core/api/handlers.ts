@@ -4,6 +4,7 @@ import type { Services } from '../app/services';
 import { systemHandlers } from '../app/system-handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
+import { unitImportHandlers } from '../features/unit-import/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services): HandlerMap<Contract> {
@@ -11,5 +12,6 @@ export function allHandlers(services: Services): HandlerMap<Contract> {
     ...systemHandlers(),
     ...settingsHandlers(services.settings),
     ...registryHandlers(services.registry),
+    ...unitImportHandlers(services.unitImport, services.unitExport),
   };
 }

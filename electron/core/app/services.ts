@@ -4,6 +4,8 @@ import { RegistryService } from '../features/registry/registry-service';
 import type { RuntimeInfo } from '../features/settings/settings-service';
 import { SettingsService } from '../features/settings/settings-service';
 import type { FileStore } from '../files/file-store';
+import { UnitImportService } from '../features/unit-import/unit-import-service';
+import { UnitExportService } from '../features/unit-export/unit-export-service';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   files: FileStore;
   settings: SettingsService;
   registry: RegistryService;
+  unitImport: UnitImportService;
+  unitExport: UnitExportService;
 }
 
 export function createServices(db: Db, clock: Clock, files: FileStore, runtime: RuntimeInfo): Services {
@@ -23,5 +27,7 @@ export function createServices(db: Db, clock: Clock, files: FileStore, runtime: 
     files,
     settings,
     registry: new RegistryService(db, clock, officeId),
+    unitImport: new UnitImportService(db, clock, files, officeId),
+    unitExport: new UnitExportService(db, clock, files, () => settings.language(), officeId),
   };
 }

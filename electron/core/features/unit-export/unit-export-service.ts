@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Clock } from '../../app/clock';
+import type { Db } from '../../db/open';
+import type { FileStore, PendingDownload } from '../../files/file-store';
+import type { UnitSort } from '../../../../shared/api/registry';
+import type { Language } from '../../../../shared/domain/settings';
+import type { ManagingBody, Unit, UnitKind } from '../../../../shared/domain/unit';
+import { translate } from '../../../../shared/i18n/translate';
+import { RegistryService } from '../registry/registry-service';
+import { EXPORT_COLUMNS, columnHeader } from './export-columns';
+import { guardCsvValue, isFormulaLike } from './formula-guard';
+
+export interface ExportFilter {
+  query: string;
+  kinds: UnitKind[];
+  managingBodies: ManagingBody[];
+  active: 'active' | 'inactive' | 'all';
+  sort: UnitSort;
+}
+
+const PAGE = 1_000;
+const FONT = { name: 'Times New Roman', size: 12 };
+
+function two(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Quotes a CSV field when it must be (separator, quote, line break, edge spaces). */
+function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The registry, or the filtered view the user is looking at, as a file: .xlsx with Vietnamese
+ * headers, widths, a frozen header row and an autofilter; or .csv in UTF-8 with a BOM so Excel
+ * reads the diacritics. Values that could run as formulas are written as text.
+ */
+export class UnitExportService {
+  private readonly registry: RegistryService;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    private readonly files: FileStore,
+    private readonly language: () => Language,
+    officeId: () => string,
+  ) {
+    // The registry's own search and sort, so "export the filtered view" is exactly the list shown.
+    this.registry = new RegistryService(db, clock, officeId);
+  }
+
+  units(filter: ExportFilter): Unit[] {
+    const units: Unit[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = this.registry.list({ ...filter, offset, limit: PAGE });
+      units.push(...page.rows);
+      if (page.rows.length < PAGE) break;
+    }
+    return units;
+  }
+
+  private fileName(extension: string): string {
+    const now = this.clock.now();
+    const date = `${two(now.getDate())}-${two(now.getMonth() + 1)}-${now.getFullYear()}`;
+    return `${translate(this.language(), 'unitImport.exportFileName', { date })}.${extension}`;
+  }
+
+  async xlsx(filter: ExportFilter): Promise<{ download: PendingDownload; count: number }> {
+    const language = this.language();
+    const units = this.units(filter);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = translate(language, 'common.appName');
+    workbook.created = this.clock.now();
+    const sheet = workbook.addWorksheet(translate(language, 'unitImport.exportSheetName'), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = EXPORT_COLUMNS.map((column) => ({
+      header: columnHeader(column, language),
+      key: column.field,
+      width: column.width,
+      style: { font: FONT, alignment: { vertical: 'top', wrapText: column.field === 'notes' } },
+    }));
+    const header = sheet.getRow(1);
+    header.font = { ...FONT, bold: true };
+    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    header.height = 32;
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+      cell.border = { bottom: { style: 'thin', color: { argb: 'FF8A9BB5' } } };
+    });
+    units.forEach((unit, index) => {
+      const row = sheet.addRow(EXPORT_COLUMNS.map((column) => column.value(unit, index, language)));
+      row.eachCell((cell) => {
+        // Strings are stored as text cells (never formulas); the Text format keeps them text
+        // even when someone edits the cell later.
+        if (typeof cell.value === 'string' && isFormulaLike(cell.value)) cell.numFmt = '@';
+      });
+    });
+    sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, units.length + 1), column: EXPORT_COLUMNS.length },
+    };
+    const download = await this.files.createDownload(this.fileName('xlsx'), async (target) => {
+      const buffer = await workbook.xlsx.writeBuffer();
+      fs.writeFileSync(target, Buffer.from(buffer));
+    });
+    return { download, count: units.length };
+  }
+
+  async csv(filter: ExportFilter): Promise<{ download: PendingDownload; count: number }> {
+    const language = this.language();
+    const units = this.units(filter);
+    const lines = [EXPORT_COLUMNS.map((column) => csvField(columnHeader(column, language))).join(',')];
+    units.forEach((unit, index) => {
+      lines.push(
+        EXPORT_COLUMNS.map((column) => csvField(guardCsvValue(String(column.value(unit, index, language))))).join(','),
+      );
+    });
+    const download = await this.files.createDownload(this.fileName('csv'), (target) => {
+      fs.writeFileSync(target, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+    });
+    return { download, count: units.length };
+  }
+}

@@ -1,0 +1,330 @@
+import type { SchoolLevel, UnitKind } from '../../../../../shared/domain/unit';
+import type { HeaderChoice, ImportField, RowIssue, SkipReason } from '../../../../../shared/domain/unit-import';
+import { foldVietnamese } from '../../../../../shared/text/fold';
+import { parseActive, parseKind, parseLevel, parseManagingBody } from './field-values';
+import { headerKey } from './header-words';
+import { inferFromName, type KindGuess } from './infer-kind';
+import { cellKey, type SheetText } from './sheet-text';
+
+/**
+ * The rows under the header, read as a clerk reads them: blank rows, the "(1) (2) (3)" row,
+ * group titles ("I. KHỐI MẦM NON"), subtotals and totals, the signature block below the table
+ * are recognised and set aside; every other row becomes a candidate unit with what its cells
+ * say explicitly (an empty cell says nothing, so an update never wipes a value).
+ */
+
+export type TextField = 'code' | 'name' | 'parent' | 'headName' | 'headTitle' | 'address' | 'phone' | 'notes';
+
+export interface CandidateUnit {
+  code: string;
+  name: string;
+  /** Kind and level as decided for this row; `kindExplicit` when a column or the user said so. */
+  kind: UnitKind;
+  kindExplicit: boolean;
+  kindInferred: boolean;
+  schoolLevel: SchoolLevel | null;
+  levelExplicit: boolean;
+  managingBody: ReturnType<typeof parseManagingBody>;
+  active: boolean | undefined;
+  text: Partial<Record<TextField, string>>;
+}
+
+export type ReadRow =
+  | { row: number; type: 'blank' }
+  | { row: number; type: 'skip'; reason: SkipReason; name: string }
+  | {
+      row: number;
+      type: 'unit';
+      unit: CandidateUnit;
+      originalName: string | null;
+      errors: RowIssue[];
+      warnings: RowIssue[];
+    };
+
+export interface RowOverrides {
+  kind?: UnitKind;
+  schoolLevel?: SchoolLevel | null;
+}
+
+const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+const NUMBERING_CELL = /^\(?\s*(\d{1,3}|[a-z])\s*\)?$/i;
+const SECTION_PREFIX = /^\s*(?:[IVXLC]{1,6}|[A-Z])\s*[.)/-]\s*\S/;
+const FOOTER_TITLES = new Set([
+  'hieu truong',
+  'truong phong',
+  'pho truong phong',
+  'chu tich',
+  'pho chu tich',
+  'giam doc',
+  'thu truong don vi',
+  'ke toan',
+  'nguoi lap bieu',
+  'nguoi lap',
+  'chanh van phong',
+  'thu truong co quan',
+]);
+
+function folded(text: string): string {
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim();
+}
+
+function isTotals(text: string): boolean {
+  const f = folded(text);
+  return (
+    /^(tong(\s+cong(?!\s+ty)|\s+so\b|\s+(cac|toan|chung|khoi)\b|$)|total|sum)\b/.test(f) ||
+    /^cong(\s+(cac|toan|chung|khoi|so)\b|$)/.test(f)
+  );
+}
+
+function isFooter(text: string): boolean {
+  const f = folded(text);
+  if (FOOTER_TITLES.has(f)) return true;
+  return (
+    /^(nguoi lap|nguoi ky|ky ten|ky ghi ro|xac nhan|luu y|noi nhan|t\/m|tm |k\/t|kt |ghi chu\s*$)/.test(f) ||
+    /\bngay\s+\S{0,4}\s*thang\s+\S{0,4}\s*nam\b/.test(f)
+  );
+}
+
+function isSectionMarker(text: string): boolean {
+  const f = foldVietnamese(text).trim();
+  return ROMAN.test(f) || /^[a-z]$/.test(f);
+}
+
+interface Columns {
+  byField: Map<ImportField, number>;
+  mapped: number[];
+}
+
+function columnsOf(mapping: readonly ImportField[]): Columns {
+  const byField = new Map<ImportField, number>();
+  const mapped: number[] = [];
+  mapping.forEach((field, column) => {
+    if (field === 'ignore') return;
+    mapped.push(column);
+    if (!byField.has(field)) byField.set(field, column);
+  });
+  return { byField, mapped };
+}
+
+/** Phone numbers stored as numbers in Excel lose their leading zero: 912345678 → 0912345678. */
+function restorePhone(text: string, wasNumber: boolean): { text: string; restored: boolean } {
+  if (wasNumber && /^[1-9]\d{7,9}$/.test(text)) return { text: `0${text}`, restored: true };
+  return { text, restored: false };
+}
+
+export interface ReadOptions {
+  header: HeaderChoice;
+  mapping: readonly ImportField[];
+  overrides: ReadonlyMap<number, RowOverrides>;
+}
+
+/** Every row under the header, classified, with its candidate unit where it is one. */
+export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
+  const { byField, mapped } = columnsOf(options.mapping);
+  const headerEnd = options.header.row === 0 ? 0 : options.header.row - 1 + options.header.lines;
+  const headerKeys = new Map<number, string>();
+  if (options.header.row > 0) {
+    for (const column of mapped) {
+      const label = sheet.rows[headerEnd - 1]?.[column] ?? '';
+      if (label !== '') headerKeys.set(column, headerKey(label));
+    }
+  }
+  const value = (cells: readonly string[], field: ImportField): string => {
+    const column = byField.get(field);
+    return column === undefined ? '' : (cells[column] ?? '').trim();
+  };
+
+  const result: ReadRow[] = [];
+  let section: KindGuess | null = null;
+  let sectionText = '';
+  let afterTable = false;
+  let unitsSeen = 0;
+  for (let index = headerEnd; index < sheet.rows.length; index += 1) {
+    const row = index + 1;
+    const cells = sheet.rows[index] ?? [];
+    const texts = cells.map((cell) => (cell ?? '').trim()).filter((text) => text !== '');
+    if (texts.length === 0) {
+      result.push({ row, type: 'blank' });
+      continue;
+    }
+    const name = value(cells, 'name');
+    const number = value(cells, 'number');
+    const code = value(cells, 'code');
+    const lead = name || texts[0] || '';
+    const skip = (reason: SkipReason) => result.push({ row, type: 'skip', reason, name: lead });
+
+    const repeated = [...headerKeys].filter(([column, key]) => headerKey(cells[column] ?? '') === key).length;
+    if (repeated >= Math.min(2, headerKeys.size) && headerKeys.size > 0) {
+      skip('repeatedHeader');
+      continue;
+    }
+    if (texts.length >= 2 && texts.every((text) => NUMBERING_CELL.test(text))) {
+      skip('numbering');
+      continue;
+    }
+    if (code === '' && isTotals(lead)) {
+      skip('totals');
+      afterTable = unitsSeen > 0;
+      continue;
+    }
+    if (code === '' && isFooter(lead)) {
+      skip('footer');
+      afterTable = unitsSeen > 0;
+      continue;
+    }
+    const otherData = mapped.some((column) => {
+      const field = options.mapping[column];
+      return field !== 'name' && field !== 'number' && (cells[column] ?? '').trim() !== '';
+    });
+    // A title merged over the whole row repeats one text in every cell it covers.
+    const merged = texts.length >= 2 && texts.every((text) => text === texts[0]);
+    const sectionLike =
+      isSectionMarker(number) ||
+      SECTION_PREFIX.test(lead) ||
+      (name === '' && texts.length === 1 && !afterTable && unitsSeen === 0);
+    if (code === '' && (merged || (!otherData && sectionLike))) {
+      skip('section');
+      sectionText = lead.replace(SECTION_PREFIX, (match) => match.slice(-1));
+      section = parseKind(lead) ?? inferFromName(lead.replace(/^\s*\S+\s*[.)/-]\s*/, ''));
+      continue;
+    }
+    if (afterTable && number === '' && code === '' && !inferFromName(name)) {
+      skip('footer');
+      continue;
+    }
+    if (name === '') {
+      if (!otherData) {
+        skip('noName');
+        continue;
+      }
+    }
+    unitsSeen += 1;
+    result.push(buildUnit(sheet, index, cells, byField, options.overrides.get(row), section, sectionText));
+  }
+  return result;
+}
+
+function buildUnit(
+  sheet: SheetText,
+  index: number,
+  cells: readonly string[],
+  byField: ReadonlyMap<ImportField, number>,
+  override: RowOverrides | undefined,
+  section: KindGuess | null,
+  sectionText: string,
+): ReadRow {
+  const row = index + 1;
+  const value = (field: ImportField): string => {
+    const column = byField.get(field);
+    return column === undefined ? '' : (cells[column] ?? '').trim();
+  };
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const name = value('name');
+  if (name === '') errors.push({ field: 'name', key: 'unitImport.reasons.nameMissing' });
+
+  const kindCell = value('kind');
+  const levelCell = value('schoolLevel');
+  const bodyCell = value('managingBody');
+  const activeCell = value('active');
+  const fromName = inferFromName(name);
+
+  let kind: UnitKind = 'other';
+  let kindExplicit = false;
+  let kindInferred = false;
+  let schoolLevel: SchoolLevel | null = null;
+  let levelExplicit = false;
+  const parsedKind = kindCell === '' ? undefined : parseKind(kindCell);
+  if (kindCell !== '' && !parsedKind) {
+    warnings.push({ field: 'kind', key: 'unitImport.reasons.unknownKind', params: { value: kindCell } });
+  }
+  if (parsedKind) {
+    kind = parsedKind.kind;
+    kindExplicit = true;
+    schoolLevel = parsedKind.schoolLevel;
+  } else if (fromName) {
+    kind = fromName.kind;
+    kindInferred = true;
+  } else if (section) {
+    kind = section.kind;
+    kindInferred = true;
+  }
+  if (levelCell !== '') {
+    const level = parseLevel(levelCell);
+    if (level) {
+      schoolLevel = level;
+      levelExplicit = true;
+    } else {
+      warnings.push({ field: 'schoolLevel', key: 'unitImport.reasons.unknownLevel', params: { value: levelCell } });
+    }
+  }
+  if (kind === 'school' && schoolLevel === null) {
+    schoolLevel = fromName?.schoolLevel ?? null;
+    if (schoolLevel === null && section?.schoolLevel) {
+      schoolLevel = section.schoolLevel;
+      warnings.push({
+        field: 'schoolLevel',
+        key: 'unitImport.reasons.levelFromSection',
+        params: { section: sectionText },
+      });
+    }
+  }
+  if (override?.kind !== undefined) {
+    kind = override.kind;
+    kindExplicit = true;
+    kindInferred = false;
+  }
+  if (override?.schoolLevel !== undefined) {
+    schoolLevel = override.schoolLevel;
+    levelExplicit = true;
+  }
+  if (kind !== 'school') schoolLevel = null;
+
+  const managingBody = bodyCell === '' ? undefined : parseManagingBody(bodyCell);
+  if (bodyCell !== '' && !managingBody) {
+    warnings.push({
+      field: 'managingBody',
+      key: 'unitImport.reasons.unknownManagingBody',
+      params: { value: bodyCell },
+    });
+  }
+  const active = activeCell === '' ? undefined : parseActive(activeCell);
+  if (activeCell !== '' && active === undefined) {
+    warnings.push({ field: 'active', key: 'unitImport.reasons.unknownActive', params: { value: activeCell } });
+  }
+
+  const text: CandidateUnit['text'] = {};
+  for (const field of ['code', 'name', 'parent', 'headName', 'headTitle', 'address', 'phone', 'notes'] as const) {
+    const cell = value(field);
+    if (cell !== '') text[field] = cell;
+  }
+  const phoneColumn = byField.get('phone') ?? -1;
+  if (text.phone !== undefined) {
+    const restored = restorePhone(text.phone, phoneColumn >= 0 && sheet.numeric.has(cellKey(index, phoneColumn)));
+    text.phone = restored.text;
+    if (restored.restored) warnings.push({ field: 'phone', key: 'unitImport.reasons.phoneZeroRestored' });
+  }
+  const nameColumn = byField.get('name') ?? -1;
+  const originalName = nameColumn >= 0 ? (sheet.originals.get(cellKey(index, nameColumn)) ?? null) : null;
+  return {
+    row,
+    type: 'unit',
+    unit: {
+      code: text.code ?? '',
+      name,
+      kind,
+      kindExplicit,
+      kindInferred: kindInferred && !kindExplicit,
+      schoolLevel,
+      levelExplicit,
+      managingBody,
+      active,
+      text,
+    },
+    originalName,
+    errors,
+    warnings,
+  };
+}

@@ -1,0 +1,92 @@
+import type { ApplyResult } from '../../../../../shared/domain/unit-import';
+import { AppError } from '../../../app/errors';
+import { newRowMeta, nextRowMeta } from '../../../db/row-meta';
+import { contentColumns } from '../../registry/unit-row';
+import type { UnitRepo } from '../../registry/unit-repo';
+import type { PlannedRow } from './plan-rows';
+
+export interface WriteContext {
+  repo: UnitRepo;
+  now: Date;
+  officeId: string;
+  updateExisting: boolean;
+  /** Rows that were set aside (section titles, totals…), for the summary. */
+  skipped: number;
+}
+
+/**
+ * Writes a plan through the registry's repository: new units first, each after its parent
+ * when the parent is new too, then updates (each guarded by the revision read in the same
+ * transaction). The caller runs this inside one `immediate` transaction: all or nothing.
+ */
+export function writePlan(planned: readonly PlannedRow[], context: WriteContext): ApplyResult {
+  const result: ApplyResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    excluded: 0,
+    duplicates: 0,
+    errors: 0,
+    skipped: context.skipped,
+  };
+  const byTarget = new Map(planned.map((plan) => [plan.target, plan]));
+  const createdIds = new Map<string, string>();
+  const resolve = (target: string | null | undefined): string | null => {
+    if (target === undefined || target === null) return null;
+    if (!target.startsWith('new:')) return target;
+    const id = createdIds.get(target);
+    // The plan never points a written unit at a unit that is not written.
+    if (id === undefined) throw new AppError('INTERNAL');
+    return id;
+  };
+
+  const visiting = new Set<string>();
+  const create = (plan: PlannedRow) => {
+    if (createdIds.has(plan.target) || visiting.has(plan.target)) return;
+    visiting.add(plan.target);
+    const parent = plan.parentTarget ? byTarget.get(plan.parentTarget) : undefined;
+    if (parent && parent.status === 'new' && !parent.excluded) create(parent);
+    const meta = newRowMeta(context.now, context.officeId);
+    const input = plan.input;
+    if (!input) throw new AppError('INTERNAL');
+    context.repo.insert(meta, contentColumns({ ...input, parentId: resolve(plan.parentTarget) }), false);
+    createdIds.set(plan.target, meta.id);
+    result.created += 1;
+  };
+
+  for (const plan of planned) {
+    switch (plan.status) {
+      case 'new':
+        if (plan.excluded) result.excluded += 1;
+        else create(plan);
+        break;
+      case 'unchanged':
+        result.unchanged += 1;
+        break;
+      case 'duplicate':
+        result.duplicates += 1;
+        break;
+      case 'error':
+        result.errors += 1;
+        break;
+      default:
+    }
+  }
+  for (const plan of planned) {
+    if (plan.status !== 'update') continue;
+    if (plan.excluded || !context.updateExisting) {
+      result.excluded += 1;
+      continue;
+    }
+    const existing = plan.existing;
+    const input = plan.input;
+    if (!existing || !input) throw new AppError('INTERNAL');
+    const parentId = plan.parentTarget === undefined ? existing.parent_id : resolve(plan.parentTarget);
+    const meta = nextRowMeta(context.now, context.officeId, existing);
+    if (!context.repo.update(existing.id, existing.rev, meta, contentColumns({ ...input, parentId }))) {
+      throw new AppError('CONFLICT');
+    }
+    result.updated += 1;
+  }
+  return result;
+}

@@ -1,0 +1,33 @@
+import type { TextEncodingChoice } from '../../../../../shared/domain/unit-import';
+import { decodeTextBytes } from '../encoding/text-encoding';
+import { detectDelimiter, parseDelimited } from './csv-parse';
+import type { FileGrid, GridCell } from './grid';
+
+/** Characters our own CSV export puts before a value that would otherwise run as a formula. */
+const GUARDED = /^'[=+\-@\t\r\0]/;
+
+/**
+ * A CSV/TXT file as one sheet. The quote our export adds in front of "=…", "+…", "-…", "@…"
+ * (formula-injection guard) is taken off again, so exporting and importing back is lossless.
+ */
+export function readCsv(bytes: Uint8Array, fileName: string, choice: TextEncodingChoice): FileGrid {
+  const decoded = decodeTextBytes(bytes, choice);
+  const delimiter = detectDelimiter(decoded.text);
+  const table = parseDelimited(decoded.text, delimiter, fileName);
+  let columnCount = 0;
+  const rows = table.rows.map((fields) => {
+    columnCount = Math.max(columnCount, fields.length);
+    return fields.map((field): GridCell | undefined => {
+      if (field === '') return undefined;
+      return { text: GUARDED.test(field) ? field.slice(1) : field, font: null };
+    });
+  });
+  const baseName = fileName.replace(/\.[^.]+$/, '') || fileName;
+  return {
+    format: 'csv',
+    sheets: [{ name: baseName, hidden: false, rows, rowCount: table.contentRows, columnCount }],
+    delimiter,
+    encoding: decoded.encoding,
+    legacyHint: decoded.legacyHint,
+  };
+}

@@ -1,0 +1,248 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '../../app/clock';
+import { AppError } from '../../app/errors';
+import type { Db } from '../../db/open';
+import type { FileStore } from '../../files/file-store';
+import { UnitRepo } from '../registry/unit-repo';
+import {
+  IMPORT_LIMITS,
+  MAPPABLE_FIELDS,
+  columnLetter,
+  type AnalyzeResult,
+  type ApplyResult,
+  type HeaderChoice,
+  type ImportField,
+  type InspectResult,
+  type PreviewResult,
+  type RowIssue,
+  type RowOverride,
+  type TextEncodingChoice,
+} from '../../../../shared/domain/unit-import';
+import { importError } from './import-errors';
+import { ImportSessions, gridFor, textFor, type ImportSession } from './import-sessions';
+import { detectHeader, headerLabels, labelText, proposeMapping } from './mapping/header-detect';
+import { readRows, type ReadRow, type RowOverrides } from './mapping/row-reader';
+import type { SheetText } from './mapping/sheet-text';
+import { ExistingUnitReader } from './preview/existing-units';
+import { planRows, previewRows } from './preview/plan-rows';
+import { writePlan } from './preview/write-plan';
+import { readCsv } from './reading/csv-reader';
+import { sniffFile } from './reading/sniff';
+import { readXlsx } from './reading/xlsx-reader';
+
+export interface SheetRequest {
+  sessionId: string;
+  sheet: number;
+  encoding: TextEncodingChoice;
+}
+
+export interface PreviewInput extends SheetRequest {
+  header: HeaderChoice;
+  mapping: ImportField[];
+  overrides: RowOverride[];
+  updateExisting: boolean;
+}
+
+export interface ApplyInput extends PreviewInput {
+  excludedRows: number[];
+}
+
+const TOP_ROWS = 12;
+const TOP_COLUMNS = 30;
+const TOP_CELL_CHARS = 80;
+const SAMPLES = 3;
+
+/** "20,0 MB": sizes the way a Vietnamese reader writes them. */
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+/**
+ * Bringing a unit list in: read the chosen file once under the limits, find the header and
+ * propose a mapping, preview every row against the registry, then write the chosen rows in
+ * one transaction through the registry's own repository and rules.
+ */
+export class UnitImportService {
+  private readonly sessions = new ImportSessions();
+  private readonly repo: UnitRepo;
+  private readonly existing: ExistingUnitReader;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly files: FileStore,
+    private readonly officeId: () => string,
+  ) {
+    this.repo = new UnitRepo(db);
+    this.existing = new ExistingUnitReader(db);
+  }
+
+  /** Reads the chosen file (limits first, then its real kind) and lists its sheets. */
+  async inspect(fileId: string): Promise<InspectResult> {
+    const file = this.files.open(fileId);
+    const fileName = path.basename(file.name);
+    let size: number;
+    try {
+      size = fs.statSync(file.path).size;
+    } catch (error) {
+      throw new AppError('FILE_NOT_FOUND', { cause: error });
+    }
+    if (size > IMPORT_LIMITS.maxFileBytes) {
+      throw importError('tooLarge', {
+        file: fileName,
+        size: megabytes(size),
+        limit: megabytes(IMPORT_LIMITS.maxFileBytes),
+      });
+    }
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file.path);
+    } catch (error) {
+      throw new AppError('FILE_NOT_FOUND', { cause: error });
+    }
+    const kind = sniffFile(bytes, fileName);
+    const grid = kind === 'xlsx' ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName, 'auto');
+    const session = this.sessions.create(fileName, grid, kind === 'xlsx' ? null : bytes);
+    const sheets = grid.sheets.map((sheet, index) => {
+      const text = textFor(session, index, 'auto');
+      return {
+        index,
+        name: sheet.name,
+        hidden: sheet.hidden,
+        rowCount: sheet.rowCount,
+        columnCount: text.columnCount,
+        hasHeader: sheet.rowCount > 0 && detectHeader(text.rows, text.columnCount) !== null,
+      };
+    });
+    const suggested =
+      sheets.find((sheet) => !sheet.hidden && sheet.hasHeader) ??
+      sheets.find((sheet) => !sheet.hidden && sheet.rowCount > 0) ??
+      sheets[0];
+    return { sessionId: session.id, fileName, format: grid.format, sheets, suggestedSheet: suggested?.index ?? 0 };
+  }
+
+  analyze(request: SheetRequest & { header?: HeaderChoice | undefined }): AnalyzeResult {
+    const session = this.sessions.get(request.sessionId);
+    const grid = gridFor(session, request.encoding);
+    const text = textFor(session, request.sheet, request.encoding);
+    const detected = detectHeader(text.rows, text.columnCount);
+    const header = request.header ?? detected ?? { row: 0, lines: 1 };
+    const labels = headerLabels(text.rows, header, text.columnCount);
+    const { mapping } = proposeMapping(labels);
+    const dataStart = header.row === 0 ? 0 : header.row - 1 + header.lines;
+    const columns = labels.map((label, index) => {
+      const samples: string[] = [];
+      for (let row = dataStart; row < text.rows.length && samples.length < SAMPLES; row += 1) {
+        const value = (text.rows[row]?.[index] ?? '').trim();
+        if (value !== '') samples.push(value.slice(0, TOP_CELL_CHARS));
+      }
+      return {
+        index,
+        letter: columnLetter(index),
+        label: labelText(label),
+        field: mapping[index] ?? 'ignore',
+        samples,
+      };
+    });
+    const topRows = text.rows
+      .slice(0, TOP_ROWS)
+      .map((row) => row.slice(0, TOP_COLUMNS).map((cell) => (cell ?? '').slice(0, TOP_CELL_CHARS)));
+    return {
+      sheet: request.sheet,
+      detectedHeader: detected,
+      header,
+      columns,
+      detectedEncoding: grid.encoding,
+      legacy: text.legacy,
+      convertedCells: text.convertedCells,
+      topRows,
+      rowCount: grid.sheets[request.sheet]?.rowCount ?? 0,
+      delimiter: grid.delimiter,
+    };
+  }
+
+  preview(request: PreviewInput): PreviewResult {
+    const session = this.sessions.get(request.sessionId);
+    const text = textFor(session, request.sheet, request.encoding);
+    const mappingErrors = checkMapping(request.mapping);
+    if (mappingErrors.length > 0) {
+      return {
+        rows: [],
+        counts: { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, skipped: 0 },
+        blankRows: 0,
+        mappingErrors,
+      };
+    }
+    const read = this.read(text, request);
+    const planned = planRows(read, this.existing.load(), {
+      updateExisting: request.updateExisting,
+      excluded: new Set(),
+    });
+    return { ...previewRows(read, planned), mappingErrors: [] };
+  }
+
+  /** Writes the chosen rows in one transaction; the rules are checked again inside it. */
+  apply(request: ApplyInput): ApplyResult {
+    const session = this.sessions.get(request.sessionId);
+    const text = textFor(session, request.sheet, request.encoding);
+    const mappingErrors = checkMapping(request.mapping);
+    if (mappingErrors.length > 0) {
+      throw new AppError('unitImport.needName', { messageKey: 'unitImport.errors.needName' });
+    }
+    const read = this.read(text, request);
+    const skipped = read.filter((row) => row.type === 'skip').length;
+    return this.db
+      .transaction(() => {
+        const planned = planRows(read, this.existing.load(), {
+          updateExisting: request.updateExisting,
+          excluded: new Set(request.excludedRows),
+        });
+        return writePlan(planned, {
+          repo: this.repo,
+          now: this.clock.now(),
+          officeId: this.officeId(),
+          updateExisting: request.updateExisting,
+          skipped,
+        });
+      })
+      .immediate();
+  }
+
+  discard(sessionId: string): boolean {
+    return this.sessions.discard(sessionId);
+  }
+
+  /** For tests and benchmarks: the session behind an id. */
+  session(sessionId: string): ImportSession {
+    return this.sessions.get(sessionId);
+  }
+
+  private read(text: SheetText, request: PreviewInput): ReadRow[] {
+    const overrides = new Map<number, RowOverrides>();
+    for (const override of request.overrides) {
+      const entry: RowOverrides = {};
+      if (override.kind !== undefined) entry.kind = override.kind;
+      if (override.schoolLevel !== undefined) entry.schoolLevel = override.schoolLevel;
+      overrides.set(override.row, entry);
+    }
+    return readRows(text, { header: request.header, mapping: request.mapping, overrides });
+  }
+}
+
+/** A mapping that cannot work: no name column, or one field fed by two columns. */
+export function checkMapping(mapping: readonly ImportField[]): RowIssue[] {
+  const issues: RowIssue[] = [];
+  if (!mapping.includes('name')) issues.push({ field: 'name', key: 'unitImport.errors.needName' });
+  for (const field of MAPPABLE_FIELDS) {
+    const columns = mapping.flatMap((value, index) => (value === field ? [columnLetter(index)] : []));
+    if (columns.length > 1) {
+      issues.push({
+        field,
+        key: 'unitImport.errors.duplicateField',
+        params: { columns: columns.join(', ') },
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineEndpoints } from './define';
+import { UNIT_SORTS, unitFilterSchema } from './registry';
+import {
+  analyzeRequestSchema,
+  analyzeResultSchema,
+  applyRequestSchema,
+  applyResultSchema,
+  discardRequestSchema,
+  inspectRequestSchema,
+  inspectResultSchema,
+  previewRequestSchema,
+  previewResultSchema,
+} from '../domain/unit-import';
+
+const pendingDownloadSchema = z.object({
+  downloadId: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+});
+
+/** The registry's current search and filters: an export writes what the list shows. */
+export const exportRequestSchema = unitFilterSchema.extend({
+  sort: z.enum(UNIT_SORTS).default('name'),
+});
+export type ExportRequest = z.input<typeof exportRequestSchema>;
+
+/**
+ * Import of a unit list from .xlsx/.csv/.txt, in steps: `inspect` reads the chosen file once
+ * (limits, sheets); `analyze` finds the header and proposes a column mapping for one sheet;
+ * `preview` marks every row new/update/duplicate/error without writing; `apply` writes the
+ * chosen rows in one transaction. Export writes the (filtered) registry to .xlsx or .csv.
+ */
+export const unitImportEndpoints = defineEndpoints({
+  'unitImport.inspect': { input: inspectRequestSchema, output: inspectResultSchema },
+  'unitImport.analyze': { input: analyzeRequestSchema, output: analyzeResultSchema },
+  'unitImport.preview': { input: previewRequestSchema, output: previewResultSchema },
+  'unitImport.apply': { input: applyRequestSchema, output: applyResultSchema },
+  /** Forgets the file read by `inspect` (the wizard was closed). */
+  'unitImport.discard': { input: discardRequestSchema, output: z.object({ discarded: z.boolean() }) },
+  'unitExport.xlsx': {
+    input: exportRequestSchema,
+    output: z.object({ download: pendingDownloadSchema, count: z.number().int() }),
+  },
+  'unitExport.csv': {
+    input: exportRequestSchema,
+    output: z.object({ download: pendingDownloadSchema, count: z.number().int() }),
+  },
+});
