@@ -6,6 +6,7 @@ import { setup as viSetup } from './vi/setup';
 import { shell as viShell } from './vi/shell';
 import { validation as viValidation } from './vi/validation';
 import { planning as viPlanning } from './vi/planning';
+import { minutes as viMinutes } from './vi/minutes';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -14,6 +15,7 @@ import { setup as enSetup } from './en/setup';
 import { shell as enShell } from './en/shell';
 import { validation as enValidation } from './en/validation';
 import { planning as enPlanning } from './en/planning';
+import { minutes as enMinutes } from './en/minutes';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -31,6 +33,7 @@ export const vi = {
   registry: viRegistry,
   shell: viShell,
   ...viPlanning,
+  minutes: viMinutes,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -42,6 +45,7 @@ export const en: CatalogShape<typeof vi> = {
   registry: enRegistry,
   shell: enShell,
   ...enPlanning,
+  minutes: enMinutes,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './bench-module';
 import { registryBench } from './registry.bench';
+import { registryUiBench } from './registry-ui.bench';
 
-const MODULES: BenchModule[] = [registryBench];
+const MODULES: BenchModule[] = [registryBench, registryUiBench];
 
 async function main() {
   const args = process.argv.slice(2);

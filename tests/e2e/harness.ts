@@ -30,6 +30,8 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<Runn
   const child = spawn(process.execPath, [BROWSER_BUNDLE, '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A build in KLKCHC_DIST_DIR outside the project still loads the project's native modules.
+    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -38,6 +38,8 @@ export function RegistryPage() {
   const gridRef = useRef<HTMLElement | null>(null);
   const list = useUnitList(api, request, reloadToken);
   const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+  // Stable, so the memoised rows of the grid do not re-render on every keystroke.
+  const editUnit = useCallback((unit: Unit) => setEditing({ unit }), []);
 
   useEffect(() => {
     api
@@ -47,8 +49,8 @@ export function RegistryPage() {
   }, [api, reloadToken]);
 
   // A new search selects nothing until the user moves into the list.
-  const changeRequest = useCallback((next: UnitListRequest) => {
-    setRequest(next);
+  const patchRequest = useCallback((patch: Partial<UnitListRequest>) => {
+    setRequest((current) => ({ ...current, ...patch }));
     setActiveIndex(-1);
   }, []);
 
@@ -134,7 +136,7 @@ export function RegistryPage() {
       <UnitFilters
         ref={searchRef}
         request={request}
-        onChange={changeRequest}
+        onPatch={patchRequest}
         onSearchKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'Enter') {
             event.preventDefault();
@@ -142,7 +144,7 @@ export function RegistryPage() {
             gridRef.current?.focus();
           } else if (event.key === 'Escape' && request.query) {
             event.preventDefault();
-            changeRequest({ ...request, query: '' });
+            patchRequest({ query: '' });
           }
         }}
       />
@@ -184,11 +186,11 @@ export function RegistryPage() {
             ensureRange={list.ensureRange}
             activeIndex={activeIndex}
             onActiveIndexChange={setActiveIndex}
-            onEdit={(unit) => setEditing({ unit })}
+            onEdit={editUnit}
             onToggleActive={(unit) => (unit.active ? setConfirming(unit) : void toggleActive(unit))}
             sort={request.sort}
-            onSortChange={(sort) => changeRequest({ ...request, sort })}
-            dimmed={list.stale}
+            onSortChange={(sort) => patchRequest({ sort })}
+            busy={list.stale}
           />
         </Box>
       )}

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, memo } from 'react';
 import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
@@ -7,21 +7,17 @@ import type { UnitListRequest } from './useUnitList';
 
 interface UnitFiltersProps {
   request: UnitListRequest;
-  onChange(next: UnitListRequest): void;
+  /** Merges a change into the request (stable across renders). */
+  onPatch(patch: Partial<UnitListRequest>): void;
   onSearchKeyDown?(event: React.KeyboardEvent<HTMLInputElement>): void;
 }
 
 /** Search-as-you-type plus kind, managing body and status filters. */
 export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(function UnitFilters(
-  { request, onChange, onSearchKeyDown },
+  { request, onPatch, onSearchKeyDown },
   searchRef,
 ) {
   const { t } = useTranslation();
-  const filtered =
-    request.kinds.length > 0 ||
-    request.managingBodies.length > 0 ||
-    request.active !== 'active' ||
-    request.query !== '';
   return (
     <Stack direction="row" spacing={1.5} sx={{ px: 3, pb: 1.5 }} alignItems="flex-start" flexWrap="wrap" useFlexGap>
       <TextField
@@ -30,7 +26,7 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
         label={t('registry.searchLabel')}
         placeholder={t('registry.searchPlaceholder')}
         value={request.query}
-        onChange={(event) => onChange({ ...request, query: event.target.value })}
+        onChange={(event) => onPatch({ query: event.target.value })}
         onKeyDown={onSearchKeyDown}
         autoComplete="off"
         sx={{ flex: '1 1 340px', maxWidth: 520 }}
@@ -44,16 +40,48 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
           },
         }}
       />
+      <FilterSelects
+        kinds={request.kinds}
+        managingBodies={request.managingBodies}
+        active={request.active}
+        filtered={
+          request.kinds.length > 0 ||
+          request.managingBodies.length > 0 ||
+          request.active !== 'active' ||
+          request.query !== ''
+        }
+        onPatch={onPatch}
+      />
+    </Stack>
+  );
+});
+
+interface FilterSelectsProps {
+  kinds: UnitKind[];
+  managingBodies: ManagingBody[];
+  active: UnitListRequest['active'];
+  filtered: boolean;
+  onPatch(patch: Partial<UnitListRequest>): void;
+}
+
+/** Separate and memoised: typing in the search box does not re-render these menus. */
+const FilterSelects = memo(function FilterSelects({
+  kinds,
+  managingBodies,
+  active,
+  filtered,
+  onPatch,
+}: FilterSelectsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
       <TextField
         select
         label={t('registry.filters.kind')}
-        value={request.kinds}
+        value={kinds}
         onChange={(event) => {
           const selected = event.target.value as unknown as UnitKind[] | string;
-          onChange({
-            ...request,
-            kinds: typeof selected === 'string' ? (selected.split(',') as UnitKind[]) : selected,
-          });
+          onPatch({ kinds: typeof selected === 'string' ? (selected.split(',') as UnitKind[]) : selected });
         }}
         slotProps={{
           select: {
@@ -76,11 +104,10 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
       <TextField
         select
         label={t('registry.filters.managingBody')}
-        value={request.managingBodies}
+        value={managingBodies}
         onChange={(event) => {
           const selected = event.target.value as unknown as ManagingBody[] | string;
-          onChange({
-            ...request,
+          onPatch({
             managingBodies: typeof selected === 'string' ? (selected.split(',') as ManagingBody[]) : selected,
           });
         }}
@@ -106,8 +133,8 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
       <TextField
         select
         label={t('registry.filters.active')}
-        value={request.active}
-        onChange={(event) => onChange({ ...request, active: event.target.value as UnitListRequest['active'] })}
+        value={active}
+        onChange={(event) => onPatch({ active: event.target.value as UnitListRequest['active'] })}
         sx={{ width: 180 }}
         fullWidth={false}
       >
@@ -117,12 +144,12 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
       </TextField>
       {filtered && (
         <Button
-          onClick={() => onChange({ ...request, query: '', kinds: [], managingBodies: [], active: 'active' })}
+          onClick={() => onPatch({ query: '', kinds: [], managingBodies: [], active: 'active' })}
           sx={{ mt: 0.5 }}
         >
           {t('registry.filters.clear')}
         </Button>
       )}
-    </Stack>
+    </>
   );
 });

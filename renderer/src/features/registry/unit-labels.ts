@@ -1,14 +1,36 @@
 import type { TFunction } from 'i18next';
-import type { Unit } from '../../../../shared/domain/unit';
+import {
+  MANAGING_BODIES,
+  SCHOOL_LEVELS,
+  UNIT_KINDS,
+  type ManagingBody,
+  type SchoolLevel,
+  type UnitKind,
+} from '../../../../shared/domain/unit';
 
-export function kindLabel(t: TFunction, unit: Pick<Unit, 'kind'>): string {
-  return t(`registry.kinds.${unit.kind}`);
+/** Every label a grid row shows, looked up once per language instead of once per cell. */
+export interface RowLabels {
+  kinds: Record<UnitKind, string>;
+  schoolLevels: Record<SchoolLevel, string>;
+  managingBodies: Record<ManagingBody, string>;
+  active: string;
+  inactive: string;
+  sample: string;
+  edit: string;
+  loading: string;
 }
 
-export function schoolLevelLabel(t: TFunction, unit: Pick<Unit, 'schoolLevel'>): string {
-  return unit.schoolLevel ? t(`registry.schoolLevels.${unit.schoolLevel}`) : '';
-}
-
-export function managingBodyLabel(t: TFunction, unit: Pick<Unit, 'managingBody'>): string {
-  return t(`registry.managingBodies.${unit.managingBody}`);
+export function rowLabels(t: TFunction): RowLabels {
+  const table = <K extends string>(keys: readonly K[], prefix: string) =>
+    Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])) as Record<K, string>;
+  return {
+    kinds: table(UNIT_KINDS, 'registry.kinds'),
+    schoolLevels: table(SCHOOL_LEVELS, 'registry.schoolLevels'),
+    managingBodies: table(MANAGING_BODIES, 'registry.managingBodies'),
+    active: t('registry.status.active'),
+    inactive: t('registry.status.inactive'),
+    sample: t('common.sampleBadge'),
+    edit: t('common.edit'),
+    loading: t('common.loading'),
+  };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { UnitFilter, UnitSort } from '../../../../shared/api/registry';
 import type { Unit } from '../../../../shared/domain/unit';
 import type { ApiClient } from '../../api/client';
@@ -53,7 +53,8 @@ export function useUnitList(api: ApiClient, request: UnitListRequest, reloadToke
     [api],
   );
 
-  useEffect(() => {
+  // A layout effect starts the request right after the keystroke's render, not a frame later.
+  useLayoutEffect(() => {
     latestKey.current = key;
     load(0, key);
   }, [key, load]);
