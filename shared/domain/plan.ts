@@ -115,7 +115,7 @@ export const planTeamSchema = z
 /** How to pick units for the scope: by kind, managing body and/or a search, or by hand. */
 export const scopeSelectionSchema = z.object({
   unitIds: z.array(idSchema).max(20_000).default([]),
-  /** Adds every active unit matching all of these (an empty filter adds nothing). */
+  /** Adds every active unit matching all of these (an empty filter matches every active unit). */
   filter: z
     .object({
       kinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),

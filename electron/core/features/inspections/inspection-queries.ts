@@ -1,0 +1,241 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import type { InspectionSort } from '../../../../shared/api/inspections';
+import type {
+  InspectionKind,
+  InspectionPlanInfo,
+  InspectionStatus,
+  InspectionSummary,
+  InspectionUnitInfo,
+  LinkedInspection,
+} from '../../../../shared/domain/inspection';
+import type { PeriodKind } from '../../../../shared/domain/plan';
+import type { SchoolLevel, UnitKind } from '../../../../shared/domain/unit';
+
+export interface InspectionListQuery {
+  planId: string | null;
+  unitId: string | null;
+  statuses: InspectionStatus[];
+  kinds: InspectionKind[];
+  words: string[];
+  sort: InspectionSort;
+  offset: number;
+  limit: number;
+}
+
+interface SummaryRow {
+  id: string;
+  rev: string;
+  plan_id: string;
+  plan_title: string;
+  unit_id: string;
+  unit_name: string;
+  unit_code: string;
+  unit_kind: UnitKind;
+  kind: InspectionKind;
+  original_id: string | null;
+  status: InspectionStatus;
+  planned_date: string | null;
+  inspection_date: string | null;
+  updated_at: string;
+  is_sample: number;
+}
+
+interface PlanInfoRow {
+  id: string;
+  title: string;
+  issuer: string;
+  period_kind: PeriodKind;
+  period_year: number;
+  decision_number: string;
+  decision_date: string | null;
+  decision_signer: string;
+  decision_signer_title: string;
+  legal_basis: string;
+  checklist_id: string;
+}
+
+interface UnitInfoRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  school_level: SchoolLevel | null;
+  head_name: string;
+  head_title: string;
+  address: string;
+}
+
+const MAX_WORDS = 8;
+
+/**
+ * The date an inspection sorts by: when it happened, else when it is planned, else last.
+ * Written exactly as in the indexes of migration 0013 so SQLite walks the index in order.
+ */
+const DATE_KEY = `coalesce(i.inspection_date, i.planned_date, '9999-12-31')`;
+
+const ORDER: Record<InspectionSort, string> = {
+  // The index order (plan, date key, rowid): the first page of a plan is read straight off it.
+  date: `${DATE_KEY}, i.rowid`,
+  unit: 'u.sort_key, i.rowid',
+  updated: 'i.updated_at DESC, i.rowid',
+};
+
+function toSummary(row: SummaryRow): InspectionSummary {
+  return {
+    id: row.id,
+    rev: row.rev,
+    planId: row.plan_id,
+    planTitle: row.plan_title,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    unitCode: row.unit_code,
+    unitKind: row.unit_kind,
+    kind: row.kind,
+    originalId: row.original_id,
+    status: row.status,
+    plannedDate: row.planned_date,
+    inspectionDate: row.inspection_date,
+    updatedAt: row.updated_at,
+    isSample: row.is_sample === 1,
+  };
+}
+
+/** Read-only queries for lists and for the parts of a detail that live in other tables. */
+export class InspectionQueries {
+  private readonly listStmts = new Map<string, Statement<Record<string, string | number>, SummaryRow>>();
+  private readonly countStmts = new Map<string, Statement<Record<string, string | number>, { total: number }>>();
+  private readonly summaryStmt: Statement<[string], SummaryRow>;
+  private readonly planStmt: Statement<[string], PlanInfoRow>;
+  private readonly unitStmt: Statement<[string], UnitInfoRow>;
+  private readonly linkedStmt: Statement<[string], LinkedRow>;
+
+  constructor(private readonly db: Db) {
+    this.summaryStmt = db.prepare(`${SUMMARY_SELECT} WHERE i.id = ?`);
+    this.planStmt = db.prepare(`
+      SELECT id, title, issuer, period_kind, period_year, decision_number, decision_date, decision_signer,
+        decision_signer_title, legal_basis, checklist_id FROM plans WHERE id = ?`);
+    this.unitStmt = db.prepare(`
+      SELECT id, code, name, kind, school_level, head_name, head_title, address FROM units WHERE id = ?`);
+    this.linkedStmt = db.prepare(`
+      SELECT id, kind, status, planned_date, inspection_date FROM inspections
+      WHERE original_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
+  }
+
+  summary(id: string): InspectionSummary | undefined {
+    const row = this.summaryStmt.get(id);
+    return row ? toSummary(row) : undefined;
+  }
+
+  list(query: InspectionListQuery): { total: number; rows: InspectionSummary[] } {
+    const words = query.words.slice(0, MAX_WORDS);
+    const where = ['i.deleted_at IS NULL', 'p.deleted_at IS NULL'];
+    const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
+    if (query.planId) {
+      where.push('i.plan_id = @planId');
+      params.planId = query.planId;
+    }
+    if (query.unitId) {
+      where.push('i.unit_id = @unitId');
+      params.unitId = query.unitId;
+    }
+    if (query.statuses.length > 0) {
+      where.push('i.status IN (SELECT value FROM json_each(@statuses))');
+      params.statuses = JSON.stringify(query.statuses);
+    }
+    if (query.kinds.length > 0) {
+      where.push('i.kind IN (SELECT value FROM json_each(@kinds))');
+      params.kinds = JSON.stringify(query.kinds);
+    }
+    words.forEach((word, index) => {
+      where.push(`instr(u.search_key, @w${index}) > 0`);
+      params[`w${index}`] = word;
+    });
+    const clause = where.join(' AND ');
+    const key = `${clause}|${query.sort}`;
+    let listStmt = this.listStmts.get(key);
+    if (!listStmt) {
+      listStmt = this.db.prepare(
+        `${SUMMARY_SELECT} WHERE ${clause} ORDER BY ${ORDER[query.sort]} LIMIT @limit OFFSET @offset`,
+      );
+      this.listStmts.set(key, listStmt);
+    }
+    let countStmt = this.countStmts.get(clause);
+    if (!countStmt) {
+      countStmt = this.db.prepare(`
+        SELECT count(*) AS total FROM inspections AS i JOIN units AS u ON u.id = i.unit_id
+        JOIN plans AS p ON p.id = i.plan_id WHERE ${clause}`);
+      this.countStmts.set(clause, countStmt);
+    }
+    const list = listStmt;
+    const count = countStmt;
+    return this.db.transaction(() => {
+      const rows = list.all(params);
+      const total =
+        query.offset === 0 && rows.length < query.limit ? rows.length : (count.get(params)?.total ?? rows.length);
+      return { total, rows: rows.map(toSummary) };
+    })();
+  }
+
+  plan(id: string): InspectionPlanInfo | undefined {
+    const row = this.planStmt.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      title: row.title,
+      issuer: row.issuer,
+      periodKind: row.period_kind,
+      periodYear: row.period_year,
+      decisionNumber: row.decision_number,
+      decisionDate: row.decision_date,
+      decisionSigner: row.decision_signer,
+      decisionSignerTitle: row.decision_signer_title,
+      legalBasis: row.legal_basis,
+      checklistId: row.checklist_id,
+    };
+  }
+
+  unit(id: string): InspectionUnitInfo | undefined {
+    const row = this.unitStmt.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      schoolLevel: row.school_level,
+      headName: row.head_name,
+      headTitle: row.head_title,
+      address: row.address,
+    };
+  }
+
+  reinspectionsOf(id: string): LinkedInspection[] {
+    return this.linkedStmt.all(id).map(toLinked);
+  }
+}
+
+interface LinkedRow {
+  id: string;
+  kind: InspectionKind;
+  status: InspectionStatus;
+  planned_date: string | null;
+  inspection_date: string | null;
+}
+
+export function toLinked(row: LinkedRow): LinkedInspection {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    plannedDate: row.planned_date,
+    inspectionDate: row.inspection_date,
+  };
+}
+
+const SUMMARY_SELECT = `
+  SELECT i.id, i.rev, i.plan_id, p.title AS plan_title, i.unit_id, u.name AS unit_name, u.code AS unit_code,
+    u.kind AS unit_kind, i.kind, i.original_id, i.status, i.planned_date, i.inspection_date, i.updated_at, i.is_sample
+  FROM inspections AS i
+  JOIN units AS u ON u.id = i.unit_id
+  JOIN plans AS p ON p.id = i.plan_id`;

@@ -1,0 +1,288 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../app/clock';
+import { AppError } from '../../app/errors';
+import { localIsoDate } from '../../../../shared/format/date';
+import type { InspectionKind, InspectionStatus } from '../../../../shared/domain/inspection';
+import type { PeriodKind } from '../../../../shared/domain/plan';
+import {
+  emptyKindProgress,
+  targetUnits,
+  type PlanProgress,
+  type ProgressOverview,
+} from '../../../../shared/domain/progress';
+import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit';
+
+interface PlanHead {
+  id: string;
+  title: string;
+  period_kind: PeriodKind;
+  period_year: number;
+  target_percent: number;
+  is_sample: number;
+}
+interface KindFigure {
+  plan_id: string;
+  unit_kind: string;
+  scope: number;
+  inspected: number;
+}
+interface StatusFigure {
+  plan_id: string;
+  kind: InspectionKind;
+  status: InspectionStatus;
+  total: number;
+}
+interface RequestFigure {
+  plan_id: string;
+  open: number;
+  overdue: number;
+}
+
+const PLAN_HEADS = `SELECT id, title, period_kind, period_year, target_percent, is_sample FROM plans
+  WHERE deleted_at IS NULL ORDER BY period_year DESC, title_key`;
+
+/**
+ * The same figures computed from the base tables, every time (the path the summary replaces;
+ * kept for the benchmark's comparison, for checking the summary, and for rebuilding it).
+ */
+const RECOMPUTE_KIND = `
+  WITH scope AS (SELECT DISTINCT plan_id, unit_id FROM plan_units WHERE deleted_at IS NULL),
+       done AS (SELECT DISTINCT plan_id, unit_id FROM inspections
+                WHERE deleted_at IS NULL AND status IN ('finalised', 'remedied'))
+  SELECT s.plan_id, coalesce(u.kind, 'other') AS unit_kind, count(*) AS scope, count(d.unit_id) AS inspected
+  FROM scope AS s LEFT JOIN units AS u ON u.id = s.unit_id
+  LEFT JOIN done AS d ON d.plan_id = s.plan_id AND d.unit_id = s.unit_id
+  GROUP BY s.plan_id, unit_kind`;
+const RECOMPUTE_STATUS = `
+  SELECT plan_id, kind, status, count(*) AS total FROM inspections WHERE deleted_at IS NULL
+  GROUP BY plan_id, kind, status`;
+const RECOMPUTE_REQUESTS = `
+  SELECT i.plan_id, count(*) AS open, sum(r.due_date < @today) AS overdue
+  FROM inspection_requests AS r JOIN inspections AS i ON i.id = r.inspection_id
+  WHERE r.deleted_at IS NULL AND r.remedied_date IS NULL AND r.due_date IS NOT NULL
+    AND i.deleted_at IS NULL AND i.status IN ('finalised', 'remedied')
+  GROUP BY i.plan_id`;
+
+/** Progress of plans, read from the summary tables of migration 0015. */
+export class ProgressService {
+  private readonly headsStmt: Statement<[], PlanHead>;
+  private readonly kindStmt: Statement<[], KindFigure>;
+  private readonly statusStmt: Statement<[], StatusFigure>;
+  private readonly requestStmt: Statement<{ today: string }, RequestFigure>;
+  private readonly recomputeKindStmt: Statement<[], KindFigure>;
+  private readonly recomputeStatusStmt: Statement<[], StatusFigure>;
+  private readonly recomputeRequestStmt: Statement<{ today: string }, RequestFigure>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.headsStmt = db.prepare(PLAN_HEADS);
+    this.kindStmt = db.prepare(`SELECT plan_id, unit_kind, scope, inspected FROM progress_kind`);
+    this.statusStmt = db.prepare(`SELECT plan_id, kind, status, total FROM progress_status WHERE total <> 0`);
+    this.requestStmt = db.prepare(`
+      SELECT plan_id, sum(open) AS open, sum(CASE WHEN due_date < @today THEN open ELSE 0 END) AS overdue
+      FROM progress_requests GROUP BY plan_id`);
+    this.recomputeKindStmt = db.prepare(RECOMPUTE_KIND);
+    this.recomputeStatusStmt = db.prepare(RECOMPUTE_STATUS);
+    this.recomputeRequestStmt = db.prepare(RECOMPUTE_REQUESTS);
+  }
+
+  today(): string {
+    return localIsoDate(this.clock.now());
+  }
+
+  /** Every plan's figures from the summary: a few hundred rows whatever the data size. */
+  overview(): ProgressOverview {
+    const today = this.today();
+    return this.db.transaction(() => ({
+      today,
+      plans: assemble(
+        this.headsStmt.all(),
+        this.kindStmt.all(),
+        this.statusStmt.all(),
+        this.requestStmt.all({ today }),
+      ),
+    }))();
+  }
+
+  /** The same answer computed from the base tables (grows with the number of inspections). */
+  overviewRecomputed(): ProgressOverview {
+    const today = this.today();
+    return this.db.transaction(() => ({
+      today,
+      plans: assemble(
+        this.headsStmt.all(),
+        this.recomputeKindStmt.all(),
+        this.recomputeStatusStmt.all(),
+        this.recomputeRequestStmt.all({ today }),
+      ),
+    }))();
+  }
+
+  planProgress(planId: string): PlanProgress {
+    const found = this.overview().plans.find((plan) => plan.planId === planId);
+    if (!found) throw new AppError('NOT_FOUND');
+    return found;
+  }
+
+  /** One plan in detail: its figures, who is not yet inspected, overdue requests, re-inspections. */
+  plan(planId: string) {
+    const today = this.today();
+    return this.db.transaction(() => {
+      const progress = this.planProgress(planId);
+      const notInspected = this.db
+        .prepare<
+          { planId: string },
+          {
+            unitId: string;
+            unitName: string;
+            unitKind: UnitKind;
+            inspectionId: string | null;
+            status: InspectionStatus | null;
+            plannedDate: string | null;
+          }
+        >(
+          `SELECT pu.unit_id AS unitId, u.name AS unitName, u.kind AS unitKind,
+             (SELECT i.id FROM inspections AS i WHERE i.plan_id = pu.plan_id AND i.unit_id = pu.unit_id
+                AND i.deleted_at IS NULL AND i.kind = 'regular' ORDER BY i.created_at LIMIT 1) AS inspectionId,
+             (SELECT i.status FROM inspections AS i WHERE i.plan_id = pu.plan_id AND i.unit_id = pu.unit_id
+                AND i.deleted_at IS NULL AND i.kind = 'regular' ORDER BY i.created_at LIMIT 1) AS status,
+             (SELECT i.planned_date FROM inspections AS i WHERE i.plan_id = pu.plan_id AND i.unit_id = pu.unit_id
+                AND i.deleted_at IS NULL AND i.kind = 'regular' ORDER BY i.created_at LIMIT 1) AS plannedDate
+           FROM progress_unit AS pu JOIN units AS u ON u.id = pu.unit_id
+           WHERE pu.plan_id = @planId AND pu.scope_refs > 0 AND pu.done = 0
+           ORDER BY coalesce(plannedDate, '9999-12-31'), u.sort_key`,
+        )
+        .all({ planId });
+      const overdue = this.db
+        .prepare<
+          { planId: string; today: string },
+          { inspectionId: string; requestId: string; unitName: string; text: string; dueDate: string }
+        >(
+          `SELECT i.id AS inspectionId, r.id AS requestId, u.name AS unitName, r.text, r.due_date AS dueDate
+           FROM inspection_requests AS r JOIN inspections AS i ON i.id = r.inspection_id
+           JOIN units AS u ON u.id = i.unit_id
+           WHERE i.plan_id = @planId AND i.deleted_at IS NULL AND i.status IN ('finalised', 'remedied')
+             AND r.deleted_at IS NULL AND r.remedied_date IS NULL AND r.due_date < @today
+           ORDER BY r.due_date, u.sort_key LIMIT 500`,
+        )
+        .all({ planId, today });
+      const reinspections = this.db
+        .prepare<
+          { planId: string },
+          {
+            id: string;
+            originalId: string | null;
+            unitName: string;
+            kind: InspectionKind;
+            status: InspectionStatus;
+            plannedDate: string | null;
+            inspectionDate: string | null;
+          }
+        >(
+          `SELECT i.id, i.original_id AS originalId, u.name AS unitName, i.kind, i.status,
+             i.planned_date AS plannedDate, i.inspection_date AS inspectionDate
+           FROM inspections AS i JOIN units AS u ON u.id = i.unit_id
+           WHERE i.plan_id = @planId AND i.deleted_at IS NULL AND i.kind = 'reinspection'
+           ORDER BY coalesce(i.inspection_date, i.planned_date, '9999-12-31'), u.sort_key`,
+        )
+        .all({ planId });
+      return { today, progress, notInspected, overdue, reinspections };
+    })();
+  }
+
+  /** Rebuilds the summary from the base tables (after a restore or if it is ever doubted). */
+  rebuild(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(`
+          DELETE FROM progress_unit;
+          DELETE FROM progress_kind;
+          DELETE FROM progress_status;
+          DELETE FROM progress_requests;
+          INSERT INTO progress_unit (plan_id, unit_id, unit_kind, scope_refs, done)
+          SELECT x.plan_id, x.unit_id, coalesce((SELECT kind FROM units WHERE id = x.unit_id), 'other'),
+                 sum(x.scope_refs), sum(x.done)
+          FROM (
+            SELECT plan_id, unit_id, 1 AS scope_refs, 0 AS done FROM plan_units WHERE deleted_at IS NULL
+            UNION ALL
+            SELECT plan_id, unit_id, 0, 1 FROM inspections
+            WHERE deleted_at IS NULL AND status IN ('finalised', 'remedied')
+          ) AS x
+          GROUP BY x.plan_id, x.unit_id;
+          INSERT INTO progress_status (plan_id, kind, status, total)
+          SELECT plan_id, kind, status, count(*) FROM inspections WHERE deleted_at IS NULL
+          GROUP BY plan_id, kind, status;
+          INSERT INTO progress_requests (plan_id, due_date, open)
+          SELECT i.plan_id, r.due_date, count(*) FROM inspection_requests AS r
+          JOIN inspections AS i ON i.id = r.inspection_id
+          WHERE r.deleted_at IS NULL AND r.remedied_date IS NULL AND r.due_date IS NOT NULL
+            AND i.deleted_at IS NULL AND i.status IN ('finalised', 'remedied')
+          GROUP BY i.plan_id, r.due_date;
+        `);
+      })
+      .immediate();
+  }
+}
+
+function assemble(
+  heads: PlanHead[],
+  kinds: KindFigure[],
+  statuses: StatusFigure[],
+  requests: RequestFigure[],
+): PlanProgress[] {
+  const byPlan = new Map<string, PlanProgress>();
+  for (const head of heads) {
+    byPlan.set(head.id, {
+      planId: head.id,
+      title: head.title,
+      periodKind: head.period_kind,
+      periodYear: head.period_year,
+      targetPercent: head.target_percent,
+      isSample: head.is_sample === 1,
+      scope: 0,
+      inspected: 0,
+      targetUnits: 0,
+      byKind: emptyKindProgress(),
+      planned: 0,
+      drafts: 0,
+      finalised: 0,
+      reinspectionsPlanned: 0,
+      reinspectionsDone: 0,
+      overdueRequests: 0,
+      openRequests: 0,
+    });
+  }
+  const kindOf = (value: string): UnitKind =>
+    (UNIT_KINDS as readonly string[]).includes(value) ? (value as UnitKind) : 'other';
+  for (const figure of kinds) {
+    const plan = byPlan.get(figure.plan_id);
+    if (!plan || (figure.scope === 0 && figure.inspected === 0)) continue;
+    const kind = plan.byKind[kindOf(figure.unit_kind)];
+    kind.scope += figure.scope;
+    kind.inspected += figure.inspected;
+    plan.scope += figure.scope;
+    plan.inspected += figure.inspected;
+  }
+  for (const figure of statuses) {
+    const plan = byPlan.get(figure.plan_id);
+    if (!plan) continue;
+    const done = figure.status === 'finalised' || figure.status === 'remedied';
+    if (figure.kind === 'reinspection') {
+      if (done) plan.reinspectionsDone += figure.total;
+      else plan.reinspectionsPlanned += figure.total;
+    } else if (figure.status === 'planned') plan.planned += figure.total;
+    else if (figure.status === 'draft') plan.drafts += figure.total;
+    else plan.finalised += figure.total;
+  }
+  for (const figure of requests) {
+    const plan = byPlan.get(figure.plan_id);
+    if (!plan) continue;
+    plan.openRequests += figure.open;
+    plan.overdueRequests += figure.overdue ?? 0;
+  }
+  for (const plan of byPlan.values()) plan.targetUnits = targetUnits(plan.scope, plan.targetPercent);
+  return [...byPlan.values()];
+}

@@ -1,0 +1,40 @@
+import type { CatalogShape } from '../catalog';
+import type { audit as vi } from '../vi/audit';
+
+export const audit: CatalogShape<typeof vi> = {
+  title: 'History of changes',
+  empty: 'No changes recorded yet.',
+  unknownOperator: '(operator name not set)',
+  at: '{{time}}',
+  range: '{{from}} – {{to}}',
+  entities: {
+    unit: 'Unit',
+    official: 'Official',
+    checklist: 'Checklist',
+    plan: 'Plan',
+    inspection: 'Inspection',
+  },
+  actions: {
+    create: 'Created',
+    update: 'Edited',
+    remove: 'Removed',
+    activate: 'Reactivated',
+    deactivate: 'Deactivated',
+    undo: 'Undone',
+    newVersion: 'New version',
+    scopeAdd: 'Units added to scope',
+    scopeRemove: 'Units removed from scope',
+    team: 'Team changed',
+    schedule: 'Planned date changed',
+    start: 'Recording started',
+    draft: 'Results recorded',
+    finalise: 'Minutes finalised',
+    amend: 'Amended',
+    remedy: 'Remedy date recorded',
+    reinspection: 'Re-inspection scheduled',
+    upgradeChecklist: 'Moved to the newest checklist',
+    sample: 'Sample data loaded',
+  },
+  changeCount: '{{count}} changes',
+  empty_value: '(empty)',
+};

@@ -1,0 +1,280 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newRowId } from '../../../shared/domain/row-id';
+import { fixedClock } from '../../../electron/core/app/clock';
+import { createReadyCore, type TestCore } from '../../support/core-harness';
+import { addUnit, completeContent, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
+
+describe('recording an inspection', () => {
+  let h: TestCore;
+  let planId: string;
+  let unitId: string;
+  let id: string;
+
+  beforeEach(async () => {
+    h = await createReadyCore({ clock: fixedClock('2019-10-15T01:30:00Z', 1000) });
+    unitId = await addUnit(h, 'Trường Tiểu học Hiệp Hạ');
+    ({ planId } = await makePlan(h, [unitId]));
+    id = await inspectionOf(h, planId, unitId);
+  });
+  afterEach(() => h.close());
+
+  it('is planned when its unit joins the scope, and starting it fills in what is known', async () => {
+    const planned = await h.call('inspections.get', { id });
+    expect(planned.status).toBe('planned');
+    expect(planned.checklist.groups.length).toBe(5);
+    const draft = await h.call('inspections.start', { id });
+    expect(draft.status).toBe('draft');
+    expect(draft.content.team.map((member) => [member.name, member.role, member.position])).toEqual([
+      ['Nguyễn Văn An', 'leader', 'Phó Trưởng phòng'],
+      ['Hoàng Thị Mai', 'secretary', 'Chuyên viên'],
+    ]);
+    expect(draft.content.representatives.map((person) => person.name)).toEqual(['Hiệu trưởng Trường Tiểu học Hiệp Hạ']);
+    // Starting twice changes nothing.
+    const again = await h.call('inspections.start', { id });
+    expect(again.rev).toBe(draft.rev);
+  });
+
+  it('saves a draft as one write, writes nothing when nothing changed, and reads back intact', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const criteria = draft.checklist.groups.flatMap((group) => group.criteria);
+    const content = {
+      ...draft.content,
+      results: [
+        { criterionId: criteria[0]!.id, result: 'pass' as const, note: '' },
+        { criterionId: criteria[1]!.id, result: 'fail' as const, note: 'Chưa ban hành quy chế '.normalize('NFD') },
+      ],
+      strengths: 'Nề nếp tốt.',
+    };
+    const saved = await h.call('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content,
+    });
+    expect(saved.changed).toBe(true);
+    expect(saved.rev).not.toBe(draft.rev);
+    const same = await h.call('inspections.saveDraft', {
+      id,
+      rev: saved.rev,
+      editorId: 'editor-aaaa',
+      seq: 2,
+      content,
+    });
+    expect(same).toMatchObject({ changed: false, rev: saved.rev });
+    const reopened = await h.reopen();
+    h = reopened;
+    const read = await h.call('inspections.get', { id });
+    expect(read.content.results).toHaveLength(2);
+    expect(read.content.results.find((r) => r.criterionId === criteria[1]!.id)?.note).toBe('Chưa ban hành quy chế');
+    expect(read.content.strengths).toBe('Nề nếp tốt.');
+    expect(read.counts).toMatchObject({ pass: 1, fail: 1, na: 0, total: criteria.length });
+  });
+
+  it('refuses a stale revision from another editor, but lets an editor overtake its own unanswered save', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const first = { ...draft.content, strengths: 'một' };
+    const saved = await h.call('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: first,
+    });
+    // The same editor sends again with the old revision (it had not heard back): accepted.
+    const overtaking = await h.call('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 2,
+      content: { ...first, strengths: 'một hai' },
+    });
+    expect(overtaking.changed).toBe(true);
+    // An older save of that editor arriving late is ignored.
+    const late = await h.call('inspections.saveDraft', {
+      id,
+      rev: saved.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: first,
+    });
+    expect(late.changed).toBe(false);
+    // Another editor with a stale revision is refused and nothing changes.
+    const conflict = await h.fail('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-bbbb',
+      seq: 1,
+      content: { ...first, strengths: 'khác' },
+    });
+    expect(conflict.code).toBe('CONFLICT');
+    expect((await h.call('inspections.get', { id })).content.strengths).toBe('một hai');
+  });
+
+  it('refuses results for criteria outside the checklist version and child ids owned by another inspection', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const bad = await h.fail('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: { ...draft.content, results: [{ criterionId: newRowId(), result: 'pass', note: '' }] },
+    });
+    expect(bad.code).toBe('VALIDATION');
+    const otherUnit = await addUnit(h, 'Trường THCS Tam Gia');
+    await h.call('plans.addScope', { planId, selection: { unitIds: [otherUnit] } });
+    const other = await h.call('inspections.start', { id: await inspectionOf(h, planId, otherUnit) });
+    const stolen = await h.fail('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: { ...draft.content, team: other.content.team },
+    });
+    expect(stolen.code).toBe('VALIDATION');
+    expect((await h.call('inspections.get', { id })).rev).toBe(draft.rev);
+  });
+
+  it('finalises only a complete record, naming each missing field', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const emptied = await h.call('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: { ...draft.content, team: draft.content.team.filter((m) => m.role !== 'leader'), representatives: [] },
+    });
+    const error = await h.fail('inspections.finalise', { id, rev: emptied.rev });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/^Chưa hoàn tất được: còn \d+ mục cần bổ sung/);
+    const fields = error.fields ?? {};
+    expect(fields).toMatchObject({
+      startTime: 'inspections.finalise.startTime',
+      team: 'inspections.finalise.leader',
+      representatives: 'inspections.finalise.representative',
+      conclusion: 'inspections.finalise.conclusion',
+    });
+    const firstCriterion = draft.checklist.groups[0]!.criteria[0]!.id;
+    expect(fields[`results.${firstCriterion}`]).toBe('inspections.finalise.result');
+    expect((await h.call('inspections.get', { id })).status).toBe('draft');
+
+    const content = {
+      ...completeContent(draft),
+      requests: [{ id: newRowId(), text: 'Bổ sung quy chế', dueDate: null, remediedDate: null }],
+    };
+    const filled = await h.call('inspections.saveDraft', {
+      id,
+      rev: emptied.rev,
+      editorId: 'editor-aaaa',
+      seq: 2,
+      content,
+    });
+    const noDeadline = await h.fail('inspections.finalise', { id, rev: filled.rev });
+    expect(noDeadline.fields).toEqual({ 'requests.0.dueDate': 'inspections.finalise.dueDate' });
+  });
+
+  it('locks a finalised record: drafts are refused, an amendment needs a reason and is kept', async () => {
+    await finaliseFor(h, planId, unitId);
+    const finalised = await h.call('inspections.get', { id });
+    expect(finalised).toMatchObject({ status: 'finalised', finalisedBy: 'Nguyễn Thị Thư' });
+    expect(finalised.finalisedAt).not.toBeNull();
+
+    const locked = await h.fail('inspections.saveDraft', {
+      id,
+      rev: finalised.rev,
+      editorId: 'editor-aaaa',
+      seq: 9,
+      content: { ...finalised.content, conclusion: 'Sửa lén' },
+    });
+    expect(locked.code).toBe('inspections.locked');
+    const noReason = await h.fail('inspections.amend', {
+      id,
+      rev: finalised.rev,
+      content: { ...finalised.content, conclusion: 'Kết luận mới' },
+      reason: '  ',
+    });
+    expect(noReason.fields).toEqual({ reason: 'inspections.validation.reason' });
+
+    const criterion = finalised.checklist.groups[0]!.criteria[0]!;
+    const amended = await h.call('inspections.amend', {
+      id,
+      rev: finalised.rev,
+      reason: 'Ghi nhầm kết quả tiêu chí 1',
+      content: {
+        ...finalised.content,
+        conclusion: 'Kết luận mới',
+        results: finalised.content.results.map((r) =>
+          r.criterionId === criterion.id ? { ...r, result: 'pass' as const, note: '' } : r,
+        ),
+      },
+    });
+    expect(amended.status).toBe('finalised');
+    expect(amended.content.conclusion).toBe('Kết luận mới');
+    expect(amended.amendments).toHaveLength(1);
+    const amendment = amended.amendments[0]!;
+    expect(amendment).toMatchObject({ reason: 'Ghi nhầm kết quả tiêu chí 1', operator: 'Nguyễn Thị Thư' });
+    expect(amendment.changes).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'conclusion',
+          label: '',
+          before: 'Đơn vị chấp hành tốt kỷ luật, kỷ cương hành chính.',
+          after: 'Kết luận mới',
+        },
+        { field: `results.${criterion.id}.result`, label: criterion.text, before: 'fail', after: 'pass' },
+      ]),
+    );
+    // An amendment may not leave the record incomplete.
+    const incomplete = await h.fail('inspections.amend', {
+      id,
+      rev: amended.rev,
+      reason: 'Xóa kết luận',
+      content: { ...amended.content, conclusion: '' },
+    });
+    expect(incomplete.fields).toEqual({ conclusion: 'inspections.finalise.conclusion' });
+  });
+
+  it('becomes remedied when every request has a remedy date, and goes back when one is cleared', async () => {
+    await finaliseFor(h, planId, unitId);
+    const finalised = await h.call('inspections.get', { id });
+    const requestId = finalised.content.requests[0]!.id;
+    const remedied = await h.call('inspections.setRemedied', { id, requestId, remediedDate: '2019-11-10' });
+    expect(remedied.status).toBe('remedied');
+    expect(remedied.content.requests[0]!.remediedDate).toBe('2019-11-10');
+    const back = await h.call('inspections.setRemedied', { id, requestId, remediedDate: null });
+    expect(back.status).toBe('finalised');
+  });
+
+  it('links a re-inspection to the first inspection, with its own record', async () => {
+    const notYet = await h.fail('inspections.planReinspection', { originalId: id, plannedDate: '2020-01-10' });
+    expect(notYet.code).toBe('inspections.notFinalised');
+    await finaliseFor(h, planId, unitId);
+    const follow = await h.call('inspections.planReinspection', { originalId: id, plannedDate: '2020-01-10' });
+    expect(follow).toMatchObject({
+      kind: 'reinspection',
+      originalId: id,
+      status: 'planned',
+      plannedDate: '2020-01-10',
+    });
+    const original = await h.call('inspections.get', { id });
+    expect(original.reinspections.map((r) => r.id)).toEqual([follow.id]);
+    const started = await h.call('inspections.start', { id: follow.id });
+    expect(started.original).toMatchObject({ id, status: 'finalised', inspectionDate: '2019-10-15' });
+    expect(started.content.results).toEqual([]);
+    // The first record is untouched by the second.
+    expect((await h.call('inspections.get', { id })).content.results.length).toBeGreaterThan(0);
+  });
+
+  it('lists a plan by date, filters by status and finds units without diacritics', async () => {
+    const second = await addUnit(h, 'Trường Mầm non Đông Quan');
+    await h.call('plans.addScope', { planId, selection: { unitIds: [second] } });
+    const secondId = await inspectionOf(h, planId, second);
+    await h.call('inspections.schedule', { id: secondId, plannedDate: '2019-10-01' });
+    await h.call('inspections.schedule', { id, plannedDate: '2019-10-20' });
+    const all = await h.call('inspections.list', { planId });
+    expect(all.rows.map((row) => row.unitName)).toEqual(['Trường Mầm non Đông Quan', 'Trường Tiểu học Hiệp Hạ']);
+    await h.call('inspections.start', { id });
+    expect((await h.call('inspections.list', { planId, statuses: ['draft'] })).rows.map((r) => r.id)).toEqual([id]);
+    expect((await h.call('inspections.list', { query: 'dong quan' })).rows.map((r) => r.id)).toEqual([secondId]);
+  });
+});
