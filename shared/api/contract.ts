@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { registryEndpoints } from './registry';
 import { settingsEndpoints } from './settings';
 import { systemEndpoints } from './system';
+import { planningEndpoints } from './planning';
 import { unitImportEndpoints } from './unit-import';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...systemEndpoints,
   ...settingsEndpoints,
   ...registryEndpoints,
+  ...planningEndpoints,
   ...unitImportEndpoints,
 } as const;
 

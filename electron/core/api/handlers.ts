@@ -5,6 +5,7 @@ import { systemHandlers } from '../app/system-handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
 import { unitImportHandlers } from '../features/unit-import/handlers';
+import { planningHandlers } from '../features/plans/planning-handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services): HandlerMap<Contract> {
@@ -13,5 +14,6 @@ export function allHandlers(services: Services): HandlerMap<Contract> {
     ...settingsHandlers(services.settings),
     ...registryHandlers(services.registry),
     ...unitImportHandlers(services.unitImport, services.unitExport),
+    ...planningHandlers(services),
   };
 }

@@ -6,9 +6,10 @@ import { SettingsService } from '../features/settings/settings-service';
 import type { FileStore } from '../files/file-store';
 import { UnitImportService } from '../features/unit-import/unit-import-service';
 import { UnitExportService } from '../features/unit-export/unit-export-service';
+import { createPlanningServices, type PlanningServices } from '../features/plans/services';
 
 /** Everything the handlers can reach. A feature adds its service here. */
-export interface Services {
+export interface Services extends PlanningServices {
   db: Db;
   clock: Clock;
   files: FileStore;
@@ -29,5 +30,6 @@ export function createServices(db: Db, clock: Clock, files: FileStore, runtime: 
     registry: new RegistryService(db, clock, officeId),
     unitImport: new UnitImportService(db, clock, files, officeId),
     unitExport: new UnitExportService(db, clock, files, () => settings.language(), officeId),
+    ...createPlanningServices(db, clock, officeId, () => settings.get().operatorName),
   };
 }
