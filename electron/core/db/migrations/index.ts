@@ -7,6 +7,7 @@ import { migration0012 } from './0012_plans';
 import { migration0013 } from './0013_inspections';
 import { migration0014 } from './0014_audit';
 import { migration0015 } from './0015_progress';
+import { migration0020 } from './0020_minutes_numbers';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0020,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

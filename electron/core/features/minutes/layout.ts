@@ -229,7 +229,11 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
     issuingBody: doc.header.issuingBody,
     nationalName: FORM.nationalName,
     motto: FORM.motto,
-    number: mergeRuns([text('Số: '), valueOr(doc.number.value, SHORT), text(`/${doc.number.symbol}`)]),
+    number: mergeRuns([
+      text('Số: '),
+      valueOr(doc.number.value, SHORT),
+      text(doc.number.symbol === '' ? '' : `/${doc.number.symbol}`),
+    ]),
     placeDate: mergeRuns([valueOr(doc.place, NAME), text(', '), ...dateRuns(doc.date)]),
   });
   blocks.push({
@@ -292,7 +296,8 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
       ...timeRuns(closing.time),
       text(
         ` cùng ngày, đã được đọc lại cho các thành viên cùng nghe và nhất trí ký tên; biên bản được lập thành ` +
-          `${copiesText(closing.copies)} bản, đơn vị được kiểm tra giữ ${copiesText(closing.unitCopies)} bản, ` +
+          `${copiesText(closing.copies)} bản, ` +
+          (closing.unitCopies > 0 ? `đơn vị được kiểm tra giữ ${copiesText(closing.unitCopies)} bản, ` : '') +
           `Đoàn kiểm tra giữ ${copiesText(closing.teamCopies)} bản./.`,
       ),
     ]),
