@@ -5,11 +5,28 @@ import { TCVN3_TO_UNICODE, VNI_MARKS, VNI_SINGLE, VNI_VOWEL_BASES, vniMarkFits }
  * stores the ANSI (Windows-1252) reading of each byte, so 0x93 arrives as "“" and 0xB8 as
  * "¸". These helpers turn such characters back into the byte values the code charts use.
  */
-const WINDOWS_1252_HIGH = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+// Written out because Node's TextDecoder('windows-1252') decodes 0x80–0x9F as C1 controls.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
 const BYTE_OF_CHAR = new Map<string, number>();
-for (let index = 0; index < WINDOWS_1252_HIGH.length; index += 1) {
-  const char = WINDOWS_1252_HIGH.charAt(index);
-  if (char.charCodeAt(0) > 0xff) BYTE_OF_CHAR.set(char, 0x80 + index);
+WINDOWS_1252_HIGH.forEach((code, index) => {
+  if (code > 0xff) BYTE_OF_CHAR.set(String.fromCharCode(code), 0x80 + index);
+});
+
+/** Bytes → text as Windows-1252 (Western Windows' ANSI code page), the way Excel stored legacy-font text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const chunk: number[] = [];
+  for (const byte of bytes) {
+    chunk.push(byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte);
+    if (chunk.length === 8192) {
+      out += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...chunk);
 }
 
 /** The byte a character stands for in legacy-font text, or -1 for a real Unicode character. */

@@ -1,5 +1,5 @@
 import type { DetectedEncoding, LegacyEncoding, TextEncodingChoice } from '../../../../../shared/domain/unit-import';
-import { couldBeLegacy, decodeTcvn3, decodeVni } from './legacy-decode';
+import { couldBeLegacy, decodeTcvn3, decodeVni, decodeWindows1252 } from './legacy-decode';
 import { vietnameseScore } from './vietnamese-score';
 
 /**
@@ -22,7 +22,6 @@ const SAMPLE_BYTES = 64 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 const windows1258 = new TextDecoder('windows-1258');
-const windows1252 = new TextDecoder('windows-1252');
 
 function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const length = Math.min(bytes.length - (bytes.length % 2), SAMPLE_BYTES);
@@ -96,7 +95,7 @@ export function decodeTextBytes(bytes: Uint8Array, choice: TextEncodingChoice = 
   if (choice === 'unicode') return { text: utf8Lenient.decode(bytes), encoding: 'utf-8', legacyHint: 'none' };
 
   // Single-byte text: Windows-1258 (Vietnamese Windows), or TCVN3/VNI bytes.
-  const ansi = windows1252.decode(bytes);
+  const ansi = decodeWindows1252(bytes);
   if (choice === 'tcvn3' || choice === 'vni') return { text: ansi, encoding: choice, legacyHint: choice };
   const asWindows1258 = windows1258.decode(bytes).normalize('NFC');
   const sample = ansi.slice(0, SAMPLE_CHARS);

@@ -46,6 +46,8 @@ export interface ProposedMapping {
   /** Sum of the matched columns' strength; 0 when nothing was recognised. */
   score: number;
   hasName: boolean;
+  /** The name column's header is exactly a known name header ("Tên đơn vị"), not just containing one. */
+  nameExact: boolean;
   matched: number;
 }
 
@@ -64,8 +66,10 @@ export function proposeMapping(labels: HeaderLabel[], match: Matcher = memoMatch
     mapping[column] = field;
     score += (matches[column]?.score ?? 0) >= 100 ? 3 : 1;
   }
-  const hasName = owner.has('name');
-  return { mapping, score: score + (hasName ? 5 : 0), hasName, matched: owner.size };
+  const nameColumn = owner.get('name');
+  const hasName = nameColumn !== undefined;
+  const nameExact = nameColumn !== undefined && (matches[nameColumn]?.score ?? 0) >= 100;
+  return { mapping, score: score + (hasName ? 5 : 0), hasName, nameExact, matched: owner.size };
 }
 
 function cellAt(rows: readonly (readonly string[])[], row: number, column: number): string {
@@ -93,9 +97,10 @@ function isMergedTitle(labels: HeaderLabel[]): boolean {
   return texts.length > 1 && texts.every((text) => text === texts[0]);
 }
 
+/** A sentence that happens to contain "đơn vị" is not a header: a name header must be exact or have company. */
 function usable(result: ProposedMapping, labels: HeaderLabel[]): boolean {
   if (isMergedTitle(labels)) return false;
-  return result.hasName || result.matched >= 3;
+  return result.nameExact || (result.hasName && result.matched >= 2) || result.matched >= 3;
 }
 
 /** The header of a sheet, or null when no row near the top names the columns. */
@@ -111,8 +116,15 @@ export function detectHeader(rows: readonly (readonly string[])[], columnCount: 
     const next = proposeMapping(headerLabels(rows, { row: row + 1, lines: 1 }, columnCount), match);
     const pairLabels = headerLabels(rows, { row, lines: 2 }, columnCount);
     const pair = proposeMapping(pairLabels, match);
-    // Two lines only when they say more together than either line says alone.
-    if (pair.score > Math.max(single.score, next.score) && usable(pair, pairLabels)) {
+    // Two lines when they say more together than the upper line alone, at least as much as the
+    // lower one, and the upper line is itself a header line (a title names one field at most).
+    const twoLines =
+      pair.score > single.score &&
+      pair.score >= next.score &&
+      single.matched >= 2 &&
+      !isMergedTitle(labels) &&
+      pairLabels.some((label) => label.bottom !== '' && label.bottom !== label.top);
+    if (twoLines && usable(pair, pairLabels)) {
       candidates.push({ header: { row, lines: 2 }, score: pair.score });
     }
   }

@@ -164,12 +164,14 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
       skip('numbering');
       continue;
     }
-    if (code === '' && isTotals(lead)) {
+    // A title merged over the whole row repeats one text in every cell it covers.
+    const merged = texts.length >= 2 && texts.every((text) => text === texts[0]);
+    if ((code === '' || merged) && isTotals(lead)) {
       skip('totals');
       afterTable = unitsSeen > 0;
       continue;
     }
-    if (code === '' && isFooter(lead)) {
+    if ((code === '' || merged) && isFooter(lead)) {
       skip('footer');
       afterTable = unitsSeen > 0;
       continue;
@@ -178,13 +180,11 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
       const field = options.mapping[column];
       return field !== 'name' && field !== 'number' && (cells[column] ?? '').trim() !== '';
     });
-    // A title merged over the whole row repeats one text in every cell it covers.
-    const merged = texts.length >= 2 && texts.every((text) => text === texts[0]);
     const sectionLike =
       isSectionMarker(number) ||
       SECTION_PREFIX.test(lead) ||
       (name === '' && texts.length === 1 && !afterTable && unitsSeen === 0);
-    if (code === '' && (merged || (!otherData && sectionLike))) {
+    if (merged || (code === '' && !otherData && sectionLike)) {
       skip('section');
       sectionText = lead.replace(SECTION_PREFIX, (match) => match.slice(-1));
       section = parseKind(lead) ?? inferFromName(lead.replace(/^\s*\S+\s*[.)/-]\s*/, ''));
