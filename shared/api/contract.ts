@@ -4,6 +4,7 @@ import { settingsEndpoints } from './settings';
 import { systemEndpoints } from './system';
 import { planningEndpoints } from './planning';
 import { unitImportEndpoints } from './unit-import';
+import { minutesEndpoints } from './minutes';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -16,6 +17,7 @@ export const contract = {
   ...registryEndpoints,
   ...planningEndpoints,
   ...unitImportEndpoints,
+  ...minutesEndpoints,
 } as const;
 
 export type Contract = typeof contract;

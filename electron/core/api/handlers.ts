@@ -6,6 +6,7 @@ import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
 import { unitImportHandlers } from '../features/unit-import/handlers';
 import { planningHandlers } from '../features/plans/planning-handlers';
+import { minutesHandlers } from '../features/minutes/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services): HandlerMap<Contract> {
@@ -15,5 +16,6 @@ export function allHandlers(services: Services): HandlerMap<Contract> {
     ...registryHandlers(services.registry),
     ...unitImportHandlers(services.unitImport, services.unitExport),
     ...planningHandlers(services),
+    ...minutesHandlers(services.minutes, services.minutesBatches),
   };
 }

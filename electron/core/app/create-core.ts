@@ -6,7 +6,9 @@ import { createRouter, consoleLogger, type Logger, type Router } from '../api/ro
 import { allHandlers } from '../api/handlers';
 import { FileStore } from '../files/file-store';
 import { systemClock, type Clock } from './clock';
-import { dataPaths, type DataPaths } from './paths';
+import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
+import type { PdfRenderer } from '../features/minutes/pdf-renderer';
+import { createChromiumPdfRenderer } from '../features/minutes/chromium-pdf-renderer';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -17,6 +19,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** Check every answer against the contract (on in tests and development). */
   validateOutput?: boolean;
+  /** Read-only resources (fonts/); see defaultResourcesDir. */
+  resourcesDir?: string;
+  /** Prints documents to PDF: Electron passes its own; by default the system Chromium. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface Core {
@@ -60,12 +66,21 @@ export function createCore(options: CoreOptions): Core {
   const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
   const files = new FileStore(tempDir);
   const clock = options.clock ?? systemClock;
-  const services = createServices(db, clock, files, {
-    dataFile: paths.databaseFile,
-    dataDir: paths.dataDir,
-    appVersion: options.appVersion,
-    mode: options.mode,
-  });
+  const services = createServices(
+    db,
+    clock,
+    files,
+    {
+      dataFile: paths.databaseFile,
+      dataDir: paths.dataDir,
+      appVersion: options.appVersion,
+      mode: options.mode,
+    },
+    {
+      pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
+      resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    },
+  );
   const router = createRouter(allHandlers(services), {
     language: () => services.settings.language(),
     validateOutput: options.validateOutput ?? options.mode === 'test',
@@ -81,6 +96,8 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      services.minutesBatches.cancelAll();
+      void services.minutes.renderer.close();
       files.dispose();
       fs.rmSync(tempDir, { recursive: true, force: true });
       // Fold the WAL back into the main file so the folder holds one tidy file at rest.

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -22,6 +23,27 @@ export function defaultDataDir(
     return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
   }
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
+}
+
+/**
+ * The app's read-only resources (fonts/ for printed documents). The packaged Electron app passes
+ * process.resourcesPath; otherwise (development, browser mode, tests) the project's resources/
+ * folder, found above the running script or the working folder, unless KLKCHC_RESOURCES_DIR says.
+ */
+export function defaultResourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.KLKCHC_RESOURCES_DIR) return path.resolve(env.KLKCHC_RESOURCES_DIR);
+  const starts = [path.dirname(path.resolve(process.argv[1] ?? '.')), process.cwd()];
+  for (const start of starts) {
+    let dir = start;
+    for (let depth = 0; depth < 8; depth += 1) {
+      const candidate = path.join(dir, 'resources');
+      if (fs.existsSync(path.join(candidate, 'fonts'))) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return path.resolve('resources');
 }
 
 export interface DataPaths {

@@ -7,6 +7,9 @@ import type { FileStore } from '../files/file-store';
 import { UnitImportService } from '../features/unit-import/unit-import-service';
 import { UnitExportService } from '../features/unit-export/unit-export-service';
 import { createPlanningServices, type PlanningServices } from '../features/plans/services';
+import { MinutesService } from '../features/minutes/minutes-service';
+import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
+import type { PdfRenderer } from '../features/minutes/pdf-renderer';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services extends PlanningServices {
@@ -17,11 +20,35 @@ export interface Services extends PlanningServices {
   registry: RegistryService;
   unitImport: UnitImportService;
   unitExport: UnitExportService;
+  minutes: MinutesService;
+  minutesBatches: MinutesBatchJobs;
 }
 
-export function createServices(db: Db, clock: Clock, files: FileStore, runtime: RuntimeInfo): Services {
+/** What printing documents needs from the shell: its PDF engine and where the fonts are. */
+export interface DocumentDeps {
+  pdf: PdfRenderer;
+  resourcesDir: string;
+}
+
+export function createServices(
+  db: Db,
+  clock: Clock,
+  files: FileStore,
+  runtime: RuntimeInfo,
+  documents: DocumentDeps,
+): Services {
   const settings = new SettingsService(db, runtime);
   const officeId = () => settings.officeId();
+  const planning = createPlanningServices(db, clock, officeId, () => settings.get().operatorName);
+  const minutes = new MinutesService({
+    db,
+    clock,
+    officeId,
+    settings,
+    files,
+    inspections: planning.inspections,
+    ...documents,
+  });
   return {
     db,
     clock,
@@ -30,6 +57,8 @@ export function createServices(db: Db, clock: Clock, files: FileStore, runtime: 
     registry: new RegistryService(db, clock, officeId),
     unitImport: new UnitImportService(db, clock, files, officeId),
     unitExport: new UnitExportService(db, clock, files, () => settings.language(), officeId),
-    ...createPlanningServices(db, clock, officeId, () => settings.get().operatorName),
+    ...planning,
+    minutes,
+    minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),
   };
 }

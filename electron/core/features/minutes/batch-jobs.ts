@@ -120,9 +120,9 @@ export class MinutesBatchJobs {
     return this.describe(job);
   }
 
-  async settleAll(): Promise<void> {
+  /** Stops every running job at its next document (the core is closing). */
+  cancelAll(): void {
     for (const job of this.jobs.values()) job.cancelled = true;
-    await Promise.all([...this.jobs.values()].map((job) => job.finished));
   }
 
   private summaryOf(id: string, planId: string): BatchItem {
