@@ -8,6 +8,9 @@
  * then the original text, so that different strings never tie.
  */
 
+/** Bump when the key format changes: stored keys are then recomputed at start-up. */
+export const SORT_KEY_VERSION = 1;
+
 const ALPHABET = [
   'a',
   'ă',

@@ -152,7 +152,7 @@ export const registryUiBench: BenchModule = {
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('Performance.enable');
-      const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const metrics = await cdp.send('Performance.getMetrics');
       const heap = metrics.metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
       return {
         units,

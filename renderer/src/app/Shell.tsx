@@ -14,7 +14,7 @@ import { DEFAULT_PAGE, PAGES } from './pages';
 import { navigate, useRoute } from './routes';
 import { useSettings } from './SettingsContext';
 
-const DRAWER_WIDTH = 232;
+const DRAWER_WIDTH = 220;
 
 /** The window: title bar with the office, navigation on the left, the current page. */
 export function Shell() {

@@ -68,6 +68,14 @@ export const registry: CatalogShape<typeof vi> = {
     ethnicSemiBoarding: 'Ethnic semi-boarding',
     other: 'Other',
   },
+  schoolKinds: {
+    preschool: 'Pre-school',
+    primary: 'Primary school',
+    lowerSecondary: 'Lower secondary school',
+    multiLevel: 'Multi-level school',
+    ethnicSemiBoarding: 'Ethnic semi-boarding school',
+    other: 'School (other)',
+  },
   managingBodies: {
     district: 'District People’s Committee',
     education: 'Education bureau',
@@ -88,6 +96,8 @@ export const registry: CatalogShape<typeof vi> = {
   undone: 'Undone.',
   rowActions: 'Actions for {{name}}',
   loadSample: 'Load sample data',
+  sampleShort: 'Sample',
+  sampleTitle: 'Sample data — not real figures',
   validation: {
     codeFormat: 'Codes may contain only letters, digits and . _ / -',
     duplicateCode: 'This code is already used by another unit.',

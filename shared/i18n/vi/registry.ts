@@ -65,6 +65,15 @@ export const registry = {
     ethnicSemiBoarding: 'Phổ thông dân tộc bán trú',
     other: 'Khác',
   },
+  /** The grid's kind column for schools: the level says it all. */
+  schoolKinds: {
+    preschool: 'Trường mầm non',
+    primary: 'Trường tiểu học',
+    lowerSecondary: 'Trường THCS',
+    multiLevel: 'Trường liên cấp',
+    ethnicSemiBoarding: 'Trường PTDTBT',
+    other: 'Trường học (khác)',
+  },
   managingBodies: {
     district: 'UBND huyện',
     education: 'Phòng GD&ĐT',
@@ -85,6 +94,8 @@ export const registry = {
   undone: 'Đã hoàn tác.',
   rowActions: 'Thao tác với {{name}}',
   loadSample: 'Nạp dữ liệu mẫu',
+  sampleShort: 'Mẫu',
+  sampleTitle: 'Dữ liệu mẫu — không phải số liệu thật',
   validation: {
     codeFormat: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
     duplicateCode: 'Mã này đã được dùng cho đơn vị khác.',

@@ -5,9 +5,22 @@ import type { Clock } from '../../app/clock';
 import { AppError, fieldError } from '../../app/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
-import { foldVietnamese } from '../../../../shared/text/fold';
+import { searchWords } from '../../../../shared/text/search';
 import { MAX_SEARCH_WORDS, UnitRepo, type UnitQuery } from './unit-repo';
-import { codeKey, contentColumns, rowToUnit, sameContent, unitInputFromRow, type UnitRow } from './unit-row';
+import {
+  codeKey,
+  contentColumns,
+  rowToUnit,
+  sameContent,
+  unitInputFromRow,
+  unitSearchKey,
+  type UnitRow,
+} from './unit-row';
+import { SettingsRepo } from '../settings/settings-repo';
+import { SEARCH_KEY_VERSION } from '../../../../shared/text/search';
+import { SORT_KEY_VERSION, vietnameseSortKey } from '../../../../shared/text/collate';
+
+const DERIVED_KEYS_SETTING = 'derived.unitKeys';
 import { UndoStore } from './undo-store';
 import { sampleUnits } from './sample-data';
 
@@ -49,10 +62,44 @@ export class RegistryService {
     private readonly officeId: () => string,
   ) {
     this.repo = new UnitRepo(db);
+    // Cheap when nothing changed (one settings read); done here so every way of starting the
+    // core (Electron, browser mode, tests, benches) gets current keys.
+    this.refreshDerivedKeys();
+  }
+
+  /**
+   * Search and sort keys are computed by code, not SQL; when their format changes (a new
+   * version of shared/text/search.ts or collate.ts), every stored key is recomputed once.
+   */
+  refreshDerivedKeys(): number {
+    const settings = new SettingsRepo(this.db);
+    const wanted = `${SEARCH_KEY_VERSION}.${SORT_KEY_VERSION}`;
+    if (settings.get(DERIVED_KEYS_SETTING) === wanted) return 0;
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare<[], { id: string; name: string; code: string; head_name: string }>(
+            'SELECT id, name, code, head_name FROM units',
+          )
+          .all();
+        const update = this.db.prepare<{ id: string; search_key: string; sort_key: string }>(
+          'UPDATE units SET search_key = @search_key, sort_key = @sort_key WHERE id = @id',
+        );
+        for (const row of rows) {
+          update.run({
+            id: row.id,
+            search_key: unitSearchKey({ name: row.name, code: row.code, headName: row.head_name }),
+            sort_key: vietnameseSortKey(row.name),
+          });
+        }
+        settings.set(DERIVED_KEYS_SETTING, wanted);
+        return rows.length;
+      })
+      .immediate();
   }
 
   list(request: ListRequest): { total: number; rows: Unit[] } {
-    const words = foldVietnamese(request.query).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    const words = searchWords(request.query, MAX_SEARCH_WORDS);
     const { total, rows } = this.repo.list(
       { words, kinds: request.kinds, managingBodies: request.managingBodies, active: request.active },
       request.sort,

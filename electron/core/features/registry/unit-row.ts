@@ -1,6 +1,7 @@
 import type { ManagingBody, SchoolLevel, Unit, UnitInput, UnitKind } from '../../../../shared/domain/unit';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import { vietnameseSortKey } from '../../../../shared/text/collate';
+import { searchKey } from '../../../../shared/text/search';
 
 /** A row of `units` as SQLite returns it. */
 export interface UnitRow {
@@ -57,9 +58,9 @@ export function codeKey(code: string): string {
   return foldVietnamese(code).replace(/\s+/g, '');
 }
 
-/** Search looks at the name, the code and the head's name; separated so a word never spans two. */
-export function searchKey(input: Pick<UnitInput, 'name' | 'code' | 'headName'>): string {
-  return [input.name, input.code, input.headName].map(foldVietnamese).join('\n');
+/** Search looks at the name, the code and the head's name (word starts, see shared/text/search.ts). */
+export function unitSearchKey(input: Pick<UnitInput, 'name' | 'code' | 'headName'>): string {
+  return searchKey(input.name, input.code, input.headName);
 }
 
 export function contentColumns(input: UnitInput): UnitContentColumns {
@@ -69,7 +70,7 @@ export function contentColumns(input: UnitInput): UnitContentColumns {
     name: input.name,
     name_key: foldVietnamese(input.name),
     sort_key: vietnameseSortKey(input.name),
-    search_key: searchKey(input),
+    search_key: unitSearchKey(input),
     kind: input.kind,
     school_level: input.kind === 'school' ? input.schoolLevel : null,
     managing_body: input.managingBody,

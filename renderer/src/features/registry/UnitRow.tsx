@@ -37,15 +37,16 @@ export const UnitRow = memo(function UnitRow({ index, start, unit, selected, lab
       <div className="cell" role="gridcell">
         {unit.code}
       </div>
-      <div className="cell" role="gridcell" title={unit.name}>
+      <div className="cell named" role="gridcell" title={unit.name}>
         <span className="name">{unit.name}</span>
-        {unit.isSample && <span className="badge">{labels.sample}</span>}
+        {unit.isSample && (
+          <span className="badge" title={labels.sampleTitle}>
+            {labels.sample}
+          </span>
+        )}
       </div>
       <div className="cell" role="gridcell">
-        {labels.kinds[unit.kind]}
-      </div>
-      <div className="cell" role="gridcell">
-        {unit.schoolLevel ? labels.schoolLevels[unit.schoolLevel] : ''}
+        {unit.schoolLevel ? labels.schoolKinds[unit.schoolLevel] : labels.kinds[unit.kind]}
       </div>
       <div className="cell" role="gridcell">
         {labels.managingBodies[unit.managingBody]}

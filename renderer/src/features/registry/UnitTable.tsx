@@ -107,7 +107,7 @@ export function UnitTable(props: UnitTableProps) {
       role="grid"
       aria-label={t('registry.listLabel')}
       aria-rowcount={total + 1}
-      aria-colcount={9}
+      aria-colcount={8}
       tabIndex={0}
       aria-busy={props.busy}
       aria-activedescendant={activeIndex >= 0 && rowAt(activeIndex) ? `unit-row-${activeIndex}` : undefined}
@@ -118,7 +118,6 @@ export function UnitTable(props: UnitTableProps) {
           {header(t('registry.fields.code'), 'code')}
           {header(t('registry.fields.name'), 'name')}
           {header(t('registry.fields.kind'), 'kind')}
-          {header(t('registry.fields.schoolLevel'))}
           {header(t('registry.fields.managingBody'))}
           {header(t('registry.fields.headName'))}
           {header(t('registry.fields.phone'))}

@@ -12,10 +12,12 @@ import {
 export interface RowLabels {
   kinds: Record<UnitKind, string>;
   schoolLevels: Record<SchoolLevel, string>;
+  schoolKinds: Record<SchoolLevel, string>;
   managingBodies: Record<ManagingBody, string>;
   active: string;
   inactive: string;
   sample: string;
+  sampleTitle: string;
   edit: string;
   loading: string;
 }
@@ -26,10 +28,12 @@ export function rowLabels(t: TFunction): RowLabels {
   return {
     kinds: table(UNIT_KINDS, 'registry.kinds'),
     schoolLevels: table(SCHOOL_LEVELS, 'registry.schoolLevels'),
+    schoolKinds: table(SCHOOL_LEVELS, 'registry.schoolKinds'),
     managingBodies: table(MANAGING_BODIES, 'registry.managingBodies'),
     active: t('registry.status.active'),
     inactive: t('registry.status.inactive'),
-    sample: t('common.sampleBadge'),
+    sample: t('registry.sampleShort'),
+    sampleTitle: t('registry.sampleTitle'),
     edit: t('common.edit'),
     loading: t('common.loading'),
   };

@@ -1,7 +1,8 @@
 import { styled } from '@mui/material/styles';
 
 export const ROW_HEIGHT = 40;
-const COLUMNS = '110px minmax(260px, 2.4fr) 150px 140px 120px minmax(160px, 1fr) 130px 130px 48px';
+// Fits a 1366-pixel office screen beside the navigation.
+const COLUMNS = '112px minmax(220px, 2.2fr) 150px 110px minmax(150px, 1fr) 125px 125px 44px';
 
 /**
  * All of the grid's styles in one class. Rows are plain elements with class names: with
@@ -54,9 +55,10 @@ export const GridFrame = styled('div')(({ theme }) => ({
   '& .row[aria-selected="true"]': { backgroundColor: theme.palette.action.selected },
   '& .row.inactive': { color: theme.palette.text.disabled },
   '& .cell': { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  '& .name': { fontWeight: 500 },
+  '& .named': { display: 'flex', alignItems: 'center', minWidth: 0 },
+  '& .name': { fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   '& .badge': {
-    display: 'inline-block',
+    flexShrink: 0,
     marginLeft: 8,
     padding: '0 8px',
     borderRadius: 10,
