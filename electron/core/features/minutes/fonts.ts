@@ -48,7 +48,11 @@ export function documentFontCss(resourcesDir: string): string {
       try {
         data = fs.readFileSync(file);
       } catch (error) {
-        throw new AppError('minutes.FONT_MISSING', { params: { file }, cause: error });
+        throw new AppError('minutes.FONT_MISSING', {
+          messageKey: 'minutes.errors.fontMissing',
+          params: { file },
+          cause: error,
+        });
       }
       rules.push(
         `@font-face { font-family: '${DOCUMENT_FONT_FAMILY}'; font-weight: ${face.weight}; font-style: ${face.style}; ` +

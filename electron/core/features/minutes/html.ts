@@ -116,7 +116,7 @@ body { margin: 0; font-family: ${font}; font-size: 14pt; line-height: 1.25; colo
   font-kerning: normal; text-rendering: geometricPrecision; orphans: 2; widows: 2; }
 table { border-collapse: collapse; }
 .doc-header { width: 100%; table-layout: fixed; margin: 0 0 12pt; }
-.doc-header td { vertical-align: top; text-align: center; padding: 0; line-height: 1.2; }
+.doc-header td { vertical-align: top; text-align: center; padding: 0; line-height: 1.2; text-wrap: balance; }
 .hd-left { width: 37%; font-size: 13pt; }
 .hd-right { width: 63%; }
 .parent { text-transform: none; }
