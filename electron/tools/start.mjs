@@ -2,12 +2,12 @@
 // `npm start`: the desktop app where Electron can run, browser mode where it cannot.
 //   npm start -- --data-dir DIR --port N      (both optional; --browser forces browser mode)
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(root, 'dist'));
 const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
 const passArgs = args.filter((arg) => arg !== '--browser');
@@ -23,7 +23,7 @@ function newestMtime(dir) {
 }
 
 function buildIfStale() {
-  const stamp = path.join(root, 'dist', 'BUILD_STAMP');
+  const stamp = path.join(dist, 'BUILD_STAMP');
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   const sources = Math.max(
     ...['renderer', 'shared', 'electron', 'resources'].map((dir) => newestMtime(path.join(root, dir))),
@@ -36,15 +36,27 @@ function buildIfStale() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** The Electron binary's path, or null with the reason (it is not downloadable everywhere). */
+/**
+ * The Electron binary's path, or null. Electron ≥ 42 downloads its binary on first use; try that
+ * once, quietly and with a time limit, so a machine without internet falls back at once.
+ */
 function electronBinary() {
-  try {
-    const require = createRequire(path.join(root, 'package.json'));
-    const binary = require('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const packageDir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(packageDir, 'path.txt');
+  const binary = () => {
+    if (!fs.existsSync(pathFile)) return null;
+    const full = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+    return fs.existsSync(full) ? full : null;
+  };
+  if (binary() || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return binary();
+  if (!fs.existsSync(path.join(packageDir, 'install.js'))) return null;
+  console.log('Đang tải Electron (chỉ lần đầu) / Downloading Electron (first run only)…');
+  spawnSync(process.execPath, [path.join(packageDir, 'install.js')], {
+    cwd: packageDir,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  return binary();
 }
 
 function ensureNative(target) {
@@ -68,9 +80,11 @@ if (binary) {
     );
   }
   ensureNative('node');
-  child = spawn(process.execPath, [path.join(root, 'dist/node/browser.cjs'), ...passArgs], {
+  child = spawn(process.execPath, [path.join(dist, 'node', 'browser.cjs'), ...passArgs], {
     cwd: root,
     stdio: 'inherit',
+    // A build in KLKCHC_DIST_DIR outside the project still loads the project's native modules.
+    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
   });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
