@@ -1,11 +1,18 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app/create-core';
 import type { ApiResult } from '../../shared/api/envelope';
-import { IPC, apiCallNameSchema, fileFiltersSchema, pendingDownloadSchema } from '../../shared/api/ipc';
+import {
+  IPC,
+  apiCallNameSchema,
+  fileFiltersSchema,
+  pendingDownloadSchema,
+  pendingDownloadsSchema,
+} from '../../shared/api/ipc';
 import { translate } from '../../shared/i18n/translate';
 import { AppError } from '../core/app/errors';
 import { isAllowedNavigation } from './security-policy';
 import { printHtmlFile } from './print';
+import { saveDownloadsInto } from './save-folder';
 
 function fail(core: Core, code: string, key = `errors.${code}`, params = {}): ApiResult<never> {
   return { ok: false, error: { code, message: translate(core.services.settings.language(), key, params) } };
@@ -60,6 +67,20 @@ export function registerIpc(core: Core, window: () => BrowserWindow | null): voi
       if (result.canceled || !result.filePath) return { ok: true, value: false };
       core.files.saveDownloadTo(parsed.data.downloadId, result.filePath);
       return { ok: true, value: true };
+    });
+  });
+
+  ipcMain.handle(IPC.saveDownloadsToFolder, async (event, downloads: unknown) => {
+    if (!trusted(event, window)) return fail(core, 'UNAUTHORIZED');
+    const parsed = pendingDownloadsSchema.safeParse(downloads);
+    if (!parsed.success) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
+    return guard(core, async () => {
+      const owner = window();
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return { ok: true, value: null };
+      return { ok: true, value: { saved: saveDownloadsInto(core, parsed.data, folder) } };
     });
   });
 

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/app/paths';
 import { parseLaunchArgs } from '../core/cli/args';
 import { translate } from '../../shared/i18n/translate';
 import { registerIpc } from './ipc';
+import { createElectronPdfRenderer } from './pdf';
 import { buildMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { APP_ORIGIN, isAllowedNavigation, isAllowedRequest, mainWindowPreferences } from './security-policy';
@@ -86,7 +87,14 @@ app
   .then(() => {
     const language = 'vi';
     try {
-      core = createCore({ dataDir, mode: 'electron', appVersion: app.getVersion() });
+      core = createCore({
+        dataDir,
+        mode: 'electron',
+        appVersion: app.getVersion(),
+        // Documents print with Electron's own engine; fonts are in resources/ (extraResources when packaged).
+        pdfRenderer: createElectronPdfRenderer(),
+        resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+      });
     } catch (error) {
       const message =
         error instanceof AppError

@@ -11,6 +11,8 @@ const api = {
   openFile: (filters) => ipcRenderer.invoke(IPC.openFile, filters) as Promise<ApiResult<ChosenFile | null>>,
   saveDownload: (download) => ipcRenderer.invoke(IPC.saveDownload, download) as Promise<ApiResult<boolean>>,
   printDownload: (download) => ipcRenderer.invoke(IPC.printDownload, download) as Promise<ApiResult<boolean>>,
+  saveDownloadsToFolder: (downloads) =>
+    ipcRenderer.invoke(IPC.saveDownloadsToFolder, downloads) as Promise<ApiResult<{ saved: number } | null>>,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -13,4 +13,9 @@ export interface DesktopBridge {
   saveDownload(download: PendingDownload): Promise<ApiResult<boolean>>;
   /** Prints the HTML document of a prepared download (minutes, reports) with the system dialog. */
   printDownload(download: PendingDownload): Promise<ApiResult<boolean>>;
+  /**
+   * Asks for a folder and writes the prepared files into it (a name already there gets " (2)"),
+   * e.g. one minutes per inspection; null when the user cancels.
+   */
+  saveDownloadsToFolder(downloads: PendingDownload[]): Promise<ApiResult<{ saved: number } | null>>;
 }

@@ -6,6 +6,7 @@ export const IPC = {
   openFile: 'klkchc:open-file',
   saveDownload: 'klkchc:save-download',
   printDownload: 'klkchc:print-download',
+  saveDownloadsToFolder: 'klkchc:save-downloads-to-folder',
 } as const;
 
 /** Payloads of the file channels, validated in the main process like every API payload. */
@@ -23,5 +24,7 @@ export const pendingDownloadSchema = z.object({
   fileName: z.string().min(1).max(255),
   size: z.number().int().min(0),
 });
+
+export const pendingDownloadsSchema = z.array(pendingDownloadSchema).min(1).max(5000);
 
 export const apiCallNameSchema = z.string().min(1).max(100);

@@ -12,6 +12,8 @@ export interface ApiClient {
   openFile(filters: FileFilter[]): Promise<ChosenFile | null>;
   saveDownload(download: PendingDownload): Promise<boolean>;
   printDownload(download: PendingDownload): Promise<boolean>;
+  /** null when the user cancelled the folder dialog. */
+  saveDownloadsToFolder(downloads: PendingDownload[]): Promise<{ saved: number } | null>;
 }
 
 export function createApiClient(bridge: DesktopBridge): ApiClient {
@@ -33,6 +35,11 @@ export function createApiClient(bridge: DesktopBridge): ApiClient {
     },
     async printDownload(download) {
       const result = await bridge.printDownload(download);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    },
+    async saveDownloadsToFolder(downloads) {
+      const result = await bridge.saveDownloadsToFolder(downloads);
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value;
     },

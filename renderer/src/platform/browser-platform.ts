@@ -49,9 +49,29 @@ function pickFile(filters: FileFilter[]): Promise<File | null> {
   });
 }
 
+/** Chromium's folder picker (File System Access API), not yet in TypeScript's DOM types. */
+type FolderPicker = (options: { mode: 'readwrite'; id?: string }) => Promise<FileSystemDirectoryHandle>;
+
+/** "Biên bản.pdf", or "Biên bản (2).pdf" … when the folder already has that name. */
+async function freeName(folder: FileSystemDirectoryHandle, fileName: string): Promise<string> {
+  const dot = fileName.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  for (let copy = 1; ; copy += 1) {
+    const candidate = copy === 1 ? fileName : `${stem} (${copy})${extension}`;
+    try {
+      await folder.getFileHandle(candidate);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'NotFoundError') return candidate;
+      throw error;
+    }
+  }
+}
+
 /** Browser mode: the same bridge as Electron's preload, over HTTP to the loopback server. */
 export function createBrowserBridge(token: string, offlineMessage: string): DesktopBridge {
   const headers = { [TOKEN_HEADER]: token };
+  const fetchDownload = (download: PendingDownload) =>
+    fetch(`./files/download/${encodeURIComponent(download.downloadId)}`, { headers });
   return {
     async call(name, payload) {
       try {
@@ -96,6 +116,41 @@ export function createBrowserBridge(token: string, offlineMessage: string): Desk
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         return { ok: true, value: true };
+      } catch {
+        return transportError(offlineMessage);
+      }
+    },
+    async saveDownloadsToFolder(downloads: PendingDownload[]) {
+      const picker = (window as unknown as { showDirectoryPicker?: FolderPicker }).showDirectoryPicker;
+      if (!picker) {
+        // No folder picker in this browser: each file goes to its download folder.
+        for (const download of downloads) {
+          const result = await this.saveDownload(download);
+          if (!result.ok) return result;
+        }
+        return { ok: true, value: { saved: downloads.length } };
+      }
+      let folder: FileSystemDirectoryHandle;
+      try {
+        folder = await picker.call(window, { mode: 'readwrite', id: 'klkchc-documents' });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return { ok: true, value: null };
+        return transportError(offlineMessage);
+      }
+      try {
+        let saved = 0;
+        for (const download of downloads) {
+          const response = await fetchDownload(download);
+          if (!response.ok) return transportError(offlineMessage);
+          const data = await response.blob();
+          const file = await folder.getFileHandle(await freeName(folder, download.fileName), { create: true });
+          // The browser writes beside the file and swaps it in on close: no half-written file.
+          const writable = await file.createWritable();
+          await writable.write(data);
+          await writable.close();
+          saved += 1;
+        }
+        return { ok: true, value: { saved } };
       } catch {
         return transportError(offlineMessage);
       }
