@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { TestCore } from '../../../support/core-harness';
+import { readCentralDirectory } from '../../../../electron/core/features/unit-import/reading/zip-guard';
 
 /** Writes bytes under the test's temp folder and registers them as a chosen file (as the Electron dialog does). */
 export function choose(harness: TestCore, name: string, bytes: Uint8Array | string): string {
@@ -112,4 +113,14 @@ export function ole2With(streams: string[]): Buffer {
     return entry;
   });
   return Buffer.concat([header, ...entries, Buffer.alloc(1024)]);
+}
+
+/** The entries of a (valid) zip, inflated: to mutate a workbook's XML and zip it again. */
+export function unzipParts(zip: Buffer): ZipPart[] {
+  return readCentralDirectory(zip, 'test.zip').map((entry) => {
+    const offset = entry.localHeaderOffset;
+    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    const raw = zip.subarray(start, start + entry.compressedSize);
+    return { name: entry.name, data: entry.method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) };
+  });
 }

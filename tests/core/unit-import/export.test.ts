@@ -1,0 +1,278 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReadyCore, tempDir, type TestCore } from '../../support/core-harness';
+import type { Unit, UnitInputRaw } from '../../../shared/domain/unit';
+import { guardCsvValue, isFormulaLike } from '../../../electron/core/features/unit-export/formula-guard';
+import { choose, unzipParts } from './support/files';
+
+const DANGEROUS = {
+  headName: '=2+3',
+  headTitle: '@SUM(1,2)',
+  address: '-3+4 thôn Nà Sla',
+  notes: "=cmd|' /C calc'!A0\nDòng 2",
+};
+
+function unit(partial: Partial<UnitInputRaw> & Pick<UnitInputRaw, 'name' | 'kind'>): UnitInputRaw {
+  return {
+    code: '',
+    schoolLevel: null,
+    managingBody: partial.kind === 'school' ? 'education' : 'district',
+    parentId: null,
+    headName: '',
+    headTitle: '',
+    address: '',
+    phone: '',
+    active: true,
+    notes: '',
+    ...partial,
+  };
+}
+
+/** What a unit is, without ids or timestamps: two registries are "the same" when these match. */
+function content(units: Unit[]) {
+  return units
+    .map((u) => [
+      u.code,
+      u.name,
+      u.kind,
+      u.schoolLevel,
+      u.managingBody,
+      u.parentName,
+      u.headName,
+      u.headTitle,
+      u.address,
+      u.phone,
+      u.active,
+      u.notes,
+    ])
+    .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+}
+
+async function seed(harness: TestCore): Promise<void> {
+  const create = async (input: UnitInputRaw) => (await harness.call('registry.create', { unit: input })).unit.id;
+  const education = await create(
+    unit({
+      code: 'PB10',
+      name: 'Phòng Giáo dục và Đào tạo',
+      kind: 'department',
+      headName: 'Hoàng Văn Bình',
+      headTitle: 'Trưởng phòng',
+    }),
+  );
+  await create(
+    unit({
+      code: '001',
+      name: 'Trường Mầm non Hoa Sen',
+      kind: 'school',
+      schoolLevel: 'preschool',
+      parentId: education,
+      headName: 'Nguyễn Thị Lan',
+      headTitle: 'Hiệu trưởng',
+      address: 'Thị trấn Lộc Bình',
+      phone: '+84 205 3840 123',
+    }),
+  );
+  await create(
+    unit({
+      code: 'TH-02',
+      name: 'Trường PTDTBT Tiểu học Mẫu Sơn',
+      kind: 'school',
+      schoolLevel: 'ethnicSemiBoarding',
+      parentId: education,
+    }),
+  );
+  await create(
+    unit({ name: 'UBND xã Hiệp Hạ', kind: 'commune', headName: 'Lương Văn Hùng', headTitle: 'Chủ tịch UBND xã' }),
+  );
+  await create(
+    unit({
+      name: 'Trung tâm Văn hóa, Thể thao và Truyền thông',
+      kind: 'publicService',
+      active: false,
+      notes: 'Sáp nhập 2020',
+    }),
+  );
+  await create(
+    unit({ code: 'X1', name: 'Tổ "đặc biệt", thôn Bản Chắt', kind: 'other', managingBody: 'other', ...DANGEROUS }),
+  );
+}
+
+function download(harness: TestCore, downloadId: string): Buffer {
+  return fs.readFileSync(harness.core.files.download(downloadId).path);
+}
+
+async function importInto(harness: TestCore, name: string, bytes: Buffer) {
+  const inspected = await harness.call('unitImport.inspect', { fileId: choose(harness, name, bytes) });
+  const analyzed = await harness.call('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 0 });
+  const request = {
+    sessionId: inspected.sessionId,
+    sheet: 0,
+    header: analyzed.header,
+    mapping: analyzed.columns.map((column) => column.field),
+  };
+  return { analyzed, result: await harness.call('unitImport.apply', request) };
+}
+
+describe('the formula-injection rule', () => {
+  it('treats = + - @ tab CR NUL at the start as a formula, and quotes it in CSV', () => {
+    for (const value of ['=1+1', '+1', '-1', '@A1', '\tx', '\rx', '\0x']) {
+      expect(isFormulaLike(value), JSON.stringify(value)).toBe(true);
+      expect(guardCsvValue(value)).toBe(`'${value}`);
+    }
+    for (const value of ['Trường', '1+1', ' =1', '', "'=1"]) {
+      expect(isFormulaLike(value)).toBe(false);
+      expect(guardCsvValue(value)).toBe(value);
+    }
+  });
+});
+
+describe('exporting the registry', () => {
+  let harness: TestCore;
+  let units: Unit[];
+
+  beforeAll(async () => {
+    harness = await createReadyCore();
+    await seed(harness);
+    units = (await harness.call('registry.list', { active: 'all', limit: 100 })).rows;
+  });
+  afterAll(() => harness.close());
+
+  it('.xlsx: Vietnamese headers, widths, a frozen header row, an autofilter; dangerous cells stored as text', async () => {
+    const { download: file, count } = await harness.call('unitExport.xlsx', { active: 'all' });
+    expect(count).toBe(6);
+    expect(file.fileName).toMatch(/^Danh mục đơn vị \d{2}-\d{2}-\d{4}\.xlsx$/);
+    const bytes = download(harness, file.downloadId);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Danh mục đơn vị');
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'STT',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Loại hình',
+      'Cấp học',
+      'Cơ quan quản lý',
+      'Đơn vị cấp trên',
+      'Người đứng đầu',
+      'Chức vụ',
+      'Địa chỉ',
+      'Điện thoại',
+      'Trạng thái',
+      'Ghi chú',
+    ]);
+    expect(sheet.getColumn(3).width).toBe(46);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.rowCount).toBe(7);
+    const danger = sheet.getRow(
+      sheet.getColumn(3).values.findIndex((value) => value === 'Tổ "đặc biệt", thôn Bản Chắt'),
+    );
+    expect(danger.getCell(8).value).toBe('=2+3');
+    expect(danger.getCell(8).numFmt).toBe('@');
+
+    const xml = unzipParts(bytes)
+      .find((part) => part.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString('utf8');
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
+    expect(xml).toMatch(/<autoFilter ref="A1:M7"/);
+  });
+
+  it('.csv: UTF-8 with a BOM, CRLF, formula cells behind a quote', async () => {
+    const { download: file } = await harness.call('unitExport.csv', { active: 'all' });
+    expect(file.fileName).toMatch(/\.csv$/);
+    const bytes = download(harness, file.downloadId);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe(
+      'STT,Mã đơn vị,Tên đơn vị,Loại hình,Cấp học,Cơ quan quản lý,Đơn vị cấp trên,Người đứng đầu,Chức vụ,Địa chỉ,Điện thoại,Trạng thái,Ghi chú',
+    );
+    expect(text).toContain(",'=2+3,");
+    expect(text).toContain('"\'@SUM(1,2)"');
+    expect(text).toContain("'-3+4 thôn Nà Sla");
+    expect(text).toContain("'+84 205 3840 123");
+    expect(text).toContain("\"'=cmd|' /C calc'!A0\nDòng 2\"");
+  });
+
+  it('only the filtered view when a filter is on', async () => {
+    const { count } = await harness.call('unitExport.xlsx', { query: 'truong', kinds: ['school'] });
+    expect(count).toBe(2);
+  });
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`export to .${format} and import back gives the same registry`, async () => {
+      const { download: file } = await harness.call(format === 'xlsx' ? 'unitExport.xlsx' : 'unitExport.csv', {
+        active: 'all',
+      });
+      const bytes = download(harness, file.downloadId);
+
+      const fresh = await createReadyCore();
+      try {
+        const { analyzed, result } = await importInto(fresh, `xuat.${format}`, bytes);
+        expect(analyzed.columns.map((column) => column.field)).toEqual([
+          'number',
+          'code',
+          'name',
+          'kind',
+          'schoolLevel',
+          'managingBody',
+          'parent',
+          'headName',
+          'headTitle',
+          'address',
+          'phone',
+          'active',
+          'notes',
+        ]);
+        expect(result).toMatchObject({ created: 6, errors: 0, duplicates: 0 });
+        const copied = (await fresh.call('registry.list', { active: 'all', limit: 100 })).rows;
+        expect(content(copied)).toEqual(content(units));
+      } finally {
+        fresh.close();
+      }
+
+      // Into the registry it came from: nothing changes.
+      const { result } = await importInto(harness, `lai.${format}`, bytes);
+      expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    });
+  }
+
+  it('LibreOffice opens the dangerous cells as text, from .xlsx and from .csv', async () => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((candidate) => fs.existsSync(candidate));
+    if (!soffice) return; // Checked through the XML above when LibreOffice is not installed.
+    const dir = tempDir('klkchc-lo-');
+    try {
+      const xlsx = download(harness, (await harness.call('unitExport.xlsx', { active: 'all' })).download.downloadId);
+      const csv = download(harness, (await harness.call('unitExport.csv', { active: 'all' })).download.downloadId);
+      fs.writeFileSync(path.join(dir, 'xuat.xlsx'), xlsx);
+      fs.writeFileSync(path.join(dir, 'xuat.csv'), csv);
+      const run = (args: string[]) =>
+        spawnSync(
+          soffice,
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', ...args, '--outdir', path.join(dir, 'out')],
+          {
+            timeout: 120_000,
+          },
+        );
+      run(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', path.join(dir, 'xuat.xlsx')]);
+      run(['--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', path.join(dir, 'xuat.csv')]);
+      const fromXlsx = fs.readFileSync(path.join(dir, 'out', 'xuat.csv'), 'utf8');
+      // Evaluated, "=2+3" would read 5 and "@SUM(1,2)" 3.
+      expect(fromXlsx).toContain('=2+3');
+      expect(fromXlsx).toContain('@SUM(1,2)');
+      const converted = new ExcelJS.Workbook();
+      await converted.xlsx.load(fs.readFileSync(path.join(dir, 'out', 'xuat.xlsx')) as unknown as ArrayBuffer);
+      const values: unknown[] = [];
+      converted.worksheets[0]!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+      expect(values.some((value) => typeof value === 'object' && value !== null && 'formula' in value)).toBe(false);
+      expect(values).toContain("'=2+3");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
