@@ -12,6 +12,7 @@ export const inspections: CatalogShape<typeof vi> = {
   count: '{{count}} inspections',
   noMatch: 'No inspection matches.',
   empty: 'No inspections yet. Create a plan and add units to its scope.',
+  more: 'Show {{count}} more',
   open: 'Open',
   statuses: {
     planned: 'Scheduled',
@@ -112,7 +113,8 @@ export const inspections: CatalogShape<typeof vi> = {
     allPassDone: '{{count}} remaining criteria set to Pass.',
     resultGroup: 'Result: {{criterion}}',
     noteFor: 'Note: {{criterion}}',
-    keysHelp: 'Keys: ↑/↓ move between criteria · 1 Pass · 2 Fail · 3 Not applicable · 0 clear · Enter note',
+    keysHelp:
+      'Keys: ↑/↓ move between criteria · 1 Pass, 3 Not applicable (then the next criterion) · 2 Fail (then its note) · 0 clear · type or press Enter for a note',
     counts: '{{pass}} pass · {{fail}} fail · {{na}} not applicable · {{missing}} not assessed',
     addMember: 'Add person',
     addRepresentative: 'Add representative',

@@ -9,6 +9,7 @@ export const inspections = {
   count: '{{count}} cuộc kiểm tra',
   noMatch: 'Không có cuộc kiểm tra nào khớp với điều kiện tìm.',
   empty: 'Chưa có cuộc kiểm tra nào. Hãy lập kế hoạch và chọn đơn vị vào phạm vi kiểm tra.',
+  more: 'Xem thêm {{count}}',
   open: 'Mở',
   statuses: {
     planned: 'Đã lên lịch',
@@ -110,7 +111,8 @@ export const inspections = {
     allPassDone: 'Đã đặt {{count}} tiêu chí còn lại là Đạt.',
     resultGroup: 'Kết quả: {{criterion}}',
     noteFor: 'Ghi chú: {{criterion}}',
-    keysHelp: 'Phím tắt: ↑/↓ chuyển tiêu chí · 1 Đạt · 2 Chưa đạt · 3 Không áp dụng · 0 bỏ chọn · Enter ghi chú',
+    keysHelp:
+      'Phím tắt: ↑/↓ chuyển tiêu chí · 1 Đạt, 3 Không áp dụng (rồi sang tiêu chí sau) · 2 Chưa đạt (rồi ghi chú) · 0 bỏ chọn · gõ chữ hoặc Enter để ghi chú',
     counts: '{{pass}} đạt · {{fail}} chưa đạt · {{na}} không áp dụng · {{missing}} chưa đánh giá',
     addMember: 'Thêm người',
     addRepresentative: 'Thêm đại diện',

@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import {
+  INSPECTION_STATUSES,
+  type InspectionStatus,
+  type InspectionSummary,
+} from '../../../../shared/domain/inspection';
+import type { Plan } from '../../../../shared/domain/plan';
+import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
+import { navigate } from '../../app/routes';
+import { PageHeader } from '../../components/PageHeader';
+import { InspectionPage } from './InspectionEditor';
+import { InspectionTable } from './InspectionTable';
+
+const PAGE = 200;
+
+/** "#/inspections" lists inspections across plans; "#/inspections/<id>" opens one. */
+export function InspectionsRoute({ params }: { params: string[] }) {
+  const id = params[0];
+  return id ? <InspectionPage key={id} id={id} /> : <InspectionsPage />;
+}
+
+function InspectionsPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [plans, setPlans] = useState<Plan[]>([]);
+  const [planId, setPlanId] = useState<string>('');
+  const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<InspectionSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const gridRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    api
+      .call('plans.list', {})
+      .then(setPlans)
+      .catch(() => setPlans([]));
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('inspections.list', { planId: planId || null, statuses, query, limit: PAGE })
+      .then((answer) => {
+        if (!live) return;
+        setRows(answer.rows);
+        setTotal(answer.total);
+        setLoaded(true);
+        setFailure(null);
+      })
+      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
+    return () => {
+      live = false;
+    };
+  }, [api, planId, statuses, query, t]);
+
+  const more = async () => {
+    const answer = await api.call('inspections.list', {
+      planId: planId || null,
+      statuses,
+      query,
+      offset: rows.length,
+      limit: PAGE,
+    });
+    setRows((current) => [...current, ...answer.rows]);
+  };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <PageHeader title={t('inspections.title')}>
+        <Typography variant="body2" color="text.secondary" aria-live="polite">
+          {loaded ? t('inspections.count', { count: total }) : ''}
+        </Typography>
+      </PageHeader>
+      <Stack direction="row" spacing={1.5} sx={{ px: 3, pb: 1.5 }} alignItems="center" flexWrap="wrap" useFlexGap>
+        <TextField
+          type="search"
+          label={t('inspections.searchLabel')}
+          placeholder={t('inspections.searchPlaceholder')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActiveIndex(-1);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              setActiveIndex(0);
+              gridRef.current?.focus();
+            }
+          }}
+          sx={{ width: 340 }}
+          fullWidth={false}
+        />
+        <TextField
+          select
+          label={t('inspections.planFilter')}
+          value={planId}
+          onChange={(event) => setPlanId(event.target.value)}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          sx={{ width: 320 }}
+          fullWidth={false}
+        >
+          <option value="">{t('inspections.allPlans')}</option>
+          {plans.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.title}
+            </option>
+          ))}
+        </TextField>
+        <ToggleButtonGroup
+          size="small"
+          value={statuses}
+          onChange={(_, next: InspectionStatus[]) => setStatuses(next)}
+          aria-label={t('inspections.statusFilter')}
+        >
+          {INSPECTION_STATUSES.map((status) => (
+            <ToggleButton key={status} value={status}>
+              {t(`inspections.statuses.${status}`)}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Stack>
+      {failure && (
+        <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
+          {failure}
+        </Alert>
+      )}
+      <Box
+        sx={{ px: 3, pb: 2, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
+        ref={(node: HTMLElement | null) => {
+          gridRef.current = node?.querySelector<HTMLElement>('[role="grid"]') ?? null;
+        }}
+      >
+        {loaded && rows.length === 0 ? (
+          <Typography color="text.secondary" role="status" sx={{ p: 2 }}>
+            {total === 0 && !query && statuses.length === 0 && !planId
+              ? t('inspections.empty')
+              : t('inspections.noMatch')}
+          </Typography>
+        ) : (
+          <InspectionTable
+            label={t('inspections.listLabel')}
+            rows={rows}
+            activeIndex={activeIndex}
+            onActiveIndexChange={setActiveIndex}
+            onOpen={(row) => navigate('inspections', row.id)}
+            showPlan
+          />
+        )}
+        {rows.length < total && (
+          <Button onClick={() => void more()} sx={{ alignSelf: 'center', mt: 1 }}>
+            {t('inspections.more', { count: Math.min(PAGE, total - rows.length) })}
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}

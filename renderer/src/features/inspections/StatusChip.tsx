@@ -1,0 +1,23 @@
+import { Chip } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { InspectionStatus } from '../../../../shared/domain/inspection';
+
+const COLORS: Record<InspectionStatus, 'default' | 'info' | 'success' | 'secondary'> = {
+  planned: 'default',
+  draft: 'info',
+  finalised: 'success',
+  remedied: 'secondary',
+};
+
+export function StatusChip({ status, size = 'small' }: { status: InspectionStatus; size?: 'small' | 'medium' }) {
+  const { t } = useTranslation();
+  return (
+    <Chip
+      size={size}
+      label={t(`inspections.statuses.${status}`)}
+      color={COLORS[status]}
+      variant={status === 'planned' ? 'outlined' : 'filled'}
+      sx={{ fontWeight: 500 }}
+    />
+  );
+}

@@ -1,0 +1,165 @@
+import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
+import type { InspectionContent } from '../../../../shared/domain/inspection';
+
+export type SaveState =
+  | { kind: 'saved'; at: Date | null }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'conflict' };
+
+/** Quiet time after the last keystroke before saving, and the longest a change may wait. */
+export const DEBOUNCE_MS = 600;
+export const MAX_WAIT_MS = 1000;
+
+type SavePayload = ApiInput<'inspections.saveDraft'>;
+
+export interface DraftSaverPorts {
+  save(payload: SavePayload): Promise<ApiOutput<'inspections.saveDraft'>>;
+  /** A request that outlives the page; false when it cannot be used (then `save` is used). */
+  saveOnExit(payload: SavePayload): boolean;
+  /** True for answers that mean "stop: someone else changed the record" (CONFLICT, locked). */
+  isConflict(error: unknown): boolean;
+  onState(state: SaveState): void;
+  onRev(rev: string): void;
+}
+
+function newEditorId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Saves a draft as the clerk types: 600 ms after the last change, at most 1 s after the first
+ * unsaved one, at once on `flush` (window blur, before finalising), and with a request that
+ * outlives the page when it is hidden or closed — so a crash or a closed tab loses at most
+ * about a second of typing. One save is in flight at a time; what changed meanwhile goes in
+ * the next. The editor's id and a sequence number let the core accept a save sent before the
+ * previous answer arrived. Plain TypeScript (no React), driven by useDraftAutosave.
+ */
+export class DraftSaver {
+  private readonly editorId = newEditorId();
+  private seq = 0;
+  private rev: string;
+  private latest: string;
+  private saved: string;
+  private inFlight: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstDirtyAt: number | null = null;
+  private stopped = false;
+  private enabled = false;
+
+  constructor(
+    private readonly inspectionId: string,
+    rev: string,
+    content: InspectionContent,
+    private readonly ports: DraftSaverPorts,
+  ) {
+    this.rev = rev;
+    this.latest = JSON.stringify(content);
+    this.saved = this.latest;
+  }
+
+  currentRev(): string {
+    return this.rev;
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+  }
+
+  /** The editor's content changed. */
+  update(content: InspectionContent): void {
+    this.latest = JSON.stringify(content);
+    if (!this.enabled || this.stopped || this.latest === this.saved) return;
+    if (!this.inFlight) this.ports.onState({ kind: 'pending' });
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  /** Saves now and waits for it. */
+  async flush(): Promise<void> {
+    if (!this.enabled) return;
+    await this.inFlight;
+    await this.send();
+    await this.inFlight;
+  }
+
+  /** The page is going away: send what is unsaved with a request that outlives it. */
+  saveOnExit(): void {
+    if (!this.enabled || this.stopped || this.latest === this.saved) return;
+    const payload = this.payload(this.latest);
+    if (!this.ports.saveOnExit(payload)) void this.ports.save(payload).catch(() => undefined);
+  }
+
+  /** After an action changed the record (start, finalise, upgrade): carry on from it. */
+  reset(rev: string, content: InspectionContent): void {
+    this.cancelTimer();
+    this.rev = rev;
+    this.latest = JSON.stringify(content);
+    this.saved = this.latest;
+    this.stopped = false;
+    this.ports.onState({ kind: 'saved', at: null });
+  }
+
+  /** Leaving the editor inside the app: save what is left, stop the timer. */
+  dispose(): void {
+    this.cancelTimer();
+    if (this.enabled && !this.stopped && this.latest !== this.saved) void this.send();
+  }
+
+  private payload(body: string): SavePayload {
+    this.seq += 1;
+    return {
+      id: this.inspectionId,
+      rev: this.rev,
+      editorId: this.editorId,
+      seq: this.seq,
+      content: JSON.parse(body) as InspectionContent,
+    };
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.firstDirtyAt = null;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    const now = Date.now();
+    this.firstDirtyAt ??= now;
+    const wait = Math.max(0, Math.min(delay, this.firstDirtyAt + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.send(), wait);
+  }
+
+  private send(): Promise<void> {
+    if (this.stopped || this.inFlight || this.latest === this.saved) return this.inFlight ?? Promise.resolve();
+    this.cancelTimer();
+    const body = this.latest;
+    this.ports.onState({ kind: 'saving' });
+    const request = this.ports
+      .save(this.payload(body))
+      .then((answer) => {
+        this.rev = answer.rev;
+        this.saved = body;
+        this.ports.onRev(answer.rev);
+        this.ports.onState(this.latest === body ? { kind: 'saved', at: new Date() } : { kind: 'pending' });
+      })
+      .catch((error: unknown) => {
+        if (this.ports.isConflict(error)) {
+          this.stopped = true;
+          this.ports.onState({ kind: 'conflict' });
+        } else {
+          this.ports.onState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      })
+      .finally(() => {
+        this.inFlight = null;
+        // Whatever arrived while this save was on its way goes next.
+        if (!this.stopped && this.enabled && this.latest !== this.saved) this.schedule(0);
+      });
+    this.inFlight = request;
+    return request;
+  }
+}

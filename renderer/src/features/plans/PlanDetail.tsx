@@ -1,0 +1,298 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Paper,
+  Stack,
+  Tab,
+  Tabs,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import AddIcon from '@mui/icons-material/Add';
+import EditIcon from '@mui/icons-material/Edit';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import {
+  INSPECTION_STATUSES,
+  type InspectionStatus,
+  type InspectionSummary,
+} from '../../../../shared/domain/inspection';
+import { formatDate } from '../../../../shared/format/date';
+import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
+import { navigate } from '../../app/routes';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useNotifier } from '../../components/Notifier';
+import { PlanProgressSummary } from '../dashboard/PlanProgressSummary';
+import { DateField } from '../inspections/DateField';
+import { InspectionTable } from '../inspections/InspectionTable';
+import { PlanFormDialog } from './PlanFormDialog';
+import { ScopeDialog } from './ScopeDialog';
+import { TeamEditor } from './TeamEditor';
+import { periodLabel } from './plan-labels';
+
+type PlanWithTeam = ApiOutput<'plans.get'>;
+type PlanFigures = ApiOutput<'progress.plan'>;
+
+/** One plan: its progress, the schedule of its scope, its team and its details. */
+export function PlanDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { notify } = useNotifier();
+  const [data, setData] = useState<PlanWithTeam | null>(null);
+  const [figures, setFigures] = useState<PlanFigures | null>(null);
+  const [rows, setRows] = useState<InspectionSummary[]>([]);
+  const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
+  const [tab, setTab] = useState<'schedule' | 'team' | 'info'>('schedule');
+  const [dialog, setDialog] = useState<'edit' | 'scope' | null>(null);
+  const [removing, setRemoving] = useState<InspectionSummary | null>(null);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const gridRef = useRef<HTMLElement | null>(null);
+  const refresh = useCallback(() => setReload((value) => value + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.call('plans.get', { id }), api.call('progress.plan', { planId: id })])
+      .then(([plan, progress]) => {
+        if (!live) return;
+        setData(plan);
+        setFigures(progress);
+      })
+      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
+    return () => {
+      live = false;
+    };
+  }, [api, id, reload, t]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('inspections.list', { planId: id, statuses, limit: 500 })
+      .then((answer) => live && setRows(answer.rows))
+      .catch(() => live && setRows([]));
+    return () => {
+      live = false;
+    };
+  }, [api, id, statuses, reload]);
+
+  const setPlannedDate = async (row: InspectionSummary, date: string | null) => {
+    try {
+      await api.call('inspections.schedule', { id: row.id, plannedDate: date });
+      refresh();
+    } catch (error) {
+      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+    }
+  };
+
+  const removeFromScope = async (row: InspectionSummary) => {
+    setRemoving(null);
+    try {
+      const answer = await api.call('plans.removeScope', { planId: id, unitIds: [row.unitId] });
+      const kept = answer.kept[0];
+      notify(
+        kept
+          ? { message: t('plans.scope.kept', { name: kept.unitName }), severity: 'warning' }
+          : { message: t('plans.scope.removed', { count: answer.removed }) },
+      );
+      refresh();
+    } catch (error) {
+      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+    }
+    gridRef.current?.focus();
+  };
+
+  if (failure)
+    return (
+      <Alert severity="error" sx={{ m: 3 }}>
+        {failure}
+      </Alert>
+    );
+  if (!data || !figures) {
+    return (
+      <Box sx={{ p: 4, display: 'grid', placeItems: 'center' }} role="status" aria-label={t('common.loading')}>
+        <CircularProgress />
+      </Box>
+    );
+  }
+  const { plan, team } = data;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Box sx={{ px: 3, pt: 2 }}>
+        <Stack direction="row" spacing={2} alignItems="center">
+          <Button
+            startIcon={<ArrowBackIcon />}
+            onClick={() => navigate('plans')}
+            sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+          >
+            {t('plans.back')}
+          </Button>
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Typography variant="h5" component="h1" sx={{ fontWeight: 500 }} noWrap>
+              {plan.title}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" noWrap>
+              {periodLabel(t, plan)} · {plan.issuer}
+              {plan.decisionNumber ? ` · ${plan.decisionNumber}` : ''}
+              {plan.decisionDate ? ` (${formatDate(plan.decisionDate)})` : ''} · {plan.checklistName}
+            </Typography>
+          </Box>
+          {/* Action area: the minutes helper drops its batch printing for this plan here. */}
+          <Stack
+            direction="row"
+            spacing={1}
+            data-slot="plan-actions"
+            sx={{ flexShrink: 0, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}
+          >
+            <Button startIcon={<AddIcon />} variant="contained" onClick={() => setDialog('scope')}>
+              {t('plans.scope.add')}
+            </Button>
+            <Button startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
+              {t('common.edit')}
+            </Button>
+          </Stack>
+        </Stack>
+        <Paper sx={{ p: 2, mt: 1.5 }}>
+          <PlanProgressSummary progress={figures.progress} />
+        </Paper>
+        <Tabs value={tab} onChange={(_, next: typeof tab) => setTab(next)} sx={{ mt: 1 }}>
+          <Tab value="schedule" label={t('plans.tabs.schedule')} />
+          <Tab value="team" label={t('plans.tabs.team')} />
+          <Tab value="info" label={t('plans.tabs.info')} />
+        </Tabs>
+      </Box>
+      <Box
+        sx={{
+          px: 3,
+          py: 1.5,
+          flexGrow: 1,
+          minHeight: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          overflow: tab === 'schedule' ? 'hidden' : 'auto',
+        }}
+      >
+        {tab === 'schedule' && (
+          <>
+            <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
+              <ToggleButtonGroup
+                size="small"
+                value={statuses}
+                onChange={(_, next: InspectionStatus[]) => setStatuses(next)}
+                aria-label={t('plans.schedule.filter')}
+              >
+                {INSPECTION_STATUSES.map((status) => (
+                  <ToggleButton key={status} value={status}>
+                    {t(`inspections.statuses.${status}`)}
+                  </ToggleButton>
+                ))}
+              </ToggleButtonGroup>
+              <Typography variant="body2" color="text.secondary" aria-live="polite">
+                {t('plans.schedule.count', { count: rows.length })}
+              </Typography>
+              <Box sx={{ flexGrow: 1 }} />
+              <Typography variant="caption" color="text.secondary">
+                {t('plans.schedule.openHelp')}
+              </Typography>
+            </Stack>
+            <Box
+              sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
+              ref={(node: HTMLElement | null) => {
+                gridRef.current = node?.querySelector<HTMLElement>('[role="grid"]') ?? null;
+              }}
+            >
+              <InspectionTable
+                label={t('plans.schedule.label')}
+                rows={rows}
+                activeIndex={activeIndex}
+                onActiveIndexChange={setActiveIndex}
+                onOpen={(row) => navigate('inspections', row.id)}
+                onDelete={(row) => setRemoving(row)}
+                showPlan={false}
+                extra={(row) =>
+                  row.status === 'planned' || row.status === 'draft' ? (
+                    <DateField
+                      size="small"
+                      commitOnly
+                      value={row.plannedDate}
+                      onChange={(date) => void setPlannedDate(row, date)}
+                      slotProps={{
+                        htmlInput: { 'aria-label': t('plans.schedule.plannedDate', { name: row.unitName }) },
+                      }}
+                    />
+                  ) : null
+                }
+              />
+            </Box>
+          </>
+        )}
+        {tab === 'team' && <TeamEditor planId={plan.id} team={team} onSaved={refresh} />}
+        {tab === 'info' && (
+          <Paper sx={{ p: 2, maxWidth: 960 }}>
+            <Info label={t('plans.fields.issuer')} value={plan.issuer} />
+            <Info label={t('plans.fields.periodKind')} value={periodLabel(t, plan)} />
+            <Info label={t('plans.fields.decisionNumber')} value={plan.decisionNumber} />
+            <Info label={t('plans.fields.decisionDate')} value={formatDate(plan.decisionDate)} />
+            <Info
+              label={t('plans.fields.decisionSigner')}
+              value={[plan.decisionSigner, plan.decisionSignerTitle].filter(Boolean).join(' — ')}
+            />
+            <Info label={t('plans.fields.legalBasis')} value={plan.legalBasis} />
+            <Info label={t('plans.fields.targetPercent')} value={`${plan.targetPercent}%`} />
+            <Info label={t('plans.fields.checklist')} value={plan.checklistName} />
+            <Info label={t('plans.fields.notes')} value={plan.notes} />
+          </Paper>
+        )}
+      </Box>
+      {dialog === 'edit' && (
+        <PlanFormDialog
+          plan={plan}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setDialog(null);
+            notify({ message: t('plans.updated', { title: saved.title }) });
+            refresh();
+          }}
+        />
+      )}
+      {dialog === 'scope' && (
+        <ScopeDialog
+          planId={plan.id}
+          onClose={() => setDialog(null)}
+          onAdded={(count) => {
+            setDialog(null);
+            notify({ message: t('plans.scope.added', { count }) });
+            refresh();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('plans.scope.removeConfirmTitle')}
+        message={t('plans.scope.removeConfirm', { name: removing?.unitName ?? '' })}
+        confirmLabel={t('plans.scope.remove')}
+        onConfirm={() => removing && void removeFromScope(removing)}
+        onCancel={() => setRemoving(null)}
+      />
+    </Box>
+  );
+}
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack direction="row" spacing={2} sx={{ py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
+      <Typography variant="body2" color="text.secondary" sx={{ width: 240, flexShrink: 0 }}>
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
+        {value || '—'}
+      </Typography>
+    </Stack>
+  );
+}
