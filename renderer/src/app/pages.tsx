@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import SettingsIcon from '@mui/icons-material/Settings';
+import { PLANNING_PAGES } from '../features/plans/planning-pages';
 import { RegistryPage } from '../features/registry/RegistryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -14,6 +15,7 @@ export interface PageDefinition {
 
 /** The navigation, in order. A feature adds its page here. */
 export const PAGES: readonly PageDefinition[] = [
+  ...PLANNING_PAGES,
   { id: 'registry', label: 'common.nav.registry', icon: <ApartmentIcon />, render: () => <RegistryPage /> },
   { id: 'settings', label: 'common.nav.settings', icon: <SettingsIcon />, render: () => <SettingsPage /> },
 ];
