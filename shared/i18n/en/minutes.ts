@@ -8,6 +8,7 @@ export const minutes: CatalogShape<typeof vi> = {
   previewTitle: 'Inspection minutes — {{unit}}',
   previewLoading: 'Preparing the minutes…',
   previewLabel: 'Preview of the minutes, exactly as printed',
+  previewFailed: 'The preview could not be shown. You can still save the PDF or print.',
   pageLabel: 'Page {{page}} / {{count}}',
   pageCount: '{{count}} pages',
   print: 'Print',

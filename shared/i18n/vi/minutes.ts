@@ -5,6 +5,7 @@ export const minutes = {
   previewTitle: 'Biên bản kiểm tra — {{unit}}',
   previewLoading: 'Đang dựng biên bản…',
   previewLabel: 'Bản xem trước biên bản, đúng như khi in',
+  previewFailed: 'Không hiển thị được bản xem trước. Vẫn có thể lưu PDF hoặc in.',
   pageLabel: 'Trang {{page}} / {{count}}',
   pageCount: '{{count}} trang',
   print: 'In',

@@ -11,6 +11,7 @@ import { fieldErrors } from '../../components/zod-errors';
 import { OfficeFields } from '../setup/OfficeFields';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SampleDataPanel } from './SampleDataPanel';
+import { MinutesSettingsSection } from '../minutes/MinutesSettingsSection';
 
 function Section({ title, help, children }: { title: string; help?: string; children: React.ReactNode }) {
   const id = `section-${title.replace(/\s+/g, '-')}`;
@@ -87,6 +88,7 @@ export function SettingsPage() {
             </Box>
           </Stack>
         </Box>
+        <MinutesSettingsSection />
         <Section title={t('settings.interfaceSection')}>
           <LanguageSwitch />
         </Section>

@@ -1,0 +1,282 @@
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Dialog,
+  Divider,
+  IconButton,
+  Stack,
+  TextField,
+  Toolbar,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import PrintIcon from '@mui/icons-material/Print';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import DescriptionIcon from '@mui/icons-material/Description';
+import ZoomInIcon from '@mui/icons-material/ZoomIn';
+import ZoomOutIcon from '@mui/icons-material/ZoomOut';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import type { PendingDownload } from '../../../../shared/api/files';
+import { useApi } from '../../api/ApiContext';
+import { ApiCallError, errorMessage } from '../../api/errors';
+import { useNotifier } from '../../components/Notifier';
+import { PdfPages } from './PdfPages';
+import { decodeBase64 } from './pdf-pages';
+
+type Preview = ApiOutput<'minutes.preview'>;
+type Busy = 'print' | 'pdf' | 'docx' | 'number' | null;
+
+const ZOOMS = [0.6, 0.75, 0.9, 1, 1.25, 1.5];
+
+interface MinutesPreviewDialogProps {
+  inspectionId: string;
+  unitName: string;
+  onClose(): void;
+}
+
+/**
+ * The minutes exactly as they print: the PDF itself, drawn page by page. From here the clerk
+ * prints (the system dialog), saves the PDF, exports to Word, or changes the number.
+ * Ctrl+P prints, Esc closes.
+ */
+export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: MinutesPreviewDialogProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { notify } = useNotifier();
+  const titleId = useId();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [zoom, setZoom] = useState(1);
+  const [editingNumber, setEditingNumber] = useState<string | null>(null);
+  const [numberError, setNumberError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    api
+      .call('minutes.preview', { inspectionId })
+      .then((answer) => {
+        if (!current) return;
+        setPreview(answer);
+        setFailure(null);
+      })
+      .catch((error: unknown) => {
+        if (current) setFailure(errorMessage(error, t('common.unexpected')));
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, inspectionId, reload, t]);
+
+  const pdf = useMemo(() => (preview ? decodeBase64(preview.pdfBase64) : null), [preview]);
+
+  const run = useCallback(
+    async (kind: Exclude<Busy, 'number' | null>) => {
+      if (busy) return;
+      setBusy(kind);
+      try {
+        let download: PendingDownload;
+        if (kind === 'print') {
+          download = await api.call('minutes.printHtml', { inspectionId });
+          await api.printDownload(download);
+        } else {
+          download = await api.call(kind === 'pdf' ? 'minutes.exportPdf' : 'minutes.exportDocx', { inspectionId });
+          if (await api.saveDownload(download)) notify({ message: t('minutes.saved', { file: download.fileName }) });
+        }
+      } catch (error) {
+        notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, busy, inspectionId, notify, t],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+        // The app's own page is not what should print: the minutes are.
+        event.preventDefault();
+        void run('print');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  const saveNumber = async (event: FormEvent) => {
+    event.preventDefault();
+    const number = Number(editingNumber);
+    if (!Number.isInteger(number) || number < 1 || number > 9999) {
+      setNumberError(t('minutes.validation.number'));
+      return;
+    }
+    setBusy('number');
+    try {
+      const { numberText } = await api.call('minutes.setNumber', { inspectionId, number });
+      setEditingNumber(null);
+      setNumberError(null);
+      notify({ message: t('minutes.numberSaved', { number: numberText }) });
+      setReload((value) => value + 1);
+    } catch (error) {
+      setNumberError(
+        error instanceof ApiCallError && error.fields?.number
+          ? t(error.fields.number)
+          : errorMessage(error, t('common.unexpected')),
+      );
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const zoomIndex = ZOOMS.indexOf(zoom);
+  return (
+    <Dialog fullScreen open onClose={busy ? undefined : onClose} aria-labelledby={titleId}>
+      <AppBar position="static" color="default" elevation={1}>
+        <Toolbar variant="dense" sx={{ gap: 1, flexWrap: 'wrap', py: 0.5 }}>
+          <Typography id={titleId} variant="h6" component="h2" noWrap sx={{ flexGrow: 1, minWidth: 200 }}>
+            {t('minutes.previewTitle', { unit: unitName })}
+          </Typography>
+          {preview && editingNumber === null && (
+            <Stack direction="row" spacing={1} alignItems="center">
+              <Typography variant="body2" aria-live="polite">
+                {t('minutes.number')}: <b>{preview.numberText || t('minutes.numberBlank')}</b>
+              </Typography>
+              {preview.numberTyped ? (
+                <Tooltip title={t('minutes.numberTypedHelp')}>
+                  <InfoOutlinedIcon fontSize="small" color="action" aria-label={t('minutes.numberTypedHelp')} />
+                </Tooltip>
+              ) : (
+                preview.numberText !== '' && (
+                  <Tooltip title={t('minutes.numberHelp')}>
+                    <Button
+                      size="small"
+                      onClick={() => setEditingNumber(String(Number.parseInt(preview.numberText, 10) || ''))}
+                    >
+                      {t('minutes.changeNumber')}
+                    </Button>
+                  </Tooltip>
+                )
+              )}
+            </Stack>
+          )}
+          {editingNumber !== null && (
+            <Box
+              component="form"
+              onSubmit={(event) => void saveNumber(event)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  event.stopPropagation();
+                  setEditingNumber(null);
+                  setNumberError(null);
+                }
+              }}
+              sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}
+            >
+              <TextField
+                size="small"
+                autoFocus
+                label={t('minutes.number')}
+                value={editingNumber}
+                onChange={(event) => setEditingNumber(event.target.value.replace(/\D/g, '').slice(0, 4))}
+                error={numberError !== null}
+                helperText={numberError ?? t('minutes.numberHelp')}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                sx={{ width: 260 }}
+              />
+              <Button type="submit" variant="outlined" disabled={busy !== null} sx={{ mt: 0.25 }}>
+                {t('minutes.saveNumber')}
+              </Button>
+            </Box>
+          )}
+          <Divider orientation="vertical" flexItem />
+          {preview && (
+            <Typography variant="body2" color="text.secondary">
+              {t('minutes.pageCount', { count: preview.pageCount })}
+            </Typography>
+          )}
+          <Tooltip title={t('minutes.zoomOut')}>
+            <span>
+              <IconButton
+                aria-label={t('minutes.zoomOut')}
+                disabled={zoomIndex <= 0}
+                onClick={() => setZoom(ZOOMS[zoomIndex - 1] ?? zoom)}
+              >
+                <ZoomOutIcon />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Typography variant="body2" sx={{ width: 44, textAlign: 'center' }} aria-live="polite">
+            {Math.round(zoom * 100)}%
+          </Typography>
+          <Tooltip title={t('minutes.zoomIn')}>
+            <span>
+              <IconButton
+                aria-label={t('minutes.zoomIn')}
+                disabled={zoomIndex >= ZOOMS.length - 1}
+                onClick={() => setZoom(ZOOMS[zoomIndex + 1] ?? zoom)}
+              >
+                <ZoomInIcon />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Divider orientation="vertical" flexItem />
+          <Button
+            variant="contained"
+            startIcon={<PrintIcon />}
+            disabled={!preview || busy !== null}
+            onClick={() => void run('print')}
+            aria-keyshortcuts="Control+P"
+          >
+            {busy === 'print' ? t('minutes.printing') : `${t('minutes.print')} (Ctrl+P)`}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<PictureAsPdfIcon />}
+            disabled={!preview || busy !== null}
+            onClick={() => void run('pdf')}
+          >
+            {busy === 'pdf' ? t('minutes.preparing') : t('minutes.savePdf')}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<DescriptionIcon />}
+            disabled={!preview || busy !== null}
+            onClick={() => void run('docx')}
+          >
+            {busy === 'docx' ? t('minutes.preparing') : t('minutes.exportWord')}
+          </Button>
+          <Tooltip title={`${t('minutes.close')} (Esc)`}>
+            <IconButton aria-label={t('minutes.close')} onClick={onClose} disabled={busy !== null}>
+              <CloseIcon />
+            </IconButton>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="section"
+        aria-label={t('minutes.previewLabel')}
+        sx={{ flexGrow: 1, overflow: 'auto', bgcolor: '#e7e9ed' }}
+      >
+        {failure && (
+          <Alert severity="error" sx={{ m: 3 }} role="alert">
+            {failure}
+          </Alert>
+        )}
+        {!failure && !pdf && (
+          <Typography sx={{ p: 6, textAlign: 'center' }} color="text.secondary" role="status">
+            {t('minutes.previewLoading')}
+          </Typography>
+        )}
+        {pdf && <PdfPages key={reload} data={pdf} zoom={zoom} />}
+      </Box>
+    </Dialog>
+  );
+}
