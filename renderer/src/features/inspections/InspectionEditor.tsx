@@ -32,6 +32,7 @@ import { SaveStateLabel } from './SaveStateLabel';
 import { StatusChip } from './StatusChip';
 import { TimeField } from './TimeField';
 import { useDraftAutosave } from './useDraftAutosave';
+import { MinutesActions } from '../minutes/MinutesActions';
 
 /** Loads the inspection, then hands it to the editor (keyed, so a reload starts afresh). */
 export function InspectionPage({ id }: { id: string }) {
@@ -358,6 +359,7 @@ function InspectionEditor({ initial, onReload }: { initial: InspectionDetail; on
             data-slot="inspection-actions"
             sx={{ flexShrink: 0, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}
           >
+            <MinutesActions inspectionId={detail.id} unitName={detail.unit.name} />
             {detail.status === 'draft' && (
               <Button
                 variant="contained"

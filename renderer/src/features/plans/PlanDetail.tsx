@@ -35,6 +35,7 @@ import { PlanFormDialog } from './PlanFormDialog';
 import { ScopeDialog } from './ScopeDialog';
 import { TeamEditor } from './TeamEditor';
 import { periodLabel } from './plan-labels';
+import { MinutesBatchButton } from '../minutes/MinutesBatchButton';
 
 type PlanWithTeam = ApiOutput<'plans.get'>;
 type PlanFigures = ApiOutput<'progress.plan'>;
@@ -156,6 +157,7 @@ export function PlanDetail({ id }: { id: string }) {
             <Button startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
               {t('common.edit')}
             </Button>
+            <MinutesBatchButton planId={plan.id} />
           </Stack>
         </Stack>
         <Paper sx={{ p: 2, mt: 1.5 }}>
