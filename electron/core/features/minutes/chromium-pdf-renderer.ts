@@ -51,7 +51,13 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
     // does not ship playwright-core.
     let chromium: BrowserType;
     try {
-      ({ chromium } = await import('playwright-core'));
+      // The bundled browser mode is CommonJS: `require` there honours NODE_PATH (builds outside
+      // the project folder); tests run this file as ESM, where only import() exists.
+      ({ chromium } =
+        typeof require === 'function'
+          ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+            (require('playwright-core') as { chromium: BrowserType })
+          : await import('playwright-core'));
     } catch (error) {
       throw new AppError('minutes.NO_BROWSER', { messageKey: 'minutes.errors.noBrowser', cause: error });
     }

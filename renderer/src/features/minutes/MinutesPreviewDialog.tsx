@@ -231,7 +231,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           <Button
             variant="contained"
             startIcon={<PrintIcon />}
-            disabled={!preview || busy !== null}
+            disabled={busy !== null}
             onClick={() => void run('print')}
             aria-keyshortcuts="Control+P"
           >
@@ -240,7 +240,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           <Button
             variant="outlined"
             startIcon={<PictureAsPdfIcon />}
-            disabled={!preview || busy !== null}
+            disabled={busy !== null}
             onClick={() => void run('pdf')}
           >
             {busy === 'pdf' ? t('minutes.preparing') : t('minutes.savePdf')}
@@ -248,7 +248,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           <Button
             variant="outlined"
             startIcon={<DescriptionIcon />}
-            disabled={!preview || busy !== null}
+            disabled={busy !== null}
             onClick={() => void run('docx')}
           >
             {busy === 'docx' ? t('minutes.preparing') : t('minutes.exportWord')}
