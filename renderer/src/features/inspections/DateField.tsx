@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseTypedDate } from '../../../../shared/format/date';
+import { htmlInputOf } from './html-input';
 
 type DateFieldProps = Omit<TextFieldProps, 'value' | 'onChange' | 'error'> & {
   value: string | null;
@@ -19,7 +20,7 @@ type DateFieldProps = Omit<TextFieldProps, 'value' | 'onChange' | 'error'> & {
  * blur; an unfinished or impossible date is flagged when the field is left.
  */
 export function DateField(props: DateFieldProps) {
-  const { value, onChange, errorKey, readOnly = false, commitOnly = false, helperText, ...rest } = props;
+  const { value, onChange, errorKey, readOnly = false, commitOnly = false, helperText, slotProps, ...rest } = props;
   const { t } = useTranslation();
   const [text, setText] = useState(() => formatDate(value));
   const [seenValue, setSeenValue] = useState(value);
@@ -66,7 +67,10 @@ export function DateField(props: DateFieldProps) {
       onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
         if (event.key === 'Enter') commit();
       }}
-      slotProps={{ htmlInput: { readOnly, inputMode: 'numeric', maxLength: 10 } }}
+      slotProps={{
+        ...slotProps,
+        htmlInput: { ...htmlInputOf(slotProps), readOnly, inputMode: 'numeric', maxLength: 10 },
+      }}
     />
   );
 }

@@ -25,6 +25,7 @@ import { AmendDialog } from './AmendDialog';
 import { CriteriaList } from './CriteriaList';
 import { DateField } from './DateField';
 import { HistoryPanel } from './HistoryPanel';
+import { lockedKey } from './locked-key';
 import { PeopleEditor, newPerson } from './PeopleEditor';
 import { ReinspectDialog } from './ReinspectDialog';
 import { RequestsEditor } from './RequestsEditor';
@@ -299,9 +300,8 @@ function InspectionEditor({ initial, onReload }: { initial: InspectionDetail; on
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const guard = (event: React.KeyboardEvent) => {
-    if (readOnly && locked && event.key.length === 1 && !event.ctrlKey && !event.metaKey) askAmend();
-  };
+  /** A character typed into a locked record opens the reason dialog (and is not typed anywhere). */
+  const guard = (event: React.KeyboardEvent) => lockedKey(event, readOnly && locked, askAmend);
   const text = (field: 'place' | 'minutesNumber', max: number, autoFocus = false) => (
     <TextField
       label={t(`inspections.fields.${field}`)}

@@ -2,6 +2,7 @@ import { Box, Button, IconButton, TextField, Tooltip, Typography } from '@mui/ma
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
+import { lockedKey } from './locked-key';
 import { TEAM_ROLES, type TeamRole } from '../../../../shared/domain/plan';
 import { newRowId } from '../../../../shared/domain/row-id';
 
@@ -59,7 +60,7 @@ export function PeopleEditor<T extends PersonRow>(props: PeopleEditorProps<T>) {
               error={Boolean(nameError)}
               helperText={nameError ? t(nameError) : undefined}
               onChange={(event) => update(index, { name: event.target.value })}
-              onKeyDown={(event) => readOnly && event.key.length === 1 && props.onLockedAttempt()}
+              onKeyDown={(event) => lockedKey(event, readOnly, props.onLockedAttempt)}
               slotProps={{
                 htmlInput: { readOnly, maxLength: 120, 'aria-label': `${t('inspections.fields.name')} ${suffix}` },
               }}
@@ -68,7 +69,7 @@ export function PeopleEditor<T extends PersonRow>(props: PeopleEditorProps<T>) {
               label={t('inspections.fields.position')}
               value={row.position}
               onChange={(event) => update(index, { position: event.target.value })}
-              onKeyDown={(event) => readOnly && event.key.length === 1 && props.onLockedAttempt()}
+              onKeyDown={(event) => lockedKey(event, readOnly, props.onLockedAttempt)}
               slotProps={{
                 htmlInput: { readOnly, maxLength: 150, 'aria-label': `${t('inspections.fields.position')} ${suffix}` },
               }}

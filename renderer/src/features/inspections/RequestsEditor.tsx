@@ -2,6 +2,7 @@ import { Box, Button, IconButton, TextField, Tooltip, Typography } from '@mui/ma
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
+import { lockedKey } from './locked-key';
 import type { InspectionRequest } from '../../../../shared/domain/inspection';
 import { newRowId } from '../../../../shared/domain/row-id';
 import { DateField } from './DateField';
@@ -46,7 +47,7 @@ export function RequestsEditor(props: RequestsEditorProps) {
               error={Boolean(errors[`requests.${index}.text`])}
               helperText={errors[`requests.${index}.text`] ? t(errors[`requests.${index}.text`] ?? '') : undefined}
               onChange={(event) => update(index, { text: event.target.value })}
-              onKeyDown={(event) => readOnly && event.key.length === 1 && props.onLockedAttempt()}
+              onKeyDown={(event) => lockedKey(event, readOnly, props.onLockedAttempt)}
               slotProps={{ htmlInput: { readOnly, maxLength: 2000 } }}
             />
             <DateField

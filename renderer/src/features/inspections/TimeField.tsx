@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TextField, type TextFieldProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { htmlInputOf } from './html-input';
 
 type TimeFieldProps = Omit<TextFieldProps, 'value' | 'onChange' | 'error'> & {
   value: string;
@@ -22,7 +23,8 @@ export function parseTypedTime(text: string): string | null {
 }
 
 /** A time of day typed hh:mm (24-hour), as written in the minutes ("vào hồi 08 giờ 30"). */
-export function TimeField({ value, onChange, errorKey, readOnly = false, helperText, ...rest }: TimeFieldProps) {
+export function TimeField(props: TimeFieldProps) {
+  const { value, onChange, errorKey, readOnly = false, helperText, slotProps, ...rest } = props;
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const [seenValue, setSeenValue] = useState(value);
@@ -59,7 +61,7 @@ export function TimeField({ value, onChange, errorKey, readOnly = false, helperT
       onKeyDown={(event) => {
         if (event.key === 'Enter') commit();
       }}
-      slotProps={{ htmlInput: { readOnly, maxLength: 8 } }}
+      slotProps={{ ...slotProps, htmlInput: { ...htmlInputOf(slotProps), readOnly, maxLength: 8 } }}
     />
   );
 }

@@ -184,6 +184,7 @@ export function TeamEditor({ planId, team, onSaved }: { planId: string; team: Pl
           options={options.filter((official) => !rows.some((row) => row.officialId === official.id))}
           getOptionLabel={(official) => official.name}
           filterOptions={(list) => list}
+          clearOnBlur={false}
           inputValue={input}
           onInputChange={(_, value) => setInput(value)}
           value={null}

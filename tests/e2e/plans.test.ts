@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
+
+describe('planning an inspection round for schools, in Chromium against browser mode', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let planId = '';
+
+  beforeAll(async () => {
+    app = await startApp();
+    await setUpOffice(app);
+    await app.call('registry.loadSample', {});
+    await app.call('officials.create', {
+      official: {
+        name: 'Nguyễn Văn An',
+        position: 'Phó Trưởng phòng GD&ĐT',
+        organization: 'Phòng GD&ĐT',
+        phone: '',
+        active: true,
+        notes: '',
+      },
+    });
+    browser = await launchBrowser({ height: 900 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('creates a plan with its period, decision, legal basis and the school checklist', async () => {
+    const { page } = browser;
+    await page.goto(`${app.url}#/plans`);
+    await see.visible(page.getByText('Chưa có kế hoạch kiểm tra nào.'));
+    await page.keyboard.press('Alt+N');
+    const dialog = page.getByRole('dialog', { name: 'Lập kế hoạch kiểm tra' });
+    await see.visible(dialog);
+    await see.focused(dialog.getByLabel('Tiêu đề kế hoạch'));
+    await page.keyboard.type('Kiểm tra KLKCHC năm học 2019–2020');
+    await see.value(dialog.getByLabel('Cơ quan ban hành'), 'Phòng Giáo dục và Đào tạo huyện Lộc Bình');
+    await dialog.getByLabel('Kỳ kiểm tra').selectOption({ label: 'Năm học' });
+    await dialog.getByLabel('Năm học bắt đầu').fill('2019');
+    await dialog.getByLabel('Số quyết định thành lập đoàn').fill('125/QĐ-PGDĐT');
+    await dialog.getByLabel('Ngày quyết định').fill('10/9/2019');
+    await dialog.getByLabel('Người ký quyết định').fill('Lương Văn Hùng');
+    await dialog.getByLabel('Bộ tiêu chí').selectOption({ label: 'Bộ tiêu chí kiểm tra KLKCHC đối với trường học' });
+    await dialog.getByRole('button', { name: /Thêm: Chỉ thị số 02\/CT-UBND/ }).click();
+    await dialog.getByLabel('Tiêu đề kế hoạch').press('Control+Enter');
+    await see.hidden(dialog);
+    await see.visible(page.getByRole('heading', { name: 'Kiểm tra KLKCHC năm học 2019–2020' }));
+    await see.visible(
+      page.getByText(/Năm học 2019–2020 · Phòng Giáo dục và Đào tạo huyện Lộc Bình · 125\/QĐ-PGDĐT \(10\/09\/2019\)/),
+    );
+    planId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    const { plan } = await app.call('plans.get', { id: planId });
+    expect(plan).toMatchObject({
+      periodKind: 'schoolYear',
+      periodYear: 2019,
+      decisionDate: '2019-09-10',
+      targetPercent: 100,
+      legalBasis:
+        'Chỉ thị số 02/CT-UBND ngày 04/01/2018 của Chủ tịch UBND tỉnh Lạng Sơn về việc tăng cường kỷ luật, kỷ cương hành chính',
+    });
+  });
+
+  it('puts every school in scope after showing how many will be added', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Thêm đơn vị vào phạm vi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị vào phạm vi kiểm tra' });
+    await dialog.getByLabel('Trường học').check();
+    await see.visible(dialog.getByText('Sẽ thêm 81 đơn vị (81 trường).'));
+    await dialog.getByRole('button', { name: 'Thêm 81 đơn vị' }).click();
+    await see.hidden(dialog);
+    await see.visible(page.getByText('0/81 đơn vị, đạt 0% kế hoạch'));
+    const grid = page.getByRole('grid', { name: 'Lịch kiểm tra' });
+    await see.count(grid.getByRole('row'), 82);
+  });
+
+  it('schedules a unit and filters the schedule by status', async () => {
+    const { page } = browser;
+    const dateField = page.getByLabel('Ngày dự kiến của Trường Mầm non Đông Quan');
+    await dateField.fill('20/10/2019');
+    await dateField.press('Enter');
+    const grid = page.getByRole('grid', { name: 'Lịch kiểm tra' });
+    await see.text(grid.getByRole('row').nth(1), 'Trường Mầm non Đông Quan');
+    await see.text(grid.getByRole('row').nth(1), '20/10/2019');
+    await page.getByRole('button', { name: 'Đang ghi' }).click();
+    await see.count(grid.getByRole('row'), 1);
+    await page.getByRole('button', { name: 'Đang ghi' }).click();
+    await see.count(grid.getByRole('row'), 82);
+  });
+
+  it('makes the team from the list of officials, adding a new one on the spot', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Đoàn kiểm tra' }).click();
+    const picker = page.getByLabel('Chọn cán bộ');
+    await picker.fill('nguyen van');
+    await page.getByRole('option', { name: /Nguyễn Văn An/ }).click();
+    await see.value(page.getByLabel('Vai trò: Nguyễn Văn An'), 'leader');
+    await picker.fill('Lành Thị Hạnh');
+    await page.getByRole('button', { name: 'Cán bộ mới…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm cán bộ' });
+    await see.value(dialog.getByLabel('Họ và tên'), 'Lành Thị Hạnh');
+    await dialog.getByLabel('Chức vụ').fill('Chuyên viên');
+    await dialog.getByLabel('Chức vụ').press('Enter');
+    await see.hidden(dialog);
+    await page.getByLabel('Vai trò: Lành Thị Hạnh').selectOption({ label: 'Thư ký' });
+    await page.getByRole('button', { name: 'Lưu đoàn kiểm tra' }).click();
+    await see.visible(page.getByRole('alert').filter({ hasText: 'Đã lưu đoàn kiểm tra.' }));
+    const { team } = await app.call('plans.get', { id: planId });
+    expect(team.map((member) => [member.name, member.role, member.position])).toEqual([
+      ['Nguyễn Văn An', 'leader', 'Phó Trưởng phòng GD&ĐT'],
+      ['Lành Thị Hạnh', 'secretary', 'Chuyên viên'],
+    ]);
+  });
+
+  it('shows the plan on the dashboard and its progress changing as inspections are finalised', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const card = page.getByRole('region', { name: 'Kiểm tra KLKCHC năm học 2019–2020' });
+    await see.text(card, '0/81 đơn vị, đạt 0% kế hoạch');
+    // Finalise two inspections through the API (the editor has its own test), then look again.
+    const { rows } = await app.call('inspections.list', { planId, limit: 2 });
+    for (const row of rows) {
+      const draft = await app.call('inspections.start', { id: row.id });
+      const content = {
+        ...draft.content,
+        inspectionDate: '2019-10-20',
+        startTime: '08:00',
+        place: 'Trụ sở nhà trường',
+        results: draft.checklist.groups.flatMap((group) =>
+          group.criteria.map((criterion) => ({ criterionId: criterion.id, result: 'pass' as const, note: '' })),
+        ),
+        conclusion: 'Tốt.',
+      };
+      const saved = await app.call('inspections.saveDraft', {
+        id: row.id,
+        rev: draft.rev,
+        editorId: 'e2e-plans-editor',
+        seq: 1,
+        content,
+      });
+      await app.call('inspections.finalise', { id: row.id, rev: saved.rev });
+    }
+    await page.reload();
+    await see.text(
+      page.getByRole('region', { name: 'Kiểm tra KLKCHC năm học 2019–2020' }),
+      '2/81 đơn vị, đạt 2% kế hoạch',
+    );
+    await see.visible(page.getByText('Đã kiểm tra 2 trường'));
+    expect(browser.problems).toEqual([]);
+  });
+});
