@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { SampleDataPanel } from '../settings/SampleDataPanel';
+import { RegistryTransferButtons } from '../unit-import/RegistryTransferButtons';
 import { UnitFilters } from './UnitFilters';
 import { UnitFormDialog, type SavedUnit } from './UnitFormDialog';
 import { UnitTable } from './UnitTable';
@@ -122,6 +123,7 @@ export function RegistryPage() {
               : t('registry.countOfTotal', { shown: list.total, total: registryTotal })
             : ''}
         </Typography>
+        <RegistryTransferButtons filter={request} onImported={reload} />
         <Tooltip title={t('registry.addShortcut')}>
           <Button
             variant="contained"

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
+
+/** TCVN3 bytes of a few lower-case letters, as Excel stores text typed in a .VnTime font. */
+const TCVN3: Record<string, number> = { ư: 0xad, ờ: 0xea, ể: 0xd3, ọ: 0xe4, ệ: 0xd6, ạ: 0xb9 };
+function tcvn3(text: string): string {
+  return Array.from(text.normalize('NFC'))
+    .map((char) => String.fromCharCode(TCVN3[char] ?? char.charCodeAt(0)))
+    .join('');
+}
+
+/** A district's list as clerks keep it: title, date, merged header, STT, a .VnTime cell, a total, a signature. */
+async function messyWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Ghi chú').getCell('A1').value = 'Trang này để trống.';
+  const sheet = workbook.addWorksheet('Danh sách trường');
+  sheet.getCell('A1').value = 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LỘC BÌNH';
+  sheet.mergeCells('A1:F1');
+  sheet.getCell('A2').value = 'DANH SÁCH CÁC TRƯỜNG NĂM HỌC 2019 - 2020';
+  sheet.mergeCells('A2:F2');
+  sheet.getCell('A3').value = 'Ngày 05/9/2019';
+  sheet.getRow(5).values = ['STT', 'Mã trường', 'TÊN TRƯỜNG', 'Hiệu trưởng', 'Liên lạc', 'Ghi chú'];
+  sheet.getRow(6).values = [1, 'MN01', 'Trường Mầm non Hoa Sen', 'Nguyễn Thị Lan', '0205 3840 101', ''];
+  sheet.getRow(7).values = [2, 'TH01', 'Trường Tiểu học Đông Quan', 'Hoàng Văn Bình', '0205 3840 102', ''];
+  sheet.getRow(8).values = [3, 'TH02', tcvn3('Trường Tiểu học Hiệp Hạ'), 'Lương Thị Hoa', '0205 3840 103', ''];
+  sheet.getCell('C8').font = { name: '.VnTime' };
+  sheet.getRow(9).values = [4, 'TH03', 'Trường Hoa Lư', 'Đinh Văn Tú', '0205 3840 104', 'Trường liên cấp'];
+  sheet.getRow(10).values = ['', '', 'Tổng cộng', '', '', ''];
+  sheet.getCell('D12').value = 'NGƯỜI LẬP BIỂU';
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('importing a unit list from Excel, then exporting it, in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klkchc-e2e-import-'));
+    app = await startApp();
+    await setUpOffice(app);
+    browser = await launchBrowser({ width: 1440, height: 900 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('chooses a messy .xlsx, adjusts one mapping, previews, imports, and finds a unit without diacritics', async () => {
+    const { page } = browser;
+    const file = path.join(dir, 'Danh sach truong 2019.xlsx');
+    await messyWorkbook(file);
+    await page.goto(app.url);
+    await see.visible(page.getByRole('heading', { name: 'Danh mục đơn vị' }));
+
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+    await see.visible(wizard);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+    ]);
+    await chooser.setFiles(file);
+
+    // The sheet with the table is chosen, the header found under the title, columns mapped.
+    await see.value(wizard.getByLabel('Trang tính', { exact: true }), '1');
+    await see.visible(wizard.getByText('Dòng tiêu đề: dòng 5.'));
+    await see.value(wizard.getByLabel('Cột C: TÊN TRƯỜNG'), 'name');
+    await see.value(wizard.getByLabel('Cột D: Hiệu trưởng'), 'headName');
+    await see.value(wizard.getByLabel('Cột E: Liên lạc'), 'ignore');
+    await see.visible(wizard.getByText(/Đã chuyển 1 ô từ TCVN3/));
+    await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
+    await page.screenshot({ path: path.join(os.tmpdir(), 'klkchc-import-mapping.png') });
+
+    await wizard.getByRole('button', { name: 'Xem trước' }).click();
+    const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
+    await see.visible(grid);
+    await see.visible(grid.getByRole('row', { name: /Trường Tiểu học Hiệp Hạ/ }));
+    // The converted text, and what the file said.
+    await see.visible(grid.getByText('Trong tệp: Tr\u00adêng TiÓu häc HiÖp H¹'));
+    const hoaLu = grid.getByRole('row', { name: /Trường Hoa Lư/ });
+    await see.text(hoaLu, 'Lỗi');
+    await see.text(hoaLu, 'Trường học phải có cấp học.');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'klkchc-import-preview.png') });
+
+    // Correct the level of the school the name says nothing about; the row becomes new.
+    await wizard.getByLabel('Cấp học của dòng 9').selectOption({ label: 'Liên cấp' });
+    await see.text(grid.getByRole('row', { name: /Trường Hoa Lư/ }), 'Mới');
+    await wizard.getByRole('button', { name: 'Bỏ qua (2)' }).click();
+    await see.visible(grid.getByRole('row', { name: /Tổng cộng/ }));
+    await wizard.getByRole('button', { name: /Tất cả/ }).click();
+
+    await wizard.getByRole('button', { name: 'Nhập dữ liệu (4 đơn vị)' }).click();
+    await see.visible(wizard.getByText('Thêm mới: 4 đơn vị'));
+    await wizard.getByRole('button', { name: 'Xong' }).click();
+    await see.hidden(wizard);
+
+    const list = page.getByRole('grid', { name: 'Danh sách đơn vị' });
+    await page.getByLabel('Tìm đơn vị').fill('hiep ha');
+    await see.visible(list.getByRole('row', { name: /Trường Tiểu học Hiệp Hạ/ }));
+    await page.getByLabel('Tìm đơn vị').fill('hoa lu');
+    await see.visible(list.getByRole('row', { name: /Trường Hoa Lư/ }));
+    await see.text(list.getByRole('row', { name: /Trường Hoa Lư/ }), /liên cấp/i);
+    const stored = await app.call('registry.list', { query: 'dong quan' });
+    expect(stored.rows[0]).toMatchObject({ code: 'TH01', phone: '0205 3840 102', headName: 'Hoàng Văn Bình' });
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+    ]);
+    await chooser.setFiles(path.join(dir, 'Danh sach truong 2019.xlsx'));
+    await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
+    await wizard.getByRole('button', { name: 'Xem trước' }).click();
+    await see.visible(wizard.getByRole('button', { name: 'Không đổi (4)' }));
+    await see.visible(wizard.getByRole('button', { name: 'Không có gì để nhập' }));
+    await wizard.getByRole('button', { name: /Hủy/ }).click();
+    await see.hidden(wizard);
+  });
+
+  it('exports the filtered view to .xlsx and the file holds it', async () => {
+    const { page } = browser;
+    await page.getByLabel('Tìm đơn vị').fill('tieu hoc');
+    await page.getByRole('button', { name: 'Xuất danh sách' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Xuất Excel (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Danh m.c đơn vị \d{2}-\d{2}-\d{4}\.xlsx$|^Danh muc don vi/);
+    const saved = path.join(dir, 'xuat.xlsx');
+    await download.saveAs(saved);
+    await see.visible(page.getByRole('alert').filter({ hasText: 'Đã xuất 2 đơn vị' }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('Tên đơn vị');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const names = [sheet.getRow(2).getCell(3).value, sheet.getRow(3).getCell(3).value];
+    expect(names).toEqual(['Trường Tiểu học Đông Quan', 'Trường Tiểu học Hiệp Hạ']);
+    expect(browser.problems).toEqual([]);
+  });
+});
