@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { BenchModule } from './bench-module';
 import { registryBench } from './registry.bench';
 import { registryUiBench } from './registry-ui.bench';
+import { unitImportBench } from './unit-import.bench';
 
-const MODULES: BenchModule[] = [registryBench, registryUiBench];
+const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench];
 
 async function main() {
   const args = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TextEncodingChoice } from '../../../../shared/domain/unit-import';
 import { importError } from './import-errors';
+import type { ReadRow } from './mapping/row-reader';
 import { sheetText, type SheetText } from './mapping/sheet-text';
 import { readCsv } from './reading/csv-reader';
 import type { FileGrid } from './reading/grid';
@@ -18,6 +19,8 @@ export interface ImportSession {
   bytes: Uint8Array | null;
   grids: Map<TextEncodingChoice, FileGrid>;
   texts: Map<string, SheetText>;
+  /** The rows read for the last preview, reused by apply when nothing changed in between. */
+  lastRead: { key: string; rows: ReadRow[] } | null;
   touched: number;
 }
 
@@ -41,6 +44,7 @@ export class ImportSessions {
       bytes,
       grids: new Map([['auto', grid]]),
       texts: new Map(),
+      lastRead: null,
       touched: Date.now(),
     };
     this.sessions.set(session.id, session);

@@ -174,7 +174,7 @@ export class UnitImportService {
         mappingErrors,
       };
     }
-    const read = this.read(text, request);
+    const read = this.read(session, text, request);
     const planned = planRows(read, this.existing.load(), {
       updateExisting: request.updateExisting,
       excluded: new Set(),
@@ -190,7 +190,7 @@ export class UnitImportService {
     if (mappingErrors.length > 0) {
       throw new AppError('unitImport.needName', { messageKey: 'unitImport.errors.needName' });
     }
-    const read = this.read(text, request);
+    const read = this.read(session, text, request);
     const skipped = read.filter((row) => row.type === 'skip').length;
     return this.db
       .transaction(() => {
@@ -218,7 +218,9 @@ export class UnitImportService {
     return this.sessions.get(sessionId);
   }
 
-  private read(text: SheetText, request: PreviewInput): ReadRow[] {
+  private read(session: ImportSession, text: SheetText, request: PreviewInput): ReadRow[] {
+    const key = JSON.stringify([request.sheet, request.encoding, request.header, request.mapping, request.overrides]);
+    if (session.lastRead?.key === key) return session.lastRead.rows;
     const overrides = new Map<number, RowOverrides>();
     for (const override of request.overrides) {
       const entry: RowOverrides = {};
@@ -226,7 +228,9 @@ export class UnitImportService {
       if (override.schoolLevel !== undefined) entry.schoolLevel = override.schoolLevel;
       overrides.set(override.row, entry);
     }
-    return readRows(text, { header: request.header, mapping: request.mapping, overrides });
+    const rows = readRows(text, { header: request.header, mapping: request.mapping, overrides });
+    session.lastRead = { key, rows };
+    return rows;
   }
 }
 

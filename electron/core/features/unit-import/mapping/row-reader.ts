@@ -70,16 +70,14 @@ function folded(text: string): string {
     .trim();
 }
 
-function isTotals(text: string): boolean {
-  const f = folded(text);
+function isTotals(f: string): boolean {
   return (
     /^(tong(\s+cong(?!\s+ty)|\s+so\b|\s+(cac|toan|chung|khoi)\b|$)|total|sum)\b/.test(f) ||
     /^cong(\s+(cac|toan|chung|khoi|so)\b|$)/.test(f)
   );
 }
 
-function isFooter(text: string): boolean {
-  const f = folded(text);
+function isFooter(f: string): boolean {
   if (FOOTER_TITLES.has(f)) return true;
   return (
     /^(nguoi lap|nguoi ky|ky ten|ky ghi ro|xac nhan|luu y|noi nhan|t\/m|tm |k\/t|kt |ghi chu\s*$)/.test(f) ||
@@ -124,13 +122,26 @@ export interface ReadOptions {
 export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
   const { byField, mapped } = columnsOf(options.mapping);
   const headerEnd = options.header.row === 0 ? 0 : options.header.row - 1 + options.header.lines;
-  const headerKeys = new Map<number, string>();
+  // The header's own labels, to spot the header repeated further down (a sheet printed in pages).
+  const headerLabels = new Map<number, { text: string; key: string }>();
   if (options.header.row > 0) {
     for (const column of mapped) {
-      const label = sheet.rows[headerEnd - 1]?.[column] ?? '';
-      if (label !== '') headerKeys.set(column, headerKey(label));
+      const label = (sheet.rows[headerEnd - 1]?.[column] ?? '').trim();
+      if (label !== '') headerLabels.set(column, { text: label, key: headerKey(label) });
     }
   }
+  const repeatsHeader = (cells: readonly string[]): boolean => {
+    if (headerLabels.size === 0) return false;
+    let same = 0;
+    for (const [column, label] of headerLabels) {
+      const cell = (cells[column] ?? '').trim();
+      // Folding only when the lengths could match: folding every cell of 10,000 rows costs seconds.
+      if (cell === label.text || (Math.abs(cell.length - label.text.length) <= 3 && headerKey(cell) === label.key)) {
+        same += 1;
+      }
+    }
+    return same >= Math.min(2, headerLabels.size);
+  };
   const value = (cells: readonly string[], field: ImportField): string => {
     const column = byField.get(field);
     return column === undefined ? '' : (cells[column] ?? '').trim();
@@ -153,10 +164,10 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
     const number = value(cells, 'number');
     const code = value(cells, 'code');
     const lead = name || texts[0] || '';
+    const leadKey = folded(lead);
     const skip = (reason: SkipReason) => result.push({ row, type: 'skip', reason, name: lead });
 
-    const repeated = [...headerKeys].filter(([column, key]) => headerKey(cells[column] ?? '') === key).length;
-    if (repeated >= Math.min(2, headerKeys.size) && headerKeys.size > 0) {
+    if (repeatsHeader(cells)) {
       skip('repeatedHeader');
       continue;
     }
@@ -166,12 +177,12 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
     }
     // A title merged over the whole row repeats one text in every cell it covers.
     const merged = texts.length >= 2 && texts.every((text) => text === texts[0]);
-    if ((code === '' || merged) && isTotals(lead)) {
+    if ((code === '' || merged) && isTotals(leadKey)) {
       skip('totals');
       afterTable = unitsSeen > 0;
       continue;
     }
-    if ((code === '' || merged) && isFooter(lead)) {
+    if ((code === '' || merged) && isFooter(leadKey)) {
       skip('footer');
       afterTable = unitsSeen > 0;
       continue;
