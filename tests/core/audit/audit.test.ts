@@ -84,8 +84,23 @@ describe('the audit trail', () => {
     const { planId } = await makePlan(h, [unitId]);
     await h.call('inspections.create', { planId, unitId, plannedDate: null });
     const { rows } = await h.call('audit.list', {});
-    expect(new Set(rows.map((row) => row.entity))).toEqual(new Set(['official', 'plan', 'inspection']));
+    expect(new Set(rows.map((row) => row.entity))).toEqual(new Set(['unit', 'official', 'plan', 'inspection']));
     const plans = await h.call('audit.list', { entity: 'plan' });
     expect(plans.rows.map((row) => row.action).sort()).toEqual(['create', 'scopeAdd', 'team']);
+  });
+
+  it('records changes to the unit registry with the fields that changed', async () => {
+    const unitId = await addUnit(h, 'Trường Tiểu học Tam Gia');
+    const unit = await h.call('registry.get', { id: unitId });
+    clock.advance(1000);
+    await h.call('registry.update', { id: unitId, rev: unit.rev, unit: { ...unit, headName: 'Vi Thị Dung' } });
+    clock.advance(1000);
+    await h.call('registry.setActive', { id: unitId, active: false });
+    const { rows } = await h.call('audit.list', { entityId: unitId });
+    expect(rows.map((row) => row.action)).toEqual(['deactivate', 'update', 'create']);
+    expect(rows[1]!.changes).toEqual([
+      { field: 'headName', before: 'Hiệu trưởng Trường Tiểu học Tam Gia', after: 'Vi Thị Dung' },
+    ]);
+    expect(rows[0]!.operator).toBe('Nguyễn Thị Thư');
   });
 });

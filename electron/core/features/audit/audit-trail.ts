@@ -8,8 +8,11 @@ export interface AuditRecord {
   entity: AuditEntity;
   entityId: string;
   action: AuditAction;
-  /** The record's name at the time (unit name, plan title…), so the trail reads on its own. */
-  summary: string;
+  /**
+   * The record's name at the time (unit name, plan title…), so the trail reads on its own. A
+   * function is called only when a new entry is written (autosaves merging into one skip it).
+   */
+  summary: string | (() => string);
   detail?: string;
   changes?: AuditChange[];
 }
@@ -130,7 +133,7 @@ export class AuditTrail {
       entity_id: entry.entityId,
       action: entry.action,
       operator,
-      summary: clip(entry.summary),
+      summary: clip(typeof entry.summary === 'function' ? entry.summary() : entry.summary),
       detail: clip(entry.detail ?? ''),
       changes: JSON.stringify(changes),
       last_at: meta.created_at,

@@ -258,8 +258,8 @@ export class InspectionService {
         if (row.rev !== rev && !sameEditor) throw new AppError('CONFLICT');
         const unchanged = { id, rev: row.rev, status: row.status, updatedAt: row.updated_at, changed: false };
         if (sameEditor && seq <= mark.seq) return unchanged;
-        const changes = this.writeContent(row, content, row.checklist_version_id);
-        if (changes === null) {
+        const written = this.writeContent(row, content, row.checklist_version_id);
+        if (written === null) {
           this.remember(id, { editorId, seq, rev: row.rev });
           return unchanged;
         }
@@ -268,14 +268,13 @@ export class InspectionService {
             entity: 'inspection',
             entityId: id,
             action: 'draft',
-            summary: this.unitName(row),
-            changes: changes.map(({ field, before, after }) => ({ field, before, after })),
+            summary: () => this.unitName(row),
+            changes: written.changes.map(({ field, before, after }) => ({ field, before, after })),
           },
           { coalesce: true },
         );
-        const saved = this.liveRow(id);
-        this.remember(id, { editorId, seq, rev: saved.rev });
-        return { id, rev: saved.rev, status: saved.status, updatedAt: saved.updated_at, changed: true };
+        this.remember(id, { editorId, seq, rev: written.rev });
+        return { id, rev: written.rev, status: row.status, updatedAt: written.updatedAt, changed: true };
       })
       .immediate();
   }
@@ -321,8 +320,9 @@ export class InspectionService {
         }
         if (row.rev !== rev) throw new AppError('CONFLICT');
         this.checkComplete(row, content);
-        const changes = this.writeContent(row, content, row.checklist_version_id);
-        if (changes === null) return;
+        const written = this.writeContent(row, content, row.checklist_version_id);
+        if (written === null) return;
+        const { changes } = written;
         const now = this.clock.now();
         const operator = this.audit.operatorName();
         this.repo.insertAmendment.run({
@@ -467,13 +467,13 @@ export class InspectionService {
 
   /**
    * Writes `content` over what is stored, with one new revision for the record. Answers the
-   * changes, or null when there were none (nothing written).
+   * changes and the new revision, or null when there were none (nothing written).
    */
   private writeContent(
     row: InspectionRow,
     content: InspectionContent,
     versionId: string | null,
-  ): AmendmentChange[] | null {
+  ): { changes: AmendmentChange[]; rev: string; updatedAt: string } | null {
     const stored: StoredContent = readStored(this.repo, row);
     const criteria = new Map<string, string>();
     if (versionId) {
@@ -483,14 +483,10 @@ export class InspectionService {
     const office = this.officeId();
     const changes = applyContent({ repo: this.repo, now, officeId: office, criteria }, stored, content);
     if (changes.length === 0 && !childRowsMoved(stored, content)) return null;
-    const result = this.repo.updateContent.run({
-      id: row.id,
-      expected: row.rev,
-      ...contentColumns(content),
-      ...nextRowMeta(now, office, row),
-    });
+    const meta = nextRowMeta(now, office, row);
+    const result = this.repo.updateContent.run({ id: row.id, expected: row.rev, ...contentColumns(content), ...meta });
     if (result.changes !== 1) throw new AppError('CONFLICT');
-    return changes;
+    return { changes, rev: meta.rev, updatedAt: meta.updated_at };
   }
 
   private checkComplete(row: InspectionRow, content: InspectionContent): void {

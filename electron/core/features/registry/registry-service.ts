@@ -23,6 +23,7 @@ import { SORT_KEY_VERSION, vietnameseSortKey } from '../../../../shared/text/col
 const DERIVED_KEYS_SETTING = 'derived.unitKeys';
 import { UndoStore } from './undo-store';
 import { sampleUnits } from './sample-data';
+import type { AuditTrail } from '../audit/audit-trail';
 
 interface UndoEntry {
   unitId: string;
@@ -60,6 +61,8 @@ export class RegistryService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly officeId: () => string,
+    /** Where changes are recorded with the operator's name (optional so tests can leave it out). */
+    private readonly audit?: AuditTrail,
   ) {
     this.repo = new UnitRepo(db);
     // Cheap when nothing changed (one settings read); done here so every way of starting the
@@ -131,6 +134,7 @@ export class RegistryService {
         );
         const unit = this.get(meta.id);
         const undoId = this.undo.push({ unitId: unit.id, revAfter: unit.rev, before: null });
+        this.audit?.record({ entity: 'unit', entityId: unit.id, action: 'create', summary: unit.name });
         return { unit, undoId };
       })
       .immediate();
@@ -152,7 +156,17 @@ export class RegistryService {
         );
         if (!changed) throw new AppError('CONFLICT');
         const unit = this.get(id);
-        const undoId = this.undo.push({ unitId: id, revAfter: unit.rev, before: unitInputFromRow(current) });
+        const before = unitInputFromRow(current);
+        const undoId = this.undo.push({ unitId: id, revAfter: unit.rev, before });
+        this.audit?.record({
+          entity: 'unit',
+          entityId: id,
+          action: before.active === input.active ? 'update' : input.active ? 'activate' : 'deactivate',
+          summary: input.name,
+          changes: (Object.keys(input) as (keyof UnitInput)[])
+            .filter((key) => before[key] !== input[key])
+            .map((key) => ({ field: key, before: String(before[key] ?? ''), after: String(input[key] ?? '') })),
+        });
         return { unit, undoId };
       })
       .immediate();
@@ -179,6 +193,7 @@ export class RegistryService {
             throw new AppError('registry.undoInUse', { messageKey: 'registry.errors.undoInUse' });
           }
           this.repo.tombstone(current.id, current.rev, meta);
+          this.audit?.record({ entity: 'unit', entityId: current.id, action: 'undo', summary: current.name });
           return { unit: null };
         }
         this.checkCode(entry.before.code, current.id);
@@ -186,6 +201,7 @@ export class RegistryService {
           () => this.repo.update(current.id, current.rev, meta, contentColumns(entry.before as UnitInput)),
           entry.before.code,
         );
+        this.audit?.record({ entity: 'unit', entityId: current.id, action: 'undo', summary: entry.before.name });
         return { unit: this.get(current.id) };
       })
       .immediate();
