@@ -117,7 +117,6 @@ export const unitImport: CatalogShape<typeof vi> = {
     apply: 'Import ({{count}} units)',
     applyNothing: 'Nothing to import',
     applying: 'Importing…',
-    noHeaderBlock: 'Cannot preview yet: {{reason}}',
   },
   statuses: {
     new: 'New',
@@ -209,6 +208,7 @@ export const unitImport: CatalogShape<typeof vi> = {
     unreadable:
       'Cannot read the workbook "{{file}}" (it may be damaged). Open it in Excel, save it again and retry. Nothing was imported.',
     noSheets: 'The file "{{file}}" has no sheets. Nothing was imported.',
+    noData: 'The file "{{file}}" holds no data (every sheet is empty). Nothing was imported.',
     sessionExpired: 'The file read earlier is no longer in memory (too long ago, or closed). Choose the file again.',
     sheetNotFound: 'This sheet is not in the file. Choose again.',
     needName: 'No column is chosen for the unit name.',

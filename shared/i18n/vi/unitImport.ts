@@ -114,7 +114,6 @@ export const unitImport = {
     apply: 'Nhập dữ liệu ({{count}} đơn vị)',
     applyNothing: 'Không có gì để nhập',
     applying: 'Đang nhập…',
-    noHeaderBlock: 'Chưa thể xem trước: {{reason}}',
   },
   statuses: {
     new: 'Mới',
@@ -204,6 +203,7 @@ export const unitImport = {
     unreadable:
       'Không đọc được bảng tính "{{file}}" (tệp có thể bị hỏng). Hãy mở trong Excel và lưu lại rồi thử lại. Chưa có gì được nhập.',
     noSheets: 'Tệp "{{file}}" không có trang tính nào. Chưa có gì được nhập.',
+    noData: 'Tệp "{{file}}" không có dữ liệu (mọi trang tính đều trống). Chưa có gì được nhập.',
     sessionExpired: 'Tệp đã đọc không còn trong bộ nhớ (đã quá lâu hoặc đã đóng). Hãy chọn lại tệp.',
     sheetNotFound: 'Không có trang tính này trong tệp. Hãy chọn lại.',
     needName: 'Chưa chọn cột chứa tên đơn vị.',

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { IMPORT_LIMITS } from '../../../shared/domain/unit-import';
 import { seededRandom } from '../../bench/measure';
-import { choose, ole2With, sheetXmlWithRows, unzipParts, xlsxShell, zipOf } from './support/files';
+import ExcelJS from 'exceljs';
+import { choose, ole2With, sheetXmlWithRows, unzipParts, workbookBytes, xlsxShell, zipOf } from './support/files';
 import { messyWorkbook } from './support/messy-workbook';
 
 /**
@@ -42,6 +43,33 @@ describe('bad files get a clear message and change nothing', () => {
 
   it('an empty file', async () => {
     expect((await refused('trong.csv', '')).code).toBe('unitImport.empty');
+  });
+
+  it('a workbook whose sheets are all empty, and a CSV of blank lines', async () => {
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Sheet1');
+    empty.addWorksheet('Sheet2').getCell('B3').value = '   ';
+    const error = await refused('trong.xlsx', await workbookBytes(empty));
+    expect(error.code).toBe('unitImport.noData');
+    expect(error.message).toContain('"trong.xlsx"');
+    expect((await refused('trang.csv', ' \r\n;;\r\n\t\r\n')).code).toBe('unitImport.noData');
+  });
+
+  it('an empty sheet beside a full one: the full one is opened, the empty one says it is empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Trống');
+    const full = workbook.addWorksheet('Đơn vị');
+    full.addRow(['Tên đơn vị']);
+    full.addRow(['UBND xã Hiệp Hạ']);
+    const inspected = await harness.call('unitImport.inspect', {
+      fileId: choose(harness, 'hai trang.xlsx', await workbookBytes(workbook)),
+    });
+    expect(inspected.suggestedSheet).toBe(1);
+    const analyzed = await harness.call('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 0 });
+    expect(analyzed).toMatchObject({ rowCount: 0, detectedHeader: null, columns: [] });
+    expect((await harness.fail('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 5 })).code).toBe(
+      'unitImport.sheetNotFound',
+    );
   });
 
   it('an Excel 97–2003 .xls', async () => {

@@ -18,6 +18,7 @@ export type ImportErrorCode =
   | 'tooManyRows'
   | 'unreadable'
   | 'noSheets'
+  | 'noData'
   | 'sessionExpired'
   | 'sheetNotFound';
 

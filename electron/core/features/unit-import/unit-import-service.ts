@@ -103,6 +103,7 @@ export class UnitImportService {
     }
     const kind = sniffFile(bytes, fileName);
     const grid = kind === 'xlsx' ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName, 'auto');
+    if (grid.sheets.every((sheet) => sheet.rowCount === 0)) throw importError('noData', { file: fileName });
     const session = this.sessions.create(fileName, grid, kind === 'xlsx' ? null : bytes);
     const sheets = grid.sheets.map((sheet, index) => {
       const text = textFor(session, index, 'auto');

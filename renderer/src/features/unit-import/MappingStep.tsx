@@ -127,7 +127,13 @@ export function MappingStep({ state, onSheet, onEncoding, onHeader, onMapping }:
             {delimiter && t('unitImport.mapping.delimiter', { delimiter })}{' '}
             {analyzed.detectedHeader && t('unitImport.mapping.headerFound', { row: analyzed.detectedHeader.row })}
           </Typography>
-          {!analyzed.detectedHeader && <Alert severity="warning">{t('unitImport.mapping.noHeader')}</Alert>}
+          {analyzed.rowCount === 0 ? (
+            <Alert severity="warning">
+              {t('unitImport.errors.emptySheet', { sheet: inspected.sheets[state.sheet]?.name ?? '' })}
+            </Alert>
+          ) : (
+            !analyzed.detectedHeader && <Alert severity="warning">{t('unitImport.mapping.noHeader')}</Alert>
+          )}
         </Stack>
       )}
       {state.error && (

@@ -39,6 +39,10 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
         sort: filter.sort,
       };
       const { download, count } = await api.call(format === 'xlsx' ? 'unitExport.xlsx' : 'unitExport.csv', request);
+      if (count === 0) {
+        notify({ message: t('unitImport.exportEmpty'), severity: 'info' });
+        return;
+      }
       const saved = await api.saveDownload(download);
       if (saved) notify({ message: t('unitImport.exportDone', { count, file: download.fileName }) });
     } catch (error) {
