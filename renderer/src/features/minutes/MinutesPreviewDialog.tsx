@@ -25,7 +25,6 @@ import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PendingDownload } from '../../../../shared/api/files';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
-import { useNotifier } from '../../components/Notifier';
 import { PdfPages } from './PdfPages';
 import { decodeBase64 } from './pdf-pages';
 
@@ -48,7 +47,8 @@ interface MinutesPreviewDialogProps {
 export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: MinutesPreviewDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const { notify } = useNotifier();
+  // Shown inside the dialog: while it is open the rest of the window is hidden from screen readers.
+  const [message, setMessage] = useState<{ text: string; severity: 'success' | 'error' } | null>(null);
   const titleId = useId();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,6 +81,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
     async (kind: Exclude<Busy, 'number' | null>) => {
       if (busy) return;
       setBusy(kind);
+      setMessage(null);
       try {
         let download: PendingDownload;
         if (kind === 'print') {
@@ -88,15 +89,17 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           await api.printDownload(download);
         } else {
           download = await api.call(kind === 'pdf' ? 'minutes.exportPdf' : 'minutes.exportDocx', { inspectionId });
-          if (await api.saveDownload(download)) notify({ message: t('minutes.saved', { file: download.fileName }) });
+          if (await api.saveDownload(download)) {
+            setMessage({ text: t('minutes.saved', { file: download.fileName }), severity: 'success' });
+          }
         }
       } catch (error) {
-        notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+        setMessage({ text: errorMessage(error, t('common.unexpected')), severity: 'error' });
       } finally {
         setBusy(null);
       }
     },
-    [api, busy, inspectionId, notify, t],
+    [api, busy, inspectionId, t],
   );
 
   useEffect(() => {
@@ -123,7 +126,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
       const { numberText } = await api.call('minutes.setNumber', { inspectionId, number });
       setEditingNumber(null);
       setNumberError(null);
-      notify({ message: t('minutes.numberSaved', { number: numberText }) });
+      setMessage({ text: t('minutes.numberSaved', { number: numberText }), severity: 'success' });
       setReload((value) => value + 1);
     } catch (error) {
       setNumberError(
@@ -150,12 +153,12 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
                 {t('minutes.number')}: <b>{preview.numberText || t('minutes.numberBlank')}</b>
               </Typography>
               {preview.numberTyped ? (
-                <Tooltip title={t('minutes.numberTypedHelp')}>
+                <Tooltip describeChild title={t('minutes.numberTypedHelp')}>
                   <InfoOutlinedIcon fontSize="small" color="action" aria-label={t('minutes.numberTypedHelp')} />
                 </Tooltip>
               ) : (
                 preview.numberText !== '' && (
-                  <Tooltip title={t('minutes.numberHelp')}>
+                  <Tooltip describeChild title={t('minutes.numberHelp')}>
                     <Button
                       size="small"
                       onClick={() => setEditingNumber(String(Number.parseInt(preview.numberText, 10) || ''))}
@@ -202,7 +205,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
               {t('minutes.pageCount', { count: preview.pageCount })}
             </Typography>
           )}
-          <Tooltip title={t('minutes.zoomOut')}>
+          <Tooltip describeChild title={t('minutes.zoomOut')}>
             <span>
               <IconButton
                 aria-label={t('minutes.zoomOut')}
@@ -216,7 +219,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           <Typography variant="body2" sx={{ width: 44, textAlign: 'center' }} aria-live="polite">
             {Math.round(zoom * 100)}%
           </Typography>
-          <Tooltip title={t('minutes.zoomIn')}>
+          <Tooltip describeChild title={t('minutes.zoomIn')}>
             <span>
               <IconButton
                 aria-label={t('minutes.zoomIn')}
@@ -253,7 +256,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           >
             {busy === 'docx' ? t('minutes.preparing') : t('minutes.exportWord')}
           </Button>
-          <Tooltip title={`${t('minutes.close')} (Esc)`}>
+          <Tooltip describeChild title={`${t('minutes.close')} (Esc)`}>
             <IconButton aria-label={t('minutes.close')} onClick={onClose} disabled={busy !== null}>
               <CloseIcon />
             </IconButton>
@@ -265,6 +268,16 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
         aria-label={t('minutes.previewLabel')}
         sx={{ flexGrow: 1, overflow: 'auto', bgcolor: '#e7e9ed' }}
       >
+        {message && (
+          <Alert
+            severity={message.severity}
+            role={message.severity === 'error' ? 'alert' : 'status'}
+            onClose={() => setMessage(null)}
+            sx={{ mx: 3, mt: 2 }}
+          >
+            {message.text}
+          </Alert>
+        )}
         {failure && (
           <Alert severity="error" sx={{ m: 3 }} role="alert">
             {failure}
