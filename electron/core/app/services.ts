@@ -54,7 +54,7 @@ export function createServices(
     clock,
     files,
     settings,
-    registry: new RegistryService(db, clock, officeId, planning.audit),
+    registry: planning.withSamplePlans(new RegistryService(db, clock, officeId, planning.audit)),
     unitImport: new UnitImportService(db, clock, files, officeId),
     unitExport: new UnitExportService(db, clock, files, () => settings.language(), officeId),
     ...planning,

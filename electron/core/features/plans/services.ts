@@ -6,6 +6,7 @@ import { InspectionService } from '../inspections/inspection-service';
 import { OfficialService } from '../officials/official-service';
 import { ProgressService } from '../progress/progress-service';
 import { PlanService } from './plan-service';
+import { SamplePlans } from './sample-plans';
 
 /** The services of planning and recording inspections, built in dependency order. */
 export interface PlanningServices {
@@ -15,6 +16,8 @@ export interface PlanningServices {
   inspections: InspectionService;
   plans: PlanService;
   progress: ProgressService;
+  /** Adds the sample plans to the registry's "Nạp dữ liệu mẫu" / "Xóa dữ liệu mẫu". */
+  withSamplePlans<T extends { sampleSteps: { load(): void; remove(): void }[] }>(registry: T): T;
 }
 
 export function createPlanningServices(
@@ -26,12 +29,18 @@ export function createPlanningServices(
   const audit = new AuditTrail(db, clock, officeId, operatorName);
   const checklists = new ChecklistService(db, clock, officeId, audit);
   const inspections = new InspectionService(db, clock, officeId, audit, checklists);
+  const officials = new OfficialService(db, clock, officeId, audit);
+  const plans = new PlanService(db, clock, officeId, audit, inspections);
   return {
     audit,
-    officials: new OfficialService(db, clock, officeId, audit),
+    officials,
     checklists,
     inspections,
-    plans: new PlanService(db, clock, officeId, audit, inspections),
+    plans,
     progress: new ProgressService(db, clock),
+    withSamplePlans(registry) {
+      registry.sampleSteps.push(new SamplePlans(db, clock, officeId, officials, plans, inspections));
+      return registry;
+    },
   };
 }

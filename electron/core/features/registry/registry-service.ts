@@ -56,6 +56,8 @@ function isUniqueViolation(error: unknown): boolean {
 export class RegistryService {
   readonly repo: UnitRepo;
   private readonly undo = new UndoStore<UndoEntry>();
+  /** Other features' sample data (plans), loaded after the units and removed before them. */
+  readonly sampleSteps: { load(): void; remove(): void }[] = [];
 
   constructor(
     private readonly db: Db,
@@ -227,6 +229,7 @@ export class RegistryService {
           idsByCode.set(sample.input.code, meta.id);
           created += 1;
         }
+        for (const step of this.sampleSteps) step.load();
         return { created };
       })
       .immediate();
@@ -236,6 +239,7 @@ export class RegistryService {
   removeSample(): { removed: number; kept: number } {
     return this.db
       .transaction(() => {
+        for (const step of this.sampleSteps) step.remove();
         const samples = this.repo.liveSamples();
         const now = this.clock.now();
         const officeId = this.officeId();
