@@ -9,8 +9,9 @@ import type { BenchModule } from './bench-module';
 import { registryBench } from './registry.bench';
 import { registryUiBench } from './registry-ui.bench';
 import { unitImportBench } from './unit-import.bench';
+import { minutesBench } from './minutes.bench';
 
-const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench];
+const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench, minutesBench];
 
 async function main() {
   const args = process.argv.slice(2);
