@@ -85,3 +85,46 @@ export function forbiddenWords(text: string): string[] {
   }
   return [...found];
 }
+
+export interface PdfWord {
+  text: string;
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word with its box in points (`pdftotext -bbox`), pages numbered from 1. */
+export function pdfWords(pdf: Uint8Array): PdfWord[] {
+  const xml = withFile(pdf, (file) =>
+    execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of xml.split('\n')) {
+    if (line.includes('<page ')) page += 1;
+    const match = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (!match) continue;
+    words.push({
+      text: (match[5] ?? '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+      page,
+      xMin: Number(match[1]),
+      yMin: Number(match[2]),
+      xMax: Number(match[3]),
+      yMax: Number(match[4]),
+    });
+  }
+  return words;
+}
+
+/** Tinos' glyph box (ascent + descent) is 1.107 of the font size: the size in pt of a word. */
+export function fontSizeOf(word: PdfWord): number {
+  return Math.round(((word.yMax - word.yMin) / 1.107) * 10) / 10;
+}
+
+export const MM = 72 / 25.4;

@@ -129,7 +129,7 @@ table { border-collapse: collapse; }
 .number { font-size: 13pt; padding-top: 6pt !important; }
 .place-date { font-size: 14pt; font-style: italic; padding-top: 6pt !important; }
 .title { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; break-after: avoid; }
-.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0 0 12pt; break-after: avoid; }
+.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0 0 12pt; break-after: avoid; text-wrap: balance; }
 .subtitle .ruled.short::after { width: 30%; margin-top: 3pt; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; }
 p.lead-in { break-after: avoid; }
