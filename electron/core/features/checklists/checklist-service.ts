@@ -63,6 +63,26 @@ export class ChecklistService {
     return { checklist, version, versions: this.repo.versions(checklistId) };
   }
 
+  /**
+   * What an inspection shows of its checklist: the version's groups and criteria, its number and
+   * the newest version's — without the usage counts of `get` (those count every inspection).
+   */
+  versionView(checklistId: string, versionId: string) {
+    const row = this.liveRow(checklistId);
+    const version = this.repo.versionById.get(versionId);
+    const latest = this.repo.latestVersion.get(checklistId);
+    if (!version || !latest || version.checklist_id !== checklistId) throw new AppError('NOT_FOUND');
+    return {
+      checklistId,
+      checklistName: row.name,
+      versionId: version.id,
+      versionNo: version.version_no,
+      latestVersionId: latest.id,
+      latestVersionNo: latest.version_no,
+      groups: this.repo.groups(version.id),
+    };
+  }
+
   /** The newest version's id (what a new inspection is checked against). */
   latestVersionId(checklistId: string): string {
     const latest = this.repo.latestVersion.get(checklistId);

@@ -72,10 +72,8 @@ export class InspectionService {
     const plan = this.queries.plan(row.plan_id);
     const unit = this.queries.unit(row.unit_id);
     if (!plan || !unit) throw new AppError('NOT_FOUND');
-    const latestVersionId = this.checklists.latestVersionId(plan.checklistId);
-    const versionId = row.checklist_version_id ?? latestVersionId;
-    const checklist = this.checklists.get(plan.checklistId, versionId);
-    const latest = checklist.versions.find((version) => version.id === latestVersionId);
+    const versionId = row.checklist_version_id ?? this.checklists.latestVersionId(plan.checklistId);
+    const checklist = this.checklists.versionView(plan.checklistId, versionId);
     const content = toContent(stored);
     const originalRow = row.original_id ? this.repo.byId.get(row.original_id) : undefined;
     return {
@@ -90,15 +88,7 @@ export class InspectionService {
       status: row.status,
       plannedDate: row.planned_date,
       content,
-      checklist: {
-        checklistId: plan.checklistId,
-        checklistName: checklist.checklist.name,
-        versionId: checklist.version.id,
-        versionNo: checklist.version.versionNo,
-        latestVersionId,
-        latestVersionNo: latest?.versionNo ?? checklist.version.versionNo,
-        groups: checklist.version.groups,
-      },
+      checklist,
       plan,
       unit,
       finalisedAt: row.finalised_at,
@@ -112,7 +102,7 @@ export class InspectionService {
       })),
       original: originalRow && originalRow.deleted_at === null ? toLinked(originalRow) : null,
       reinspections: this.queries.reinspectionsOf(row.id),
-      counts: countResults(checklist.version.groups, content.results),
+      counts: countResults(checklist.groups, content.results),
       isSample: row.is_sample === 1,
     };
   }
