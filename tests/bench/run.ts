@@ -7,11 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './bench-module';
 import { registryBench } from './registry.bench';
+import { inspectionsBench } from './inspections.bench';
 import { registryUiBench } from './registry-ui.bench';
 import { unitImportBench } from './unit-import.bench';
 import { minutesBench } from './minutes.bench';
 
-const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench, minutesBench];
+const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench, inspectionsBench, minutesBench];
 
 async function main() {
   const args = process.argv.slice(2);
