@@ -7,6 +7,7 @@ import { shell as viShell } from './vi/shell';
 import { validation as viValidation } from './vi/validation';
 import { planning as viPlanning } from './vi/planning';
 import { minutes as viMinutes } from './vi/minutes';
+import { unitImport as viUnitImport } from './vi/unitImport';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -16,6 +17,7 @@ import { shell as enShell } from './en/shell';
 import { validation as enValidation } from './en/validation';
 import { planning as enPlanning } from './en/planning';
 import { minutes as enMinutes } from './en/minutes';
+import { unitImport as enUnitImport } from './en/unitImport';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -34,6 +36,7 @@ export const vi = {
   shell: viShell,
   ...viPlanning,
   minutes: viMinutes,
+  unitImport: viUnitImport,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -46,6 +49,7 @@ export const en: CatalogShape<typeof vi> = {
   shell: enShell,
   ...enPlanning,
   minutes: enMinutes,
+  unitImport: enUnitImport,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };
