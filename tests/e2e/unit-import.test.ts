@@ -76,7 +76,6 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await see.value(wizard.getByLabel('Cột E: Liên lạc'), 'ignore');
     await see.visible(wizard.getByText(/Đã chuyển 1 ô từ TCVN3/));
     await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
-    await page.screenshot({ path: path.join(os.tmpdir(), 'klkchc-import-mapping.png') });
 
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
     const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
@@ -87,7 +86,6 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     const hoaLu = grid.getByRole('row', { name: /Trường Hoa Lư/ });
     await see.text(hoaLu, 'Lỗi');
     await see.text(hoaLu, 'Trường học phải có cấp học.');
-    await page.screenshot({ path: path.join(os.tmpdir(), 'klkchc-import-preview.png') });
 
     // Correct the level of the school the name says nothing about; the row becomes new.
     await wizard.getByLabel('Cấp học của dòng 9').selectOption({ label: 'Liên cấp' });
