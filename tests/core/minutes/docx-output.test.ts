@@ -100,7 +100,7 @@ describe('minutes as Word (.docx)', () => {
     );
     expect(headers.some((xml) => /PAGE/.test(xml))).toBe(true);
     // Named styles a clerk can use, in Times New Roman at the decree's sizes.
-    for (const style of ['Heading1', 'Heading2', 'Title', 'Subtitle', 'BodyText', 'TableText', 'Signature']) {
+    for (const style of ['Heading1', 'Heading2', 'Title', 'Subtitle', 'BodyText', 'TableText', 'SignatureBlock']) {
       expect(stylesXml).toContain(`w:styleId="${style}"`);
     }
     expect(stylesXml).toContain('w:ascii="Times New Roman"');

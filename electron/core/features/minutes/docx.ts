@@ -48,7 +48,7 @@ const FILL_UNIT = '…';
 const STYLE = {
   body: 'BodyText',
   header: 'DocumentHeader',
-  signature: 'Signature',
+  signature: 'SignatureBlock',
   tableText: 'TableText',
   recipients: 'Recipients',
   dotted: 'DottedLine',
@@ -229,7 +229,7 @@ function criteriaTable(block: Extract<Block, { kind: 'criteria' }>): Table {
 
 function signatureTable(row: { title: string; hint: string; name: string }[]): Table {
   // A lone block (the secretary) takes half the width, in the middle of the page.
-  const width = Math.round(TEXT_WIDTH / 2);
+  const width = Math.floor(TEXT_WIDTH / 2);
   const indent = row.length === 1 ? Math.round(TEXT_WIDTH / 4) : 0;
   const line = (render: (signature: { title: string; hint: string; name: string }) => Paragraph) =>
     new TableRow({
@@ -285,7 +285,11 @@ function signatureTable(row: { title: string; hint: string; name: string }[]): T
 function closingParts(block: Extract<Block, { kind: 'closing' }>): (Paragraph | Table)[] {
   return [
     new Paragraph({ style: STYLE.body, keepNext: true, keepLines: true, children: textRuns(block.runs) }),
-    ...block.rows.map(signatureTable),
+    // Word and LibreOffice merge tables that touch: a thin paragraph keeps the rows apart.
+    ...block.rows.flatMap((row) => [
+      signatureTable(row),
+      new Paragraph({ style: STYLE.signature, keepNext: true, children: [new TextRun({ text: '', size: PT(2) })] }),
+    ]),
     new Paragraph({
       style: STYLE.recipients,
       keepNext: true,
