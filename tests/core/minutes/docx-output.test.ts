@@ -77,6 +77,8 @@ describe('minutes as Word (.docx)', () => {
     const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     // Header, criteria, two rows of signatures.
     expect(tables.length).toBe(4);
+    // Tables that touch are merged into one by Word and LibreOffice: each stands apart.
+    expect(documentXml).not.toContain('</w:tbl><w:tbl>');
     const [header, criteria] = tables;
     expect(header).toContain('UBND HUYỆN LỘC BÌNH');
     expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
