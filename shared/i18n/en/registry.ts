@@ -13,7 +13,8 @@ export const registry: CatalogShape<typeof vi> = {
   count: '{{shown}} units',
   countOfTotal: '{{shown}} / {{total}} units',
   empty: 'The registry has no units yet.',
-  emptyHelp: 'Add the first unit, or load a sample district to see the app with data.',
+  emptyHelp:
+    'Import your existing list from Excel (the "Import from Excel" button above), add units one by one, or load a sample district to see the app with data.',
   noMatch: 'No unit matches the search.',
   filters: {
     kind: 'Kind',

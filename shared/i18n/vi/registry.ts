@@ -10,7 +10,8 @@ export const registry = {
   count: '{{shown}} đơn vị',
   countOfTotal: '{{shown}} / {{total}} đơn vị',
   empty: 'Danh mục chưa có đơn vị nào.',
-  emptyHelp: 'Thêm đơn vị đầu tiên, hoặc nạp một huyện mẫu để xem ứng dụng khi có dữ liệu.',
+  emptyHelp:
+    'Nhập danh sách sẵn có từ Excel (nút "Nhập từ Excel" ở trên), thêm từng đơn vị, hoặc nạp một huyện mẫu để xem ứng dụng khi có dữ liệu.',
   noMatch: 'Không có đơn vị nào khớp với điều kiện tìm.',
   filters: {
     kind: 'Loại hình',
