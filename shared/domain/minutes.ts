@@ -75,6 +75,8 @@ export interface MinutesDocument {
   date: DocumentDateParts | null;
   /** The inspected unit, as the subtitle and the sentences name it. */
   unitName: string;
+  /** A re-inspection (tái kiểm tra) of an earlier inspection. */
+  reinspection: boolean;
   /** Legal basis, one document per item ("Chỉ thị số 26/CT-TTg ngày 05/9/2016 …"). */
   legalBasis: string[];
   /** The decision that formed the team: "Quyết định số 125/QĐ-UBND ngày 05/9/2019 của …". */

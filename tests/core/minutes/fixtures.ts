@@ -10,6 +10,7 @@ export function richMinutes(): MinutesDocument {
     place: 'Lộc Bình',
     date: { day: '09', month: '02', year: '2020' },
     unitName: 'Trường Tiểu học Hiệp Hạ',
+    reinspection: false,
     legalBasis: [
       'Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ về việc tăng cường kỷ luật, kỷ cương trong các cơ quan hành chính nhà nước các cấp',
       'Chỉ thị số 02/CT-UBND ngày 04/01/2018 của Chủ tịch UBND tỉnh Lạng Sơn về việc tăng cường kỷ luật, kỷ cương hành chính',
@@ -123,6 +124,7 @@ export function emptyMinutes(): MinutesDocument {
     place: 'Lộc Bình',
     date: null,
     unitName: 'UBND xã Hiệp Hạ',
+    reinspection: false,
     legalBasis: [],
     decision: { number: '', date: '', authority: '', period: '' },
     opening: { time: null, date: null, place: '' },

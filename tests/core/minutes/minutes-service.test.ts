@@ -134,6 +134,13 @@ describe('the minutes of a recorded inspection', () => {
     expect(forbiddenWords(text)).toEqual([]);
   });
 
+  it('say "tái kiểm tra" for a re-inspection', async () => {
+    const { id } = await h.call('inspections.planReinspection', { originalId: ids[0]!, plannedDate: '2019-12-10' });
+    const text = flat(pdfPages(pdfOf((await h.call('minutes.preview', { inspectionId: id })).pdfBase64)).join('\n'));
+    expect(text).toContain('Tái kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại Trường Tiểu học Hiệp Hạ');
+    expect(text).toContain('Đoàn kiểm tra tiến hành tái kiểm tra việc thực hiện');
+  });
+
   it('use the number typed in the record, and keep automatic numbering clear of it', async () => {
     const unit = await addUnit(h, 'Trường Tiểu học Tú Đoạn');
     await h.call('plans.addScope', { planId, selection: { unitIds: [unit] } });

@@ -18,7 +18,7 @@ import {
  */
 
 /** What the minutes read from an inspection (a part of InspectionDetail). */
-export type MinutesSource = Pick<InspectionDetail, 'content' | 'checklist'> & {
+export type MinutesSource = Pick<InspectionDetail, 'content' | 'checklist' | 'kind'> & {
   plan: Pick<
     InspectionDetail['plan'],
     'title' | 'periodKind' | 'periodYear' | 'decisionNumber' | 'decisionDate' | 'decisionSignerTitle' | 'legalBasis'
@@ -127,6 +127,7 @@ export function buildMinutesDocument(
     place: place.trim(),
     date: officialDateParts(content.inspectionDate),
     unitName: unit.name.trim(),
+    reinspection: source.kind === 'reinspection',
     legalBasis: lines(plan.legalBasis).map((item) => item.replace(/^[-–•+]\s*/, '')),
     decision: {
       number: plan.decisionNumber.trim(),

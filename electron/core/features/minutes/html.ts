@@ -169,6 +169,7 @@ export function renderMinutesHtml(doc: MinutesDocument, fontCss: string): string
   const body = layoutMinutes(doc).map(blockHtml).join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>${escapeHtml(doc.fileName)}</title>
 <style>${fontCss}${documentCss()}</style>
 </head><body>

@@ -61,6 +61,7 @@ export const FORM = {
   motto: 'Độc lập - Tự do - Hạnh phúc',
   title: 'BIÊN BẢN',
   subject: 'Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại',
+  reinspectionSubject: 'Tái kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại',
   sections: {
     composition: 'I. THÀNH PHẦN',
     team: '1. Đoàn kiểm tra',
@@ -239,7 +240,10 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
   blocks.push({
     kind: 'title',
     title: FORM.title,
-    subtitle: mergeRuns([text(`${FORM.subject} `), valueOr(doc.unitName, PLACE)]),
+    subtitle: mergeRuns([
+      text(`${doc.reinspection ? FORM.reinspectionSubject : FORM.subject} `),
+      valueOr(doc.unitName, PLACE),
+    ]),
   });
   blocks.push(...basisBlocks(doc));
   blocks.push(
@@ -250,7 +254,9 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
       ...dateRuns(doc.opening.date),
       text(', tại '),
       valueOr(doc.opening.place, PLACE),
-      text(', Đoàn kiểm tra tiến hành kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại '),
+      text(
+        `, Đoàn kiểm tra tiến hành ${doc.reinspection ? 'tái kiểm tra' : 'kiểm tra'} việc thực hiện kỷ luật, kỷ cương hành chính tại `,
+      ),
       valueOr(doc.unitName, PLACE),
       text(', cụ thể như sau:'),
     ),
