@@ -117,11 +117,15 @@ export function ChecklistEditor({
       )}
       {!readOnly && checklist.latestLocked && <Alert severity="warning">{t('checklists.lockedHelp')}</Alert>}
       <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 220px auto', gap: 2, alignItems: 'center' }}>
+        <Box
+          sx={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) 200px auto', gap: 2, alignItems: 'center' }}
+        >
           <TextField
             label={t('checklists.fields.name')}
             value={name}
             required
+            multiline
+            maxRows={3}
             slotProps={{ htmlInput: { readOnly, maxLength: 200 } }}
             onChange={(event) => {
               setName(event.target.value);
