@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from './define';
+import { pendingDownloadSchema } from './ipc';
 import { idSchema } from '../domain/common';
 import {
   BATCH_OUTPUTS,
@@ -7,12 +8,6 @@ import {
   minutesSettingsInputSchema,
   minutesSettingsSchema,
 } from '../domain/minutes';
-
-const pendingDownloadSchema = z.object({
-  downloadId: z.string(),
-  fileName: z.string(),
-  size: z.number().int(),
-});
 
 const inspectionInput = z.object({ inspectionId: idSchema });
 
