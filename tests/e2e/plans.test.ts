@@ -31,12 +31,15 @@ describe('planning an inspection round for schools, in Chromium against browser 
   it('creates a plan with its period, decision, legal basis and the school checklist', async () => {
     const { page } = browser;
     await page.goto(`${app.url}#/plans`);
-    await see.visible(page.getByText('Chưa có kế hoạch kiểm tra nào.'));
+    // The sample district comes with its own sample plans.
+    await see.visible(
+      page.getByRole('list', { name: 'Danh sách kế hoạch' }).getByText('Kiểm tra KLKCHC năm học 2019–2020'),
+    );
     await page.keyboard.press('Alt+N');
     const dialog = page.getByRole('dialog', { name: 'Lập kế hoạch kiểm tra' });
     await see.visible(dialog);
     await see.focused(dialog.getByLabel('Tiêu đề kế hoạch'));
-    await page.keyboard.type('Kiểm tra KLKCHC năm học 2019–2020');
+    await page.keyboard.type('Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2');
     await see.value(dialog.getByLabel('Cơ quan ban hành'), 'Phòng Giáo dục và Đào tạo huyện Lộc Bình');
     await dialog.getByLabel('Kỳ kiểm tra').selectOption({ label: 'Năm học' });
     await dialog.getByLabel('Năm học bắt đầu').fill('2019');
@@ -47,7 +50,7 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await dialog.getByRole('button', { name: /Thêm: Chỉ thị số 02\/CT-UBND/ }).click();
     await dialog.getByLabel('Tiêu đề kế hoạch').press('Control+Enter');
     await see.hidden(dialog);
-    await see.visible(page.getByRole('heading', { name: 'Kiểm tra KLKCHC năm học 2019–2020' }));
+    await see.visible(page.getByRole('heading', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }));
     await see.visible(
       page.getByText(/Năm học 2019–2020 · Phòng Giáo dục và Đào tạo huyện Lộc Bình · 125\/QĐ-PGDĐT \(10\/09\/2019\)/),
     );
@@ -117,7 +120,7 @@ describe('planning an inspection round for schools, in Chromium against browser 
   it('shows the plan on the dashboard and its progress changing as inspections are finalised', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Tổng quan' }).click();
-    const card = page.getByRole('region', { name: 'Kiểm tra KLKCHC năm học 2019–2020' });
+    const card = page.getByRole('region', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' });
     await see.text(card, '0/81 đơn vị, đạt 0% kế hoạch');
     // Finalise two inspections through the API (the editor has its own test), then look again.
     const { rows } = await app.call('inspections.list', { planId, limit: 2 });
@@ -144,10 +147,13 @@ describe('planning an inspection round for schools, in Chromium against browser 
     }
     await page.reload();
     await see.text(
-      page.getByRole('region', { name: 'Kiểm tra KLKCHC năm học 2019–2020' }),
+      page.getByRole('region', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }),
       '2/81 đơn vị, đạt 2% kế hoạch',
     );
-    await see.visible(page.getByText('Đã kiểm tra 2 trường'));
+    await see.text(
+      page.getByRole('region', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }),
+      'Đã kiểm tra 2 trường',
+    );
     expect(browser.problems).toEqual([]);
   });
 });
