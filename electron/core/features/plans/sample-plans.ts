@@ -1,0 +1,246 @@
+import type { Db } from '../../db/open';
+import { nextRowMeta } from '../../db/row-meta';
+import { uuidv7 } from '../../db/ids';
+import type { Clock } from '../../app/clock';
+import type { InspectionContent, ResultValue } from '../../../../shared/domain/inspection';
+import type { PlanInput, TeamRole } from '../../../../shared/domain/plan';
+import type { InspectionService } from '../inspections/inspection-service';
+import type { OfficialService } from '../officials/official-service';
+import type { PlanService } from './plan-service';
+
+/**
+ * The sample plans loaded with the sample district ("Nạp dữ liệu mẫu"), shaped like the story:
+ * Phòng GD&ĐT's school-year plan for the 81 schools with 28 finalised inspections ("28/81 đơn
+ * vị, đạt 35% kế hoạch"), and the district's plan for its agencies with 21 finalised
+ * ("21 cơ quan: 6 phòng chuyên môn và 15 UBND xã, thị trấn"). Every row is flagged as sample;
+ * deterministic, so every PC shows the same. Sample content is document text, not interface
+ * text, so it is Vietnamese in both languages (as the sample units are).
+ */
+
+const NOTE = 'Dữ liệu mẫu — không phải số liệu thật.';
+const SAMPLE_OFFICIALS: [string, string, string, TeamRole][] = [
+  ['Hoàng Văn Quyết', 'Phó Trưởng phòng Giáo dục và Đào tạo', 'Phòng GD&ĐT huyện Lộc Bình', 'leader'],
+  ['Lương Thị Thắm', 'Chuyên viên Phòng GD&ĐT', 'Phòng GD&ĐT huyện Lộc Bình', 'member'],
+  ['Vi Văn Chiến', 'Chuyên viên Phòng GD&ĐT', 'Phòng GD&ĐT huyện Lộc Bình', 'secretary'],
+  ['Nông Đức Sơn', 'Phó Chánh Văn phòng HĐND và UBND huyện', 'Văn phòng HĐND và UBND huyện', 'leader'],
+  ['Lăng Thị Yến', 'Chuyên viên Phòng Nội vụ', 'Phòng Nội vụ huyện Lộc Bình', 'deputy'],
+  ['Triệu Văn Nam', 'Thanh tra viên', 'Thanh tra huyện Lộc Bình', 'secretary'],
+];
+const LIMITATIONS = [
+  'Việc sắp xếp, lưu trữ giấy tờ, văn bản, sổ ghi chép chưa khoa học.',
+  'Một số thủ tục hành chính đã niêm yết nhưng chưa được bổ sung, thay thế kịp thời.',
+  'Vị trí niêm yết thủ tục hành chính chưa thuận lợi cho tổ chức, cá nhân tra cứu.',
+];
+const REQUESTS = [
+  'Sắp xếp lại hồ sơ, sổ sách khoa học; báo cáo kết quả khắc phục về Đoàn kiểm tra.',
+  'Bổ sung, thay thế kịp thời các thủ tục hành chính đã thay đổi.',
+];
+
+function makeRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function day(year: number, month: number, date: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+}
+
+interface SampleUnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  head_name: string;
+  head_title: string;
+}
+
+export class SamplePlans {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly officeId: () => string,
+    private readonly officials: OfficialService,
+    private readonly plans: PlanService,
+    private readonly inspections: InspectionService,
+  ) {}
+
+  /** Adds the two sample plans once (inside the registry's sample transaction). */
+  load(): void {
+    const existing = this.db.prepare(`SELECT 1 FROM plans WHERE is_sample = 1 AND deleted_at IS NULL`).get();
+    if (existing) return;
+    const units = this.db
+      .prepare<[], SampleUnitRow>(
+        `SELECT id, name, kind, head_name, head_title FROM units
+         WHERE is_sample = 1 AND deleted_at IS NULL AND active = 1 ORDER BY sort_key`,
+      )
+      .all();
+    const schools = units.filter((unit) => unit.kind === 'school');
+    const departments = units.filter((unit) => unit.kind === 'department');
+    const communes = units.filter((unit) => unit.kind === 'commune');
+    if (schools.length === 0) return;
+    const people = SAMPLE_OFFICIALS.map(([name, position, organization, role]) => ({
+      id: this.officials.create(
+        { name, position, organization, phone: '', active: true, notes: NOTE },
+        { isSample: true },
+      ).id,
+      role,
+    }));
+    const random = makeRandom(2020);
+    const base: Omit<PlanInput, 'title' | 'issuer' | 'periodKind' | 'checklistId'> = {
+      periodYear: 2019,
+      decisionNumber: '',
+      decisionDate: null,
+      decisionSigner: '',
+      decisionSignerTitle: '',
+      legalBasis:
+        'Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ về việc tăng cường kỷ luật, kỷ cương trong các cơ quan hành chính nhà nước các cấp\nChỉ thị số 02/CT-UBND ngày 04/01/2018 của Chủ tịch UBND tỉnh Lạng Sơn về việc tăng cường kỷ luật, kỷ cương hành chính',
+      targetPercent: 100,
+      notes: NOTE,
+    };
+
+    const schoolPlan = this.plans.create(
+      {
+        ...base,
+        title: 'Kiểm tra KLKCHC năm học 2019–2020',
+        issuer: 'Phòng Giáo dục và Đào tạo huyện Lộc Bình',
+        periodKind: 'schoolYear',
+        decisionNumber: '215/QĐ-PGDĐT',
+        decisionDate: '2019-09-16',
+        decisionSigner: 'Hoàng Văn Quyết',
+        decisionSignerTitle: 'Phó Trưởng phòng',
+        checklistId: '1d383ac4-c98a-5302-8db6-3288dae85cdc',
+      },
+      people.slice(0, 3).map((person) => ({ officialId: person.id, role: person.role, position: '' })),
+      { unitIds: schools.map((unit) => unit.id), filter: null },
+      { isSample: true },
+    );
+    this.record(schoolPlan.plan.id, schools, 28, 2, random, 2019, 9);
+
+    const agencies = [...departments.slice(0, 8), ...communes.slice(0, 20)];
+    if (agencies.length > 0) {
+      const districtPlan = this.plans.create(
+        {
+          ...base,
+          title: 'Kiểm tra KLKCHC năm 2019 tại các cơ quan, đơn vị hành chính',
+          issuer: 'UBND huyện Lộc Bình',
+          periodKind: 'calendarYear',
+          decisionNumber: '1520/QĐ-UBND',
+          decisionDate: '2019-03-05',
+          decisionSigner: 'Nguyễn Đặng Ân',
+          decisionSignerTitle: 'Chủ tịch UBND huyện',
+          checklistId: 'fe727f21-7420-5403-ba64-2cc97e6f8c81',
+        },
+        people.slice(3).map((person) => ({ officialId: person.id, role: person.role, position: '' })),
+        { unitIds: agencies.map((unit) => unit.id), filter: null },
+        { isSample: true },
+      );
+      // 6 departments and 15 communes finalised, as in the story.
+      const order = [...departments.slice(0, 6), ...communes.slice(0, 15), ...agencies];
+      this.record(districtPlan.plan.id, order, 21, 1, random, 2019, 4);
+    }
+  }
+
+  /** Takes the sample plans away (before the sample units go): plans, scope, team, inspections, officials. */
+  remove(): void {
+    const now = this.clock.now();
+    const office = this.officeId();
+    const tombstone = (table: string, where: string) => {
+      const rows = this.db
+        .prepare<[], { id: string; rev: string; rev_history: string }>(
+          `SELECT id, rev, rev_history FROM ${table} WHERE deleted_at IS NULL AND ${where}`,
+        )
+        .all();
+      const update = this.db.prepare(
+        `UPDATE ${table} SET deleted_at = @updated_at, updated_at = @updated_at, changed_by_office = @changed_by_office,
+           rev = @rev, rev_history = @rev_history WHERE id = @id`,
+      );
+      for (const row of rows) update.run({ id: row.id, ...nextRowMeta(now, office, row) });
+    };
+    const samplePlans = `plan_id IN (SELECT id FROM plans WHERE is_sample = 1)`;
+    tombstone('inspections', samplePlans);
+    tombstone('plan_units', samplePlans);
+    tombstone('plan_members', samplePlans);
+    tombstone('plans', 'is_sample = 1');
+    tombstone(
+      'officials',
+      `is_sample = 1 AND id NOT IN (SELECT official_id FROM plan_members WHERE deleted_at IS NULL)`,
+    );
+  }
+
+  /** Finalises `finalised` inspections of the first units, starts `drafts` more, dates the rest. */
+  private record(
+    planId: string,
+    units: SampleUnitRow[],
+    finalised: number,
+    drafts: number,
+    random: () => number,
+    year: number,
+    firstMonth: number,
+  ): void {
+    const seen = new Set<string>();
+    const ordered = units.filter((unit) => !seen.has(unit.id) && seen.add(unit.id));
+    ordered.forEach((unit, index) => {
+      const inspection = this.inspections.list({
+        planId,
+        unitId: unit.id,
+        statuses: [],
+        kinds: ['regular'],
+        query: '',
+        sort: 'date',
+        offset: 0,
+        limit: 1,
+      }).rows[0];
+      if (!inspection) return;
+      const month = firstMonth + Math.floor(index / 8);
+      const date = day(month > 12 ? year + 1 : year, ((month - 1) % 12) + 1, 2 + ((index * 3) % 26));
+      if (index >= finalised + drafts) {
+        this.inspections.schedule(inspection.id, date);
+        return;
+      }
+      const started = this.inspections.start(inspection.id);
+      const criteria = started.checklist.groups.flatMap((group) => group.criteria);
+      const fails = new Set<number>();
+      if (random() < 0.45) fails.add(Math.floor(random() * criteria.length));
+      const content: InspectionContent = {
+        ...started.content,
+        inspectionDate: date,
+        startTime: index % 2 === 0 ? '08:00' : '14:00',
+        endTime: index % 2 === 0 ? '10:30' : '16:30',
+        place: `Trụ sở ${unit.name}`,
+        minutesNumber: index < finalised ? `${String(index + 1).padStart(2, '0')}/BB-ĐKT` : '',
+        results: criteria.map((criterion, at) => {
+          const result: ResultValue | null =
+            index >= finalised && at > criteria.length / 2 ? null : fails.has(at) ? 'fail' : 'pass';
+          return { criterionId: criterion.id, result, note: fails.has(at) ? 'Chưa thực hiện đầy đủ.' : '' };
+        }),
+        strengths:
+          'Đơn vị đã tuyên truyền, quán triệt các văn bản về KLKCHC; ban hành đầy đủ nội quy, quy chế; cán bộ chấp hành tốt giờ giấc làm việc.',
+        limitations: fails.size > 0 ? (LIMITATIONS[index % LIMITATIONS.length] ?? '') : '',
+        causes: fails.size > 0 ? 'Người đứng đầu chưa thường xuyên kiểm tra, đôn đốc.' : '',
+        requests:
+          fails.size > 0
+            ? [
+                {
+                  id: uuidv7(this.clock.now().getTime()),
+                  text: REQUESTS[index % REQUESTS.length] ?? '',
+                  dueDate: day(year + 1, 1, 15),
+                  remediedDate: index % 3 === 0 ? day(year + 1, 1, 10) : null,
+                },
+              ]
+            : [],
+        unitResponse: 'Đơn vị nhất trí với nội dung biên bản và cam kết khắc phục các tồn tại.',
+        conclusion: 'Đơn vị cơ bản chấp hành tốt kỷ luật, kỷ cương hành chính.',
+      };
+      const saved = this.inspections.saveDraft(started.id, started.rev, 'sample-data-loader', 1, content);
+      if (index >= finalised) return;
+      // Requests already remedied make the record "remedied" as it is finalised.
+      const done = this.inspections.finalise(started.id, saved.rev);
+      if (fails.size > 0 && index === 1) this.inspections.planReinspection(done.id, day(year + 1, 2, 20));
+    });
+  }
+}
