@@ -38,7 +38,7 @@ describe('settings: office identity, language, data file, sample data', () => {
   it('refuses an empty office name with a message and keeps the old one', async () => {
     const { page } = browser;
     await page.getByLabel('Tên cơ quan').fill('   ');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu thông tin cơ quan và người sử dụng' }).click();
     await see.visible(page.getByText('Không được để trống.'));
     expect((await app.call('settings.get', {})).office?.name).toBe('UBND huyện Lộc Bình');
   });

@@ -29,5 +29,6 @@ export const settings: CatalogShape<typeof vi> = {
   sampleLoaded: 'Loaded {{count}} sample units.',
   sampleRemoved: 'Removed {{count}} sample units.',
   sampleKept: '{{count}} sample units were edited and were kept.',
+  saveOffice: 'Save office and user details',
   saved: 'Settings saved.',
 };

@@ -26,5 +26,6 @@ export const settings = {
   sampleLoaded: 'Đã nạp {{count}} đơn vị mẫu.',
   sampleRemoved: 'Đã xóa {{count}} đơn vị mẫu.',
   sampleKept: '{{count}} đơn vị mẫu đã được sửa nên được giữ lại.',
+  saveOffice: 'Lưu thông tin cơ quan và người sử dụng',
   saved: 'Đã lưu cài đặt.',
 };

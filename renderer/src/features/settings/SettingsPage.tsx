@@ -83,7 +83,7 @@ export function SettingsPage() {
             {failure && <Alert severity="error">{failure}</Alert>}
             <Box>
               <Button type="submit" variant="contained">
-                {t('common.save')}
+                {t('settings.saveOffice')}
               </Button>
             </Box>
           </Stack>
