@@ -56,7 +56,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     const { page } = browser;
     const file = path.join(dir, 'Danh sach truong 2019.xlsx');
     await messyWorkbook(file);
-    await page.goto(app.url);
+    await page.goto(`${app.url}#/registry`);
     await see.visible(page.getByRole('heading', { name: 'Danh mục đơn vị' }));
 
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();

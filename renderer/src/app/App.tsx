@@ -9,6 +9,7 @@ import { NotifierProvider } from '../components/Notifier';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SettingsContext } from './SettingsContext';
 import { Shell } from './Shell';
+import { navigate } from './routes';
 import { makeTheme } from './theme';
 
 /** Loads the office's settings; shows first-run setup until the office is known. */
@@ -52,7 +53,15 @@ export function App() {
       </Box>
     );
   } else if (settings.office === null) {
-    content = <SetupScreen onDone={setSettings} />;
+    content = (
+      <SetupScreen
+        onDone={(next) => {
+          // A new office starts by building its unit registry (by hand, from Excel or the sample).
+          navigate('registry');
+          setSettings(next);
+        }}
+      />
+    );
   } else {
     content = (
       <SettingsContext.Provider value={contextValue}>

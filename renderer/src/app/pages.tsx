@@ -20,4 +20,5 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'settings', label: 'common.nav.settings', icon: <SettingsIcon />, render: () => <SettingsPage /> },
 ];
 
-export const DEFAULT_PAGE = 'registry';
+/** Where the app opens: the overview of every plan's progress. */
+export const DEFAULT_PAGE = 'dashboard';
