@@ -185,6 +185,8 @@ describe('inspection minutes, end to end', () => {
     await see.visible(second.getByText(/Số 07 đã được cấp|Số này đã được cấp/));
     await second.getByLabel('Số biên bản').press('Escape');
     await see.text(second.getByText(/Số biên bản:/), '08/BB-ĐKT');
+    // Esc leaves the number as it was and gives the keyboard back to "Đổi số".
+    await see.focused(second.getByRole('button', { name: 'Đổi số' }));
     await page.keyboard.press('Escape');
     await see.hidden(second);
   });

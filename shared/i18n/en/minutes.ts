@@ -65,6 +65,7 @@ export const minutes: CatalogShape<typeof vi> = {
     recipients: 'Recipients',
     recipientsHelp: 'One per line; "Lưu: VT, Hồ sơ." is always added last.',
     secretarySigns: "The team's secretary signs the minutes too",
+    save: 'Save the minutes settings',
     saved: 'Minutes settings saved.',
   },
   validation: {

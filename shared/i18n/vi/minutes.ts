@@ -62,6 +62,7 @@ export const minutes = {
     recipients: 'Nơi nhận',
     recipientsHelp: 'Mỗi dòng một nơi nhận; "Lưu: VT, Hồ sơ." luôn được thêm ở cuối.',
     secretarySigns: 'Thư ký đoàn cùng ký biên bản',
+    save: 'Lưu cài đặt biên bản',
     saved: 'Đã lưu cài đặt biên bản.',
   },
   validation: {

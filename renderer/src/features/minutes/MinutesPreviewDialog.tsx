@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   AppBar,
@@ -57,6 +57,16 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
   const [editingNumber, setEditingNumber] = useState<string | null>(null);
   const [numberError, setNumberError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  // Where the keyboard goes when the number field closes (it held the focus): back to "Đổi số"
+  // after Esc, to Print after a save (the number button returns with the new preview).
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+  const focusAfterEdit = useRef<'change' | 'print' | null>(null);
+  useEffect(() => {
+    if (editingNumber !== null || !focusAfterEdit.current) return;
+    (focusAfterEdit.current === 'change' ? changeButton.current : printButton.current)?.focus();
+    focusAfterEdit.current = null;
+  }, [editingNumber]);
 
   useEffect(() => {
     let current = true;
@@ -124,9 +134,12 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
     setBusy('number');
     try {
       const { numberText } = await api.call('minutes.setNumber', { inspectionId, number });
+      focusAfterEdit.current = 'print';
       setEditingNumber(null);
       setNumberError(null);
       setMessage({ text: t('minutes.numberSaved', { number: numberText }), severity: 'success' });
+      // The old pages go away at once: the preview is drawn again from the new PDF only.
+      setPreview(null);
       setReload((value) => value + 1);
     } catch (error) {
       setNumberError(
@@ -161,6 +174,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
                   <Tooltip describeChild title={t('minutes.numberHelp')}>
                     <Button
                       size="small"
+                      ref={changeButton}
                       onClick={() => setEditingNumber(String(Number.parseInt(preview.numberText, 10) || ''))}
                     >
                       {t('minutes.changeNumber')}
@@ -177,6 +191,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
               onKeyDown={(event) => {
                 if (event.key === 'Escape') {
                   event.stopPropagation();
+                  focusAfterEdit.current = 'change';
                   setEditingNumber(null);
                   setNumberError(null);
                 }
@@ -233,6 +248,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
           <Divider orientation="vertical" flexItem />
           <Button
             variant="contained"
+            ref={printButton}
             startIcon={<PrintIcon />}
             disabled={busy !== null}
             onClick={() => void run('print')}

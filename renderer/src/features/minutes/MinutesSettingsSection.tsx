@@ -205,7 +205,7 @@ export function MinutesSettingsSection() {
             </Alert>
           )}
           <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 2 }}>
-            {t('common.save')}
+            {t('minutes.settings.save')}
           </Button>
         </Box>
       )}

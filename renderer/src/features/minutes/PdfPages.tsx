@@ -41,20 +41,26 @@ export function PdfPages({ data, zoom }: PdfPagesProps) {
   useEffect(() => {
     if (!document) return undefined;
     let cancelled = false;
+    const drawing: { cancel: (() => void) | null } = { cancel: null };
     void (async () => {
       for (let page = 1; page <= document.numPages && !cancelled; page += 1) {
         const canvas = canvases.current[page - 1];
         if (!canvas) continue;
         try {
-          await drawPage(document, page, canvas, Math.round(A4_CSS_WIDTH * zoom));
+          await drawPage(document, page, canvas, Math.round(A4_CSS_WIDTH * zoom), (cancel) => {
+            drawing.cancel = cancel;
+          });
           canvas.dataset.drawn = 'true';
         } catch {
+          // A drawing cancelled for the next one (zoom, new document) is not a failure.
           if (!cancelled) setFailed(true);
         }
       }
     })();
     return () => {
       cancelled = true;
+      // pdf.js refuses two drawings on one canvas at a time: stop this one first.
+      drawing.cancel?.();
     };
   }, [document, zoom]);
 

@@ -38,12 +38,16 @@ export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 /** CSS pixels of an A4 page at 100 % (96 dpi). */
 export const A4_CSS_WIDTH = 794;
 
-/** Draws one page on `canvas`, `cssWidth` pixels wide on screen, sharp on high-DPI screens. */
+/**
+ * Starts drawing one page on `canvas`, `cssWidth` pixels wide on screen, sharp on high-DPI
+ * screens. The caller cancels it before drawing on the same canvas again.
+ */
 export async function drawPage(
   document: PDFDocumentProxy,
   pageNumber: number,
   canvas: HTMLCanvasElement,
   cssWidth: number,
+  onStart: (cancel: () => void) => void,
 ): Promise<void> {
   const page = await document.getPage(pageNumber);
   const base = page.getViewport({ scale: 1 });
@@ -53,7 +57,9 @@ export async function drawPage(
   canvas.height = Math.floor(viewport.height);
   canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
   canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
-  await page.render({ canvas, viewport }).promise;
+  const task = page.render({ canvas, viewport });
+  onStart(() => task.cancel());
+  await task.promise;
 }
 
 export function decodeBase64(base64: string): Uint8Array {
