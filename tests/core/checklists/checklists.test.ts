@@ -158,6 +158,13 @@ describe('checklists and their versions', () => {
       upgraded.checklist.groups.flatMap((g) => g.criteria).map((c) => [c.id, c.lineageId] as const),
     );
     for (const result of upgraded.content.results) expect(lineage.has(result.criterionId)).toBe(true);
+    // The carried rows are the record's own (owned rows): replaced under its new revision.
+    expect(upgraded.rev).not.toBe(saved.rev);
+    const rows = h.core.db
+      .prepare(`SELECT criterion_id, result FROM inspection_results WHERE inspection_id = ?`)
+      .all(draftId) as { criterion_id: string; result: string }[];
+    expect(rows).toHaveLength(13);
+    for (const row of rows) expect(lineage.has(row.criterion_id)).toBe(true);
   });
 
   it('creates a checklist from a copy and refuses one without groups', async () => {

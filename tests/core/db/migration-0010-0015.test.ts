@@ -121,16 +121,36 @@ describe('migrations 0012–0013 (plans, inspections)', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
-    for (const table of [
-      'plans',
-      'plan_units',
-      'plan_members',
-      'inspections',
-      'inspection_results',
-      'inspection_requests',
-    ]) {
+    for (const table of ['plans', 'plan_units', 'plan_members', 'inspections', 'inspection_requests']) {
       expect(columns(db, table)).toEqual(expect.arrayContaining(SYNC_COLUMNS));
     }
+
+    // Criterion results are owned by their inspection: keyed by it and the criterion, no row id,
+    // no sync columns, no index beside the key.
+    expect(columns(db, 'inspection_results')).toEqual(['inspection_id', 'criterion_id', 'result', 'note']);
+    const key = (db.pragma(`table_info(inspection_results)`) as { name: string; pk: number }[])
+      .filter((column) => column.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((column) => column.name);
+    expect(key).toEqual(['inspection_id', 'criterion_id']);
+    expect(db.pragma(`index_list(inspection_results)`)).toEqual([
+      expect.objectContaining({ name: 'sqlite_autoindex_inspection_results_1', origin: 'pk' }),
+    ]);
+    expect(
+      (db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'inspection_results'`).get() as { sql: string }).sql,
+    ).toMatch(/\)\s*STRICT,\s*WITHOUT ROWID$/);
+    const criterion = (db.prepare(`SELECT id FROM checklist_criteria LIMIT 1`).get() as { id: string }).id;
+    const addResult = db.prepare(
+      `INSERT INTO inspection_results (inspection_id, criterion_id, result, note) VALUES (?, ?, ?, ?)`,
+    );
+    addResult.run('i1', criterion, 'fail', 'Chưa niêm yết');
+    expect(() => addResult.run('i1', criterion, 'pass', '')).toThrow(/UNIQUE/);
+    expect(() => addResult.run('i1', 'no-criterion', 'pass', '')).toThrow(/FOREIGN KEY/);
+    expect(() => addResult.run('nobody', criterion, 'pass', '')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`UPDATE inspection_results SET result = 'maybe'`).run()).toThrow(/CHECK/);
+    expect(db.prepare(`SELECT inspection_id, criterion_id, result, note FROM inspection_results`).all()).toEqual([
+      { inspection_id: 'i1', criterion_id: criterion, result: 'fail', note: 'Chưa niêm yết' },
+    ]);
     db.close();
   });
 });

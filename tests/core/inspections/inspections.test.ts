@@ -71,6 +71,85 @@ describe('recording an inspection', () => {
     expect(read.counts).toMatchObject({ pass: 1, fail: 1, na: 0, total: criteria.length });
   });
 
+  it('keeps results as owned rows of the record: each change moves its revision, a cleared one leaves no row', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const [first, second, third] = draft.checklist.groups.flatMap((group) => group.criteria);
+    const stored = () =>
+      h.core.db
+        .prepare(
+          `SELECT criterion_id, result, note FROM inspection_results WHERE inspection_id = ? ORDER BY criterion_id`,
+        )
+        .all(id) as { criterion_id: string; result: string | null; note: string }[];
+    const record = () =>
+      h.core.db.prepare(`SELECT rev, rev_history FROM inspections WHERE id = ?`).get(id) as {
+        rev: string;
+        rev_history: string;
+      };
+    const save = (rev: string, seq: number, results: typeof draft.content.results) =>
+      h.call('inspections.saveDraft', {
+        id,
+        rev,
+        editorId: 'editor-aaaa',
+        seq,
+        content: { ...draft.content, results },
+      });
+
+    const byCriterion = <T extends { criterion_id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.criterion_id < b.criterion_id ? -1 : 1));
+    const recorded = [
+      { criterionId: first!.id, result: 'pass' as const, note: '' },
+      { criterionId: second!.id, result: 'fail' as const, note: 'Chưa niêm yết' },
+      { criterionId: third!.id, result: null, note: 'Chờ bổ sung hồ sơ' },
+    ];
+    const one = await save(draft.rev, 1, recorded);
+    expect(record().rev).toBe(one.rev);
+    expect(stored()).toEqual(
+      byCriterion([
+        { criterion_id: first!.id, result: 'pass', note: '' },
+        { criterion_id: second!.id, result: 'fail', note: 'Chưa niêm yết' },
+        { criterion_id: third!.id, result: null, note: 'Chờ bổ sung hồ sơ' },
+      ]),
+    );
+
+    // Only a note changes: the record still gets a new revision descending from the last one.
+    const two = await save(one.rev, 2, [recorded[0]!, { ...recorded[1]!, note: 'Đã niêm yết một phần' }, recorded[2]!]);
+    expect(two.changed).toBe(true);
+    expect(record().rev).toBe(two.rev);
+    expect((JSON.parse(record().rev_history) as string[])[0]).toBe(one.rev);
+
+    // Cleared (undecided, no note) and left out both mean no row.
+    const three = await save(two.rev, 3, [
+      { ...recorded[0]!, result: null },
+      { ...recorded[1]!, note: 'Đã niêm yết một phần' },
+    ]);
+    expect(three.rev).not.toBe(two.rev);
+    expect(stored()).toEqual([{ criterion_id: second!.id, result: 'fail', note: 'Đã niêm yết một phần' }]);
+    expect((await h.call('inspections.get', { id })).content.results).toEqual([
+      { criterionId: second!.id, result: 'fail', note: 'Đã niêm yết một phần' },
+    ]);
+
+    // A refused save (stale revision, or a bad criterion after good ones) leaves the rows as they were.
+    const before = stored();
+    const stale = await h.fail('inspections.saveDraft', {
+      id,
+      rev: two.rev,
+      editorId: 'editor-bbbb',
+      seq: 1,
+      content: { ...draft.content, results: recorded },
+    });
+    expect(stale.code).toBe('CONFLICT');
+    const bad = await h.fail('inspections.saveDraft', {
+      id,
+      rev: three.rev,
+      editorId: 'editor-aaaa',
+      seq: 4,
+      content: { ...draft.content, results: [...recorded, { criterionId: newRowId(), result: 'pass', note: '' }] },
+    });
+    expect(bad.code).toBe('VALIDATION');
+    expect(stored()).toEqual(before);
+    expect(record().rev).toBe(three.rev);
+  });
+
   it('refuses a stale revision from another editor, but lets an editor overtake its own unanswered save', async () => {
     const draft = await h.call('inspections.start', { id });
     const first = { ...draft.content, strengths: 'một' };

@@ -3,8 +3,10 @@ import type { Migration } from './types';
 /**
  * Inspections (cuộc kiểm tra) and what each records: team present, the unit's representatives,
  * a result per criterion, requests with deadlines, and amendments made after finalising.
- * Office data (SYNC-RULES.md): child rows carry their own ids and revisions so a transfer can
- * merge them one by one.
+ * Office data (SYNC-RULES.md): team, representatives, requests and amendments carry their own ids
+ * and revisions so a transfer can merge them one by one. Criterion results are owned child rows
+ * (SYNC-RULES.md, "Owned child rows"): keyed by the inspection and the criterion, without sync
+ * columns, changed only with a new revision of their inspection, and travelling with it.
  */
 export const migration0013: Migration = {
   version: 13,
@@ -87,21 +89,15 @@ export const migration0013: Migration = {
       ) STRICT;
       CREATE INDEX inspection_representatives_inspection ON inspection_representatives (inspection_id);
 
-      -- One row per criterion the clerk has touched; result NULL = not yet decided.
+      -- One row per criterion the clerk has recorded (a result, a note or both); no row = not yet
+      -- decided. Owned by the inspection: its rev covers these rows (no sync columns, no tombstones).
       CREATE TABLE inspection_results (
-        id TEXT PRIMARY KEY NOT NULL,
         inspection_id TEXT NOT NULL REFERENCES inspections (id),
         criterion_id TEXT NOT NULL REFERENCES checklist_criteria (id),
         result TEXT CHECK (result IS NULL OR result IN ('pass', 'fail', 'na')),
         note TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        changed_by_office TEXT NOT NULL,
-        rev TEXT NOT NULL,
-        rev_history TEXT NOT NULL DEFAULT '[]',
-        deleted_at TEXT
-      ) STRICT;
-      CREATE INDEX inspection_results_inspection ON inspection_results (inspection_id, criterion_id);
+        PRIMARY KEY (inspection_id, criterion_id)
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE inspection_requests (
         id TEXT PRIMARY KEY NOT NULL,

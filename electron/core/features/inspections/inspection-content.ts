@@ -112,8 +112,9 @@ function shortLabel(text: string): string {
 /**
  * Writes the difference between what is stored and `next`: changed scalar columns in one
  * UPDATE (done by the caller with the inspection's new revision), child rows inserted,
- * updated or tombstoned one by one. Answers the changes, field by field, for the audit trail
- * and amendments. Ids sent for new child rows must not belong to another inspection.
+ * updated or tombstoned one by one (results, being owned rows, are deleted instead). Answers
+ * the changes, field by field, for the audit trail and amendments. Ids sent for new child rows
+ * must not belong to another inspection.
  */
 export function applyContent(ctx: ApplyContext, stored: StoredContent, next: InspectionContent): AmendmentChange[] {
   const changes: AmendmentChange[] = [];
@@ -216,7 +217,11 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
     if (before !== after) changes.push({ field: 'representatives', label: '', before, after });
   }
 
-  // Results, one per criterion; a criterion left out is cleared.
+  // Results, one per criterion; a criterion left out is cleared. They are owned rows: the
+  // inspection's new revision, written by the caller in this transaction, covers them. "Not
+  // decided, no note" is no row at all (DELETE), so the table holds only what was recorded and
+  // the same content is always the same rows. Every write here also answers a change, so the
+  // caller never skips the new revision.
   const resultByCriterion = new Map(stored.results.map((item) => [item.criterion_id, item]));
   const seen = new Set<string>();
   next.results.forEach((item, index) => {
@@ -230,23 +235,14 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
     const known = resultByCriterion.get(criterionId);
     const item = wanted.get(criterionId) ?? { criterionId, result: null, note: '' };
     const label = shortLabel(text);
+    const row = { inspection_id: inspectionId, criterion_id: criterionId, result: item.result, note: item.note };
+    const empty = item.result === null && item.note === '';
     if (!known) {
-      if (item.result === null && item.note === '') continue;
-      repo.insertResult.run({
-        ...newRowMeta(now, officeId),
-        inspection_id: inspectionId,
-        criterion_id: criterionId,
-        result: item.result,
-        note: item.note,
-      });
+      if (empty) continue;
+      repo.insertResult.run(row);
     } else if (known.result !== item.result || known.note !== item.note) {
-      repo.updateResult.run({
-        id: known.id,
-        criterion_id: criterionId,
-        result: item.result,
-        note: item.note,
-        ...nextRowMeta(now, officeId, known),
-      });
+      if (empty) repo.deleteResult.run({ inspection_id: inspectionId, criterion_id: criterionId });
+      else repo.updateResult.run(row);
     }
     const before = known?.result ?? '';
     const after = item.result ?? '';

@@ -57,10 +57,15 @@ export class InspectionRepo {
   >;
   readonly tombstoneRepresentative: Statement<Update>;
 
+  /**
+   * Results are owned by their inspection (SYNC-RULES.md, "Owned child rows"): written only in
+   * the transaction that gives the inspection a new revision, and removed by a plain DELETE.
+   */
   readonly resultsOf: Statement<[string], ResultRow>;
-  readonly insertResult: Statement<Meta & Omit<ResultRow, keyof RowMeta | 'rev_history'>>;
-  readonly updateResult: Statement<Update & { criterion_id: string; result: string | null; note: string }>;
-  readonly tombstoneResult: Statement<Update>;
+  readonly insertResult: Statement<ResultRow>;
+  readonly updateResult: Statement<ResultRow>;
+  readonly deleteResult: Statement<Pick<ResultRow, 'inspection_id' | 'criterion_id'>>;
+  readonly deleteResultsOf: Statement<[string]>;
 
   readonly requestsOf: Statement<[string], RequestRow>;
   readonly insertRequest: Statement<Meta & Omit<RequestRow, keyof RowMeta | 'rev_history'>>;
@@ -127,15 +132,18 @@ export class InspectionRepo {
     );
 
     this.resultsOf = db.prepare(`
-      SELECT id, inspection_id, criterion_id, result, note, rev, rev_history FROM inspection_results
-      WHERE inspection_id = ? AND deleted_at IS NULL`);
+      SELECT inspection_id, criterion_id, result, note FROM inspection_results
+      WHERE inspection_id = ? ORDER BY criterion_id`);
     this.insertResult = db.prepare(`
-      INSERT INTO inspection_results (id, inspection_id, criterion_id, result, note, ${metaColumns})
-      VALUES (@id, @inspection_id, @criterion_id, @result, @note, ${inserted})`);
+      INSERT INTO inspection_results (inspection_id, criterion_id, result, note)
+      VALUES (@inspection_id, @criterion_id, @result, @note)`);
     this.updateResult = db.prepare(`
-      UPDATE inspection_results SET criterion_id = @criterion_id, result = @result, note = @note, ${meta}
-      WHERE id = @id`);
-    this.tombstoneResult = db.prepare(`UPDATE inspection_results SET deleted_at = @updated_at, ${meta} WHERE id = @id`);
+      UPDATE inspection_results SET result = @result, note = @note
+      WHERE inspection_id = @inspection_id AND criterion_id = @criterion_id`);
+    this.deleteResult = db.prepare(
+      `DELETE FROM inspection_results WHERE inspection_id = @inspection_id AND criterion_id = @criterion_id`,
+    );
+    this.deleteResultsOf = db.prepare(`DELETE FROM inspection_results WHERE inspection_id = ?`);
 
     this.requestsOf = db.prepare(`
       SELECT id, inspection_id, text, due_date, remedied_date, ord, rev, rev_history FROM inspection_requests

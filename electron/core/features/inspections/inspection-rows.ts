@@ -69,7 +69,8 @@ export interface RepresentativeRow extends Revisioned {
   ord: number;
 }
 
-export interface ResultRow extends Revisioned {
+/** An owned child row: no id or revision of its own, the inspection's revision covers it. */
+export interface ResultRow {
   inspection_id: string;
   criterion_id: string;
   result: ResultValue | null;

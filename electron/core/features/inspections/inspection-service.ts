@@ -19,7 +19,7 @@ import type { ChecklistService } from '../checklists/checklist-service';
 import { applyContent, contentColumns, readStored, toContent, type StoredContent } from './inspection-content';
 import { InspectionQueries, toLinked, type InspectionListQuery } from './inspection-queries';
 import { InspectionRepo } from './inspection-repo';
-import type { InspectionRow } from './inspection-rows';
+import type { InspectionRow, ResultRow } from './inspection-rows';
 
 export interface ListRequest extends Omit<InspectionListQuery, 'words'> {
   query: string;
@@ -423,26 +423,22 @@ export class InspectionService {
           this.repo.criterionIdsOf.all(row.checklist_version_id).map((item) => [item.id, item.lineage_id]),
         );
         const newByLineage = new Map(this.repo.criterionIdsOf.all(latest).map((item) => [item.lineage_id, item.id]));
-        for (const result of this.repo.resultsOf.all(id)) {
-          const target = newByLineage.get(oldLineage.get(result.criterion_id) ?? '');
-          if (target) {
-            this.repo.updateResult.run({
-              id: result.id,
-              criterion_id: target,
-              result: result.result,
-              note: result.note,
-              ...nextRowMeta(now, office, result),
-            });
-          } else {
-            this.repo.tombstoneResult.run({ id: result.id, ...nextRowMeta(now, office, result) });
-          }
-        }
-        this.repo.setVersion.run({
+        const moved = this.repo.setVersion.run({
           id,
           expected: rev,
           checklist_version_id: latest,
           ...nextRowMeta(now, office, row),
         });
+        if (moved.changes !== 1) throw new AppError('CONFLICT');
+        // Owned rows, covered by the revision just written: the set is replaced, each result
+        // under its criterion's successor; one without a successor goes (one per criterion).
+        const carried = new Map<string, ResultRow>();
+        for (const result of this.repo.resultsOf.all(id)) {
+          const target = newByLineage.get(oldLineage.get(result.criterion_id) ?? '');
+          if (target && !carried.has(target)) carried.set(target, { ...result, criterion_id: target });
+        }
+        this.repo.deleteResultsOf.run(id);
+        for (const result of carried.values()) this.repo.insertResult.run(result);
         this.audit.record({
           entity: 'inspection',
           entityId: id,
