@@ -75,6 +75,32 @@ try {
   await page.getByRole('dialog', { name: 'Sửa đơn vị' }).waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(out, 'registry-edit.png') });
+  await page.keyboard.press('Escape');
+
+  // The overview of every plan, with the sample plans of the story (28/81 schools, 21 agencies).
+  await page.goto(`${url.split('?')[0]}#/dashboard`);
+  await page.getByText('28/81 đơn vị, đạt 35% kế hoạch').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, 'dashboard.png') });
+
+  // A draft inspection, at its criteria: the screen clerks type in all day.
+  const { rows } = await call('inspections.list', { limit: 200 });
+  const draft = rows.find((row) => row.status === 'draft') ?? rows[0];
+  await page.goto(`${url.split('?')[0]}#/inspections/${draft.id}`);
+  const results = page.getByRole('heading', { name: 'Nội dung kiểm tra' });
+  await results.waitFor();
+  await results.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(out, 'inspection-entry.png') });
+
+  // The minutes' print preview, drawn from the real PDF.
+  const finalised = rows.find((row) => row.status === 'finalised') ?? rows[0];
+  await page.goto(`${url.split('?')[0]}#/inspections/${finalised.id}`);
+  await page.getByRole('heading', { name: 'Nội dung kiểm tra' }).waitFor();
+  await page.keyboard.press('Control+p');
+  await page.getByRole('dialog').getByRole('img').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(out, 'minutes-preview.png') });
   console.log(`saved screenshots in ${path.relative(root, out)}/`);
 } finally {
   await browser.close();
