@@ -60,9 +60,11 @@ export const inspectionsBench: BenchModule = {
         },
         { runs, warmup: 10 },
       );
-      // Raw: the same 20 result rows and the record rewritten in their own transaction.
+      // Raw: the same 20 result rows (owned by the record, keyed by it and the criterion) and the
+      // record's new revision, in their own transaction.
       const rawUpdateResult = core.db.prepare(
-        `UPDATE inspection_results SET result = ?, note = ?, updated_at = ?, rev = ? WHERE inspection_id = ? AND criterion_id = ?`,
+        `INSERT INTO inspection_results (inspection_id, criterion_id, result, note) VALUES (?, ?, ?, ?)
+         ON CONFLICT (inspection_id, criterion_id) DO UPDATE SET result = excluded.result, note = excluded.note`,
       );
       const rawTouch = core.db.prepare(`UPDATE inspections SET strengths = ?, updated_at = ?, rev = ? WHERE id = ?`);
       let rawStep = 0;
@@ -72,14 +74,7 @@ export const inspectionsBench: BenchModule = {
           const at = new Date().toISOString();
           core.db.transaction(() => {
             criteria.forEach((criterionId, index) => {
-              rawUpdateResult.run(
-                index === rawStep % 20 ? 'fail' : 'pass',
-                '',
-                at,
-                `9-${rawStep}`,
-                draft.id,
-                criterionId,
-              );
+              rawUpdateResult.run(draft.id, criterionId, index === rawStep % 20 ? 'fail' : 'pass', '');
             });
             rawTouch.run(`raw ${rawStep}`, at, `9-${rawStep}`, draft.id);
           })();

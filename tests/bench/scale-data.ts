@@ -1,5 +1,6 @@
 // The scale case of PERFORMANCE.md, built once and cached: 10,000 units, 100 plans, 200,000
-// inspections with 20 criterion results each (and their team, representatives, requests).
+// inspections with 20 criteria each (and their team, representatives, requests; a draft's
+// undecided criteria have no result row, as the service stores them).
 // Deterministic: every id, revision, name and date comes from the seed, so two runs (or two
 // machines) build the same database. Reusable by any bench (minutes, reports, backup):
 //
@@ -23,7 +24,7 @@ import { foldVietnamese } from '../../shared/text/fold';
 import { seededRandom } from './measure';
 
 /** Bump when the generated content changes (it is part of the cache key). */
-export const SCALE_GENERATOR_VERSION = 1;
+export const SCALE_GENERATOR_VERSION = 2;
 
 export interface ScaleShape {
   name: string;
@@ -314,9 +315,10 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
   const insertRepresentative = db.prepare(`
     INSERT INTO inspection_representatives (id, inspection_id, name, position, ord, created_at, updated_at, changed_by_office, rev, rev_history)
     VALUES (@id, @inspection_id, @name, 'Hiệu trưởng', 0, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
+  // Results are owned rows of their inspection (no sync columns): written with it, covered by its rev.
   const insertResult = db.prepare(`
-    INSERT INTO inspection_results (id, inspection_id, criterion_id, result, note, created_at, updated_at, changed_by_office, rev, rev_history)
-    VALUES (@id, @inspection_id, @criterion_id, @result, @note, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
+    INSERT INTO inspection_results (inspection_id, criterion_id, result, note)
+    VALUES (@inspection_id, @criterion_id, @result, @note)`);
   const insertRequest = db.prepare(`
     INSERT INTO inspection_requests (id, inspection_id, text, due_date, remedied_date, ord, created_at, updated_at, changed_by_office, rev, rev_history)
     VALUES (@id, @inspection_id, @text, @due_date, @remedied_date, @ord, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
@@ -403,13 +405,10 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
           const value = random();
           const result = status === 'draft' && value < 0.3 ? null : value < 0.9 ? 'pass' : value < 0.97 ? 'fail' : 'na';
           if (result === 'fail') failed += 1;
-          insertResult.run({
-            ...meta(),
-            inspection_id: inspection.id,
-            criterion_id: criterionId,
-            result,
-            note: result === 'fail' ? pick(NOTES) : '',
-          });
+          const note = result === 'fail' ? pick(NOTES) : '';
+          // As the service stores them: an undecided criterion without a note has no row.
+          if (result === null && note === '') continue;
+          insertResult.run({ inspection_id: inspection.id, criterion_id: criterionId, result, note });
         }
         if (finalised && failed > 0) {
           for (let index = 0; index < Math.min(2, failed); index += 1) {
