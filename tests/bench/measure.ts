@@ -45,3 +45,32 @@ export function seededRandom(seed: number): () => number {
 export function ratio(a: number, b: number): number {
   return b === 0 ? Number.NaN : Math.round((a / b) * 100) / 100;
 }
+
+/**
+ * Measures several variants of one operation in alternation (a, b, c, a, b, c, …), so that
+ * warm-up, garbage collection and a noisy neighbour fall on all of them alike.
+ */
+export async function measureSideBySide<K extends string>(
+  variants: Record<K, () => unknown>,
+  options: { runs?: number; warmup?: number } = {},
+): Promise<Record<K, Figure>> {
+  const names = Object.keys(variants) as K[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let index = 0; index < (options.warmup ?? 5); index += 1) {
+    for (const name of names) await variants[name]();
+  }
+  const runs = options.runs ?? 30;
+  for (let index = 0; index < runs; index += 1) {
+    for (const name of names) {
+      const started = performance.now();
+      await variants[name]();
+      times[name].push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const sorted = times[name].sort((a, b) => a - b);
+      return [name, { median_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)), runs }];
+    }),
+  ) as Record<K, Figure>;
+}

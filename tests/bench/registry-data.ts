@@ -3,29 +3,12 @@ import { newRowMeta } from '../../electron/core/db/row-meta';
 import { contentColumns } from '../../electron/core/features/registry/unit-row';
 import { UNIT_KINDS, type UnitInput, type UnitKind } from '../../shared/domain/unit';
 import { seededRandom } from './measure';
+import {
+  COMMUNES as PLACES,
+  FAMILY_NAMES as FAMILY,
+  GIVEN_NAMES as GIVEN,
+} from '../../electron/core/features/registry/sample-data';
 
-const PLACES = [
-  'Hiệp Hạ',
-  'Khánh Xuân',
-  'Xuân Dương',
-  'Tú Đoạn',
-  'Tam Gia',
-  'Nhượng Bạn',
-  'Đông Quan',
-  'Lợi Bác',
-  'Nam Quan',
-  'Sàn Viên',
-  'Tú Mịch',
-  'Hữu Khánh',
-  'Mẫu Sơn',
-  'Minh Hiệp',
-  'Thống Nhất',
-  'Ái Quốc',
-  'Hữu Lân',
-  'Tĩnh Bắc',
-  'Vân Mộng',
-  'Khuất Xá',
-];
 const DISTRICTS = [
   'Lộc Bình',
   'Đình Lập',
@@ -38,8 +21,6 @@ const DISTRICTS = [
   'Chi Lăng',
   'Văn Quan',
 ];
-const FAMILY = ['Nguyễn', 'Hoàng', 'Lành', 'Vi', 'Lương', 'Đinh', 'Nông', 'Trần', 'Lăng', 'Hà'];
-const GIVEN = ['An', 'Bình', 'Chiến', 'Dung', 'Đào', 'Giang', 'Hạnh', 'Hùng', 'Khánh', 'Linh', 'Mai', 'Nam'];
 
 /** Deterministic units for benchmarks: `count` units across ten districts, in one transaction. */
 export function generateUnits(core: Core, count: number, seed: number): string[] {

@@ -8,22 +8,13 @@ import type { ImportField } from '../../shared/domain/unit-import';
 import type { UnitInput } from '../../shared/domain/unit';
 import type { BenchModule } from './bench-module';
 import { measure, ratio, seededRandom } from './measure';
+import {
+  COMMUNES as PLACES,
+  FAMILY_NAMES as FAMILY,
+  GIVEN_NAMES as GIVEN,
+} from '../../electron/core/features/registry/sample-data';
 
-const PLACES = [
-  'Hiệp Hạ',
-  'Khánh Xuân',
-  'Xuân Dương',
-  'Tú Đoạn',
-  'Tam Gia',
-  'Nhượng Bạn',
-  'Đông Quan',
-  'Lợi Bác',
-  'Nam Quan',
-  'Sàn Viên',
-];
 const LEVELS = ['Mầm non', 'Tiểu học', 'THCS', 'TH và THCS', 'PTDTBT Tiểu học'];
-const FAMILY = ['Nguyễn', 'Hoàng', 'Lành', 'Vi', 'Lương', 'Đinh', 'Nông', 'Trần'];
-const GIVEN = ['An', 'Bình', 'Chiến', 'Dung', 'Đào', 'Giang', 'Hạnh', 'Hùng'];
 
 interface Row {
   code: string;

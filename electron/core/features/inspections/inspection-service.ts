@@ -13,7 +13,7 @@ import {
   type InspectionSummary,
 } from '../../../../shared/domain/inspection';
 import { finaliseProblems } from '../../../../shared/domain/inspection-rules';
-import { foldVietnamese } from '../../../../shared/text/fold';
+import { searchWords } from '../../../../shared/text/search';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { ChecklistService } from '../checklists/checklist-service';
 import { applyContent, contentColumns, readStored, toContent, type StoredContent } from './inspection-content';
@@ -56,7 +56,8 @@ export class InspectionService {
   }
 
   list(request: ListRequest): { total: number; rows: InspectionSummary[] } {
-    const words = foldVietnamese(request.query).split(' ').filter(Boolean);
+    // The same word-start search over units as the registry (shared/text/search.ts).
+    const words = searchWords(request.query);
     return this.queries.list({ ...request, words });
   }
 

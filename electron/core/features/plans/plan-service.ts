@@ -7,6 +7,7 @@ import type { Plan, PlanInput, PlanMember, TeamRole } from '../../../../shared/d
 import { UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
 import { isLockedStatus } from '../../../../shared/domain/inspection';
 import { foldVietnamese } from '../../../../shared/text/fold';
+import { searchWords } from '../../../../shared/text/search';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { InspectionService } from '../inspections/inspection-service';
 import { PlanRepo, type PlanColumns, type PlanRow, type ScopeUnitRow } from './plan-repo';
@@ -257,7 +258,8 @@ export class PlanService {
       byId.set(unit.id, unit);
     }
     if (selection.filter) {
-      const words = foldVietnamese(selection.filter.query).split(' ').filter(Boolean);
+      // The same word-start search as the registry (shared/text/search.ts).
+      const words = searchWords(selection.filter.query);
       for (const unit of this.repo.matchingUnits({ ...selection.filter, words })) byId.set(unit.id, unit);
     }
     return [...byId.values()];

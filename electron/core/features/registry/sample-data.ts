@@ -32,7 +32,8 @@ const DEPARTMENTS: [string, string][] = [
 const EDUCATION_OFFICE_CODE = 'MAU-PB10';
 
 const TOWNS = ['Lộc Bình', 'Na Dương'];
-const COMMUNES = [
+/** Commune names of the sample district (also used to make benchmark data look real). */
+export const COMMUNES = [
   'Hiệp Hạ',
   'Khánh Xuân',
   'Xuân Dương',
@@ -62,9 +63,22 @@ const PUBLIC_SERVICE = [
   ['Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện', 'Giám đốc'],
 ] as const;
 
-const FAMILY = ['Nguyễn', 'Hoàng', 'Lành', 'Vi', 'Lương', 'Đinh', 'Nông', 'Trần', 'Lăng', 'Hà', 'Triệu', 'Lộc'];
-const MIDDLE = ['Văn', 'Thị', 'Đức', 'Thị Thu', 'Minh', 'Thị Hồng', 'Quang', 'Thị Lan'];
-const GIVEN = [
+export const FAMILY_NAMES = [
+  'Nguyễn',
+  'Hoàng',
+  'Lành',
+  'Vi',
+  'Lương',
+  'Đinh',
+  'Nông',
+  'Trần',
+  'Lăng',
+  'Hà',
+  'Triệu',
+  'Lộc',
+];
+export const MIDDLE_NAMES = ['Văn', 'Thị', 'Đức', 'Thị Thu', 'Minh', 'Thị Hồng', 'Quang', 'Thị Lan'];
+export const GIVEN_NAMES = [
   'An',
   'Bình',
   'Chiến',
@@ -106,7 +120,7 @@ function pick<T>(random: () => number, list: readonly T[]): T {
 function base(random: () => number): Pick<UnitInput, 'headName' | 'phone' | 'active' | 'notes' | 'parentId'> {
   const phone = `0205 38${String(Math.floor(random() * 100)).padStart(2, '0')} ${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
   return {
-    headName: `${pick(random, FAMILY)} ${pick(random, MIDDLE)} ${pick(random, GIVEN)}`,
+    headName: `${pick(random, FAMILY_NAMES)} ${pick(random, MIDDLE_NAMES)} ${pick(random, GIVEN_NAMES)}`,
     phone,
     active: true,
     notes: SAMPLE_NOTE,

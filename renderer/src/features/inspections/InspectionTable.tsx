@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Box, Chip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { gridKeyAction } from '../../components/grid-keys';
 import type { InspectionSummary } from '../../../../shared/domain/inspection';
 import { formatDate } from '../../../../shared/format/date';
 import { StatusChip } from './StatusChip';
@@ -39,44 +40,15 @@ export function InspectionTable(props: InspectionTableProps) {
   }, [activeIndex]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || rows.length === 0) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const current = Math.max(0, activeIndex);
-    const move = (index: number) => {
-      event.preventDefault();
-      onActiveIndexChange(Math.max(0, Math.min(rows.length - 1, index)));
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(activeIndex < 0 ? 0 : current + 1);
-      case 'ArrowUp':
-        return move(current - 1);
-      case 'PageDown':
-        return move(current + page);
-      case 'PageUp':
-        return move(current - page);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(rows.length - 1);
-      case 'Enter': {
-        const row = rows[current];
-        if (row) {
-          event.preventDefault();
-          onOpen(row);
-        }
-        return;
-      }
-      case 'Delete': {
-        const row = rows[current];
-        if (row && onDelete) {
-          event.preventDefault();
-          onDelete(row);
-        }
-        return;
-      }
-      default:
-    }
+    if (event.target !== event.currentTarget) return;
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const action = gridKeyAction(event.key, activeIndex, rows.length, pageRows);
+    const row = action ? rows[action.index] : undefined;
+    if (!action || !row || (action.kind === 'remove' && !onDelete)) return;
+    event.preventDefault();
+    if (action.kind === 'move') onActiveIndexChange(action.index);
+    else if (action.kind === 'open') onOpen(row);
+    else onDelete?.(row);
   };
 
   const header = (text: string) => (

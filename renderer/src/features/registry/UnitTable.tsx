@@ -1,11 +1,19 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { gridKeyAction } from '../../components/grid-keys';
 import type { UnitSort } from '../../../../shared/api/registry';
 import type { Unit } from '../../../../shared/domain/unit';
 import { UnitRow } from './UnitRow';
 import { GridFrame, ROW_HEIGHT } from './unit-table-styles';
 import { rowLabels } from './unit-labels';
+
+/**
+ * Rows are keyed by their slot on screen, not by their index in the list: while scrolling, the
+ * same few dozen row elements are updated in place instead of being created and thrown away.
+ * Must exceed the rows in view plus overscan.
+ */
+const RECYCLED_ROWS = 96;
 
 interface UnitTableProps {
   total: number;
@@ -54,40 +62,19 @@ export function UnitTable(props: UnitTableProps) {
   }, [activeIndex, total, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (total === 0) return;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const move = (index: number) => {
+    const action = gridKeyAction(event.key, activeIndex, total, pageRows);
+    if (!action) return;
+    if (action.kind === 'move') {
       event.preventDefault();
-      onActiveIndexChange(Math.max(0, Math.min(total - 1, index)));
-    };
-    const current = Math.max(0, activeIndex);
-    const act = (action: (unit: Unit) => void) => {
-      const unit = rowAt(current);
-      if (unit) {
-        event.preventDefault();
-        action(unit);
-      }
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(activeIndex < 0 ? 0 : current + 1);
-      case 'ArrowUp':
-        return move(current - 1);
-      case 'PageDown':
-        return move(current + pageRows);
-      case 'PageUp':
-        return move(current - pageRows);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(total - 1);
-      case 'Enter':
-      case 'F2':
-        return act(onEdit);
-      case 'Delete':
-        return act(onToggleActive);
-      default:
+      onActiveIndexChange(action.index);
+      return;
     }
+    const unit = rowAt(action.index);
+    if (!unit) return;
+    event.preventDefault();
+    if (action.kind === 'open') onEdit(unit);
+    else onToggleActive(unit);
   };
 
   const header = (label: string, key?: UnitSort) => (
@@ -129,7 +116,7 @@ export function UnitTable(props: UnitTableProps) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (
             <UnitRow
-              key={item.key}
+              key={item.index % RECYCLED_ROWS}
               index={item.index}
               start={item.start}
               unit={rowAt(item.index)}
