@@ -161,6 +161,25 @@ describe('the unit registry', () => {
     expect((await h.fail('registry.undo', { undoId: parent.undoId })).code).toBe('registry.undoInUse');
   });
 
+  it('refuses an undo that would bring back a parent link now making a cycle', async () => {
+    const office = await h.call('registry.create', { unit: unit({ name: 'Phòng Nội vụ', kind: 'department' }) });
+    const school = await h.call('registry.create', { unit: unit({ parentId: office.unit.id }) });
+    const detached = await h.call('registry.update', {
+      id: school.unit.id,
+      rev: school.unit.rev,
+      unit: unit({ parentId: null }),
+    });
+    // Now the office hangs under the school; restoring the school's old parent would close a loop.
+    await h.call('registry.update', {
+      id: office.unit.id,
+      rev: office.unit.rev,
+      unit: unit({ name: 'Phòng Nội vụ', kind: 'department', parentId: school.unit.id }),
+    });
+    const refused = await h.fail('registry.undo', { undoId: detached.undoId });
+    expect(refused.fields).toEqual({ parentId: 'registry.validation.parentSelf' });
+    expect((await h.call('registry.get', { id: school.unit.id })).parentId).toBeNull();
+  });
+
   it('sorts in Vietnamese order and by code', async () => {
     for (const [name, code] of [
       ['UBND xã Đông Quan', 'X3'],

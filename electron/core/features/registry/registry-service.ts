@@ -5,7 +5,8 @@ import type { Clock } from '../../app/clock';
 import { AppError, fieldError } from '../../app/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
-import { searchWords } from '../../../../shared/text/search';
+import { SEARCH_KEY_VERSION, searchWords } from '../../../../shared/text/search';
+import { SORT_KEY_VERSION, vietnameseSortKey } from '../../../../shared/text/collate';
 import { MAX_SEARCH_WORDS, UnitRepo, type UnitQuery } from './unit-repo';
 import {
   codeKey,
@@ -17,13 +18,11 @@ import {
   type UnitRow,
 } from './unit-row';
 import { SettingsRepo } from '../settings/settings-repo';
-import { SEARCH_KEY_VERSION } from '../../../../shared/text/search';
-import { SORT_KEY_VERSION, vietnameseSortKey } from '../../../../shared/text/collate';
-
-const DERIVED_KEYS_SETTING = 'derived.unitKeys';
 import { UndoStore } from './undo-store';
 import { sampleUnits } from './sample-data';
 import type { AuditTrail } from '../audit/audit-trail';
+
+const DERIVED_KEYS_SETTING = 'derived.unitKeys';
 
 interface UndoEntry {
   unitId: string;
@@ -199,6 +198,8 @@ export class RegistryService {
           return { unit: null };
         }
         this.checkCode(entry.before.code, current.id);
+        // The old parent may have been removed, or made a descendant of this unit, since.
+        this.checkParent(entry.before.parentId, current.id);
         this.insertOrExplain(
           () => this.repo.update(current.id, current.rev, meta, contentColumns(entry.before as UnitInput)),
           entry.before.code,
@@ -244,7 +245,6 @@ export class RegistryService {
         const now = this.clock.now();
         const officeId = this.officeId();
         let removed = 0;
-        let kept = 0;
         // Children first, so a parent is never left referenced by a live child.
         const pending = new Map(samples.map((row) => [row.id, row]));
         let progress = true;
@@ -259,8 +259,7 @@ export class RegistryService {
             }
           }
         }
-        kept = pending.size;
-        return { removed, kept };
+        return { removed, kept: pending.size };
       })
       .immediate();
   }
