@@ -49,14 +49,15 @@ export function createServices(
     inspections: planning.inspections,
     ...documents,
   });
+  const registry = planning.withSamplePlans(new RegistryService(db, clock, officeId, planning.audit));
   return {
     db,
     clock,
     files,
     settings,
-    registry: planning.withSamplePlans(new RegistryService(db, clock, officeId, planning.audit)),
+    registry,
     unitImport: new UnitImportService(db, clock, files, officeId),
-    unitExport: new UnitExportService(db, clock, files, () => settings.language(), officeId),
+    unitExport: new UnitExportService(registry, clock, files, () => settings.language()),
     ...planning,
     minutes,
     minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),

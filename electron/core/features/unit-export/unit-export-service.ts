@@ -1,25 +1,18 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { z } from 'zod';
 import type { Clock } from '../../app/clock';
-import type { Db } from '../../db/open';
 import type { FileStore, PendingDownload } from '../../files/file-store';
-import type { UnitSort } from '../../../../shared/api/registry';
+import type { exportRequestSchema } from '../../../../shared/api/unit-import';
 import type { Language } from '../../../../shared/domain/settings';
-import type { ManagingBody, Unit, UnitKind } from '../../../../shared/domain/unit';
+import type { Unit } from '../../../../shared/domain/unit';
 import { translate } from '../../../../shared/i18n/translate';
-import { RegistryService } from '../registry/registry-service';
+import type { RegistryService } from '../registry/registry-service';
 import { EXPORT_COLUMNS, columnHeader } from './export-columns';
 import { guardCsvValue, isFormulaLike } from './formula-guard';
 
-export interface ExportFilter {
-  query: string;
-  kinds: UnitKind[];
-  managingBodies: ManagingBody[];
-  active: 'active' | 'inactive' | 'all';
-  sort: UnitSort;
-}
+export type ExportFilter = z.output<typeof exportRequestSchema>;
 
-const PAGE = 1_000;
 const FONT = { name: 'Times New Roman', size: 12 };
 
 function two(value: number): string {
@@ -37,27 +30,17 @@ function csvField(value: string): string {
  * reads the diacritics. Values that could run as formulas are written as text.
  */
 export class UnitExportService {
-  private readonly registry: RegistryService;
-
   constructor(
-    db: Db,
+    /** The registry's own search and sort, so "export the filtered view" is exactly the list shown. */
+    private readonly registry: RegistryService,
     private readonly clock: Clock,
     private readonly files: FileStore,
     private readonly language: () => Language,
-    officeId: () => string,
-  ) {
-    // The registry's own search and sort, so "export the filtered view" is exactly the list shown.
-    this.registry = new RegistryService(db, clock, officeId);
-  }
+  ) {}
 
+  /** Every unit the filter selects, in one query (the whole list is written anyway). */
   units(filter: ExportFilter): Unit[] {
-    const units: Unit[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = this.registry.list({ ...filter, offset, limit: PAGE });
-      units.push(...page.rows);
-      if (page.rows.length < PAGE) break;
-    }
-    return units;
+    return this.registry.list({ ...filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
   }
 
   private fileName(extension: string): string {
