@@ -24,8 +24,6 @@ export type Contract = typeof contract;
 export type ApiName = keyof Contract;
 /** What a caller passes (before defaults and cleaning). */
 export type ApiInput<K extends ApiName> = z.input<Contract[K]['input']>;
-/** What a handler receives (after validation, defaults and cleaning). */
-export type ApiParsedInput<K extends ApiName> = z.output<Contract[K]['input']>;
 export type ApiOutput<K extends ApiName> = z.output<Contract[K]['output']>;
 
 export function isApiName(name: string): name is ApiName {

@@ -14,8 +14,3 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-/** The one function both transports (IPC, HTTP) provide. */
-export interface ApiTransport {
-  call(name: string, payload: unknown): Promise<ApiResult<unknown>>;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from './define';
+import { pendingDownloadSchema } from './ipc';
 import { UNIT_SORTS, unitFilterSchema } from './registry';
 import {
   analyzeRequestSchema,
@@ -13,17 +14,13 @@ import {
   previewResultSchema,
 } from '../domain/unit-import';
 
-const pendingDownloadSchema = z.object({
-  downloadId: z.string(),
-  fileName: z.string(),
-  size: z.number().int(),
-});
-
 /** The registry's current search and filters: an export writes what the list shows. */
 export const exportRequestSchema = unitFilterSchema.extend({
   sort: z.enum(UNIT_SORTS).default('name'),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
+
+const exportResultSchema = z.object({ download: pendingDownloadSchema, count: z.number().int() });
 
 /**
  * Import of a unit list from .xlsx/.csv/.txt, in steps: `inspect` reads the chosen file once
@@ -38,12 +35,6 @@ export const unitImportEndpoints = defineEndpoints({
   'unitImport.apply': { input: applyRequestSchema, output: applyResultSchema },
   /** Forgets the file read by `inspect` (the wizard was closed). */
   'unitImport.discard': { input: discardRequestSchema, output: z.object({ discarded: z.boolean() }) },
-  'unitExport.xlsx': {
-    input: exportRequestSchema,
-    output: z.object({ download: pendingDownloadSchema, count: z.number().int() }),
-  },
-  'unitExport.csv': {
-    input: exportRequestSchema,
-    output: z.object({ download: pendingDownloadSchema, count: z.number().int() }),
-  },
+  'unitExport.xlsx': { input: exportRequestSchema, output: exportResultSchema },
+  'unitExport.csv': { input: exportRequestSchema, output: exportResultSchema },
 });

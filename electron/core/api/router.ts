@@ -4,7 +4,7 @@ import type { ApiError, ApiResult } from '../../../shared/api/envelope';
 import { ErrorCode } from '../../../shared/api/errors';
 import type { Language } from '../../../shared/domain/settings';
 import { hasTranslation, translate } from '../../../shared/i18n/translate';
-import { AppError, explainSystemError } from '../app/errors';
+import { explainSystemError, type AppError } from '../app/errors';
 import type { HandlerMap } from './handler-map';
 
 export interface Logger {
@@ -108,5 +108,3 @@ function safeLanguage(options: RouterOptions): Language {
     return 'vi';
   }
 }
-
-export { AppError };

@@ -153,10 +153,6 @@ export class UnitRepo {
     })();
   }
 
-  getById(id: string): UnitRowWithParent | undefined {
-    return this.byIdStmt.get(id);
-  }
-
   getLive(id: string): UnitRowWithParent | undefined {
     const row = this.byIdStmt.get(id);
     return row && row.deleted_at === null ? row : undefined;
