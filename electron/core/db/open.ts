@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate';
+import { checkMigratable, migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { AppError } from '../app/errors';
@@ -15,7 +15,7 @@ export interface OpenOptions {
 }
 
 /** The connection settings every handle uses (RELIABILITY.md: WAL with synchronous=FULL). */
-export function applyPragmas(db: Db): void {
+function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -52,14 +52,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('DB_CORRUPT', { params: { file }, cause: error });
   }
   try {
-    // Read the header before changing anything: a non-database file fails here, untouched.
+    // Read the header before changing anything (WAL mode rewrites it): a non-database file or
+    // one from a newer app fails here, untouched.
     db.pragma('schema_version', { simple: true });
-    const found = Number(db.pragma('user_version', { simple: true }));
     const list = options.migrations ?? allMigrations;
-    const latest = list.at(-1)?.version ?? 0;
-    if (found > latest) {
-      throw new AppError('DB_NEWER', { params: { file, found, supported: latest } });
-    }
+    checkMigratable(db, list, file);
     applyPragmas(db);
     migrate(db, list, file, options.targetVersion);
     return db;
