@@ -14,6 +14,43 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC') return 'ổ đĩa đã đầy';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'không có quyền ghi';
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO') return 'ổ đĩa không còn truy cập được (USB bị rút?)';
+  return typeof code === 'string' ? code : 'lỗi ghi';
+}
+
+/**
+ * Writes `target` durably through a temporary file beside it: `fill` writes the temp file's
+ * descriptor, which is then fsynced, renamed over the target, and the folder fsynced. On any
+ * failure the temp file is removed and the previous target is left as it was.
+ */
+function replaceDurably(target: string, fill: (fd: number, temp: string) => void): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = fs.openSync(temp, 'wx');
+    try {
+      fill(fd, temp);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+    fsyncDirectory(dir);
+  } catch (error) {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The stick may be gone; nothing more to clean.
+    }
+    throw new AppError('WRITE_FAILED', { params: { file: target, reason: reasonOf(error) }, cause: error });
+  }
+}
+
+/** The SHA-256 of a file, read in 1 MB pieces. */
 function sha256File(file: string): string {
   const hash = createHash('sha256');
   const fd = fs.openSync(file, 'r');
@@ -27,71 +64,33 @@ function sha256File(file: string): string {
   return hash.digest('hex');
 }
 
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC') return 'ổ đĩa đã đầy';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'không có quyền ghi';
-  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO') return 'ổ đĩa không còn truy cập được (USB bị rút?)';
-  return typeof code === 'string' ? code : 'lỗi ghi';
-}
-
 /**
- * Replaces `target` with a copy of `source` durably: write a temporary file beside it, fsync,
- * verify its checksum, rename over the target, fsync the folder. A full disk or a pulled USB
- * stick leaves the previous file intact and no partial file under the target's name.
+ * Replaces `target` with a copy of `source` durably. The source is hashed as it is copied and
+ * the written copy read back and compared before the rename, so a flaky stick that stores
+ * other bytes than it was given never replaces a good file.
  */
 export function copyFileAtomic(source: string, target: string): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const expected = sha256File(source);
+  replaceDurably(target, (output, temp) => {
+    const expected = createHash('sha256');
     const input = fs.openSync(source, 'r');
-    const output = fs.openSync(temp, 'wx');
     try {
       const buffer = Buffer.allocUnsafe(1 << 20);
       let read: number;
       while ((read = fs.readSync(input, buffer, 0, buffer.length, null)) > 0) {
+        expected.update(buffer.subarray(0, read));
         let written = 0;
         while (written < read) written += fs.writeSync(output, buffer, written, read - written);
       }
-      fs.fsyncSync(output);
     } finally {
       fs.closeSync(input);
-      fs.closeSync(output);
     }
-    if (sha256File(temp) !== expected) throw Object.assign(new Error('checksum mismatch'), { code: 'EIO' });
-    fs.renameSync(temp, target);
-    fsyncDirectory(dir);
-  } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // The stick may be gone; nothing more to clean.
+    if (sha256File(temp) !== expected.digest('hex')) {
+      throw Object.assign(new Error('checksum mismatch'), { code: 'EIO' });
     }
-    throw new AppError('WRITE_FAILED', { params: { file: target, reason: reasonOf(error) }, cause: error });
-  }
+  });
 }
 
 /** Same guarantees for bytes held in memory. */
 export function writeFileAtomic(target: string, data: Uint8Array | string): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-    fsyncDirectory(dir);
-  } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // ignore: see copyFileAtomic
-    }
-    throw new AppError('WRITE_FAILED', { params: { file: target, reason: reasonOf(error) }, cause: error });
-  }
+  replaceDurably(target, (fd) => fs.writeFileSync(fd, data));
 }
