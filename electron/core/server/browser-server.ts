@@ -2,11 +2,12 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import type { Core } from '../app/create-core';
-import { AppError } from '../app/errors';
+import { explainSystemError } from '../app/errors';
 import { SECURITY_HEADERS } from '../security/csp';
 import { resolveStatic, mimeType } from './static-files';
-import { translate } from '../../../shared/i18n/translate';
+import { translate, type TranslateParams } from '../../../shared/i18n/translate';
 import type { ApiResult } from '../../../shared/api/envelope';
 
 export const TOKEN_HEADER = 'x-klkchc-token';
@@ -61,6 +62,20 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
+/** A file as the response body; a read error (the file removed meanwhile) ends the response instead of the process. */
+function sendFile(res: http.ServerResponse, file: string): void {
+  pipeline(fs.createReadStream(file), res, () => undefined);
+}
+
+/** A percent-encoded URL part or header, or `fallback` when it is malformed. */
+function decodeOr(text: string, fallback: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fallback;
+  }
+}
+
 function contentDisposition(fileName: string): string {
   const ascii = fileName
     .normalize('NFD')
@@ -87,19 +102,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return 'vi' as const;
     }
   };
-  const unauthorized = (): ApiResult<unknown> => ({
+  const failure = (code: string, messageKey = `errors.${code}`, params?: TranslateParams): ApiResult<unknown> => ({
     ok: false,
-    error: { code: 'UNAUTHORIZED', message: translate(language(), 'errors.UNAUTHORIZED') },
+    error: { code, message: translate(language(), messageKey, params) },
   });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[klkchc] request failed', error);
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          ok: false,
-          error: { code: 'INTERNAL', message: translate(language(), 'errors.INTERNAL') },
-        });
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL'));
       else res.destroy();
     });
   });
@@ -123,26 +134,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       // Only the app's own script sends the token in a header, never a form or a link.
       if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, expected))
-        return sendJson(res, 401, unauthorized());
+        return sendJson(res, 401, failure('UNAUTHORIZED'));
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'Unsupported media type', 'text/plain; charset=utf-8');
       }
       const body = await readBody(req, MAX_JSON_BYTES);
-      if (body === null)
-        return sendJson(res, 413, {
-          ok: false,
-          error: { code: 'VALIDATION', message: translate(language(), 'errors.VALIDATION_generic') },
-        });
+      if (body === null) return sendJson(res, 413, failure('VALIDATION', 'errors.VALIDATION_generic'));
       let payload: unknown;
       try {
         payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(res, 400, {
-          ok: false,
-          error: { code: 'VALIDATION', message: translate(language(), 'errors.VALIDATION_generic') },
-        });
+        return sendJson(res, 400, failure('VALIDATION', 'errors.VALIDATION_generic'));
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      // A malformed name is passed on as it is: the router answers UNKNOWN_CALL.
+      const raw = url.pathname.slice('/api/'.length);
+      const name = decodeOr(raw, raw);
       const result = await core.router.call(name, payload);
       return sendJson(res, 200, result);
     }
@@ -150,27 +156,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (url.pathname === '/files/upload') {
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, expected))
-        return sendJson(res, 401, unauthorized());
+        return sendJson(res, 401, failure('UNAUTHORIZED'));
       const rawName = req.headers['x-file-name'];
-      const name = typeof rawName === 'string' ? decodeURIComponent(rawName) : 'tep';
+      const name = typeof rawName === 'string' ? decodeOr(rawName, 'tep') : 'tep';
       try {
         const file = await core.files.receiveUpload(name, req as AsyncIterable<Uint8Array>);
         return sendJson(res, 200, { ok: true, value: file });
       } catch (error) {
-        if (error instanceof AppError) {
-          req.resume();
-          return sendJson(res, 200, {
-            ok: false,
-            error: { code: error.code, message: translate(language(), error.messageKey, error.params) },
-          });
-        }
-        throw error;
+        // Too large, or the disk filled up while receiving: said plainly, like an API error.
+        const known = explainSystemError(error);
+        if (!known) throw error;
+        req.resume();
+        return sendJson(res, 200, failure(known.code, known.messageKey, known.params));
       }
     }
 
     if (url.pathname.startsWith('/files/download/')) {
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-      if (!sameToken(givenToken, expected)) return sendJson(res, 401, unauthorized());
+      if (!sameToken(givenToken, expected)) return sendJson(res, 401, failure('UNAUTHORIZED'));
       const id = url.pathname.slice('/files/download/'.length);
       let file: { path: string; name: string; size: number };
       try {
@@ -185,8 +188,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         'Content-Disposition': contentDisposition(file.name),
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(file.path).pipe(res);
-      return;
+      return sendFile(res, file.path);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -200,7 +202,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(file).pipe(res);
+    sendFile(res, file);
   }
 
   await new Promise<void>((resolve, reject) => {

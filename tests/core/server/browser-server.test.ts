@@ -139,6 +139,20 @@ describe('browser-mode server', () => {
     expect(fs.readFileSync(opened.path, 'utf8')).toBe('STT;Tên\n1;Trường A\n');
   });
 
+  it('answers a malformed call name or file name plainly instead of failing', async () => {
+    const badCall = await api('%E0%A4%A', {});
+    expect(badCall.status).toBe(200);
+    expect(JSON.parse(badCall.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+    const badName = await request(server.port, {
+      method: 'POST',
+      path: '/files/upload',
+      headers: { Host: host, 'x-klkchc-token': token, 'x-file-name': '%E0%A4%A.csv' },
+      body: 'a;b\n',
+    });
+    expect(badName.status).toBe(200);
+    expect(JSON.parse(badName.body)).toMatchObject({ ok: true, value: { name: 'tep', size: 4 } });
+  });
+
   it('hands out prepared downloads only with the token', async () => {
     const download = await harness.core.files.createDownload('Danh mục đơn vị.csv', (file) =>
       fs.writeFileSync(file, 'a;b'),
