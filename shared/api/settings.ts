@@ -5,7 +5,7 @@ import { officeInputSchema, settingsSchema, settingsUpdateSchema } from '../doma
 export const settingsEndpoints = defineEndpoints({
   'settings.get': { input: z.object({}), output: settingsSchema },
   'settings.setupOffice': {
-    input: z.object({ office: officeInputSchema, operatorName: z.string().max(120).optional() }),
+    input: settingsUpdateSchema.pick({ operatorName: true }).extend({ office: officeInputSchema }),
     output: settingsSchema,
   },
   'settings.update': { input: settingsUpdateSchema, output: settingsSchema },

@@ -5,11 +5,7 @@ import type { SettingsService } from './settings-service';
 export function settingsHandlers(settings: SettingsService): HandlerMap<typeof settingsEndpoints> {
   return {
     'settings.get': () => settings.get(),
-    'settings.setupOffice': ({ office, operatorName }) =>
-      settings.update({
-        office,
-        ...(operatorName === undefined ? {} : { operatorName: operatorName.trim().normalize('NFC') }),
-      }),
+    'settings.setupOffice': (setup) => settings.update(setup),
     'settings.update': (changes) => settings.update(changes),
   };
 }

@@ -23,6 +23,8 @@ const KEYS = {
 export class SettingsService {
   private readonly repo: SettingsRepo;
   private cache: Settings | null = null;
+  /** Fixed when the database was created (migration 1); read once. */
+  private id: string | null = null;
 
   constructor(
     private readonly db: Db,
@@ -33,8 +35,7 @@ export class SettingsService {
 
   get(): Settings {
     if (this.cache) return this.cache;
-    const id = this.repo.get(KEYS.officeId);
-    if (!id) throw new Error('Database has no office id (migration 1 not applied)');
+    const id = this.officeId();
     const name = this.repo.get(KEYS.officeName);
     const office: Office | null =
       name === undefined
@@ -51,9 +52,12 @@ export class SettingsService {
   }
 
   officeId(): string {
-    const id = this.repo.get(KEYS.officeId);
-    if (!id) throw new Error('Database has no office id');
-    return id;
+    if (this.id === null) {
+      const id = this.repo.get(KEYS.officeId);
+      if (!id) throw new Error('Database has no office id (migration 1 not applied)');
+      this.id = id;
+    }
+    return this.id;
   }
 
   language(): Language {
