@@ -53,7 +53,9 @@ export async function withDocumentWindow<T>(html: string, use: (window: BrowserW
     await window.loadURL(url);
     return await use(window);
   } finally {
-    window.destroy();
+    // Quitting closes every window, this one too, possibly mid-render: destroying it again would
+    // throw and leave the document (names, findings) behind in the temp folder.
+    if (!window.isDestroyed()) window.destroy();
     allowed.delete(url);
     fs.rmSync(file, { force: true });
   }

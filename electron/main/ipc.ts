@@ -61,8 +61,9 @@ export function registerIpc(core: Core, window: () => BrowserWindow | null): voi
     const parsed = pendingDownloadSchema.safeParse(download);
     if (!parsed.success) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
     return guard(core, async () => {
+      // The name the core gave the file, not the one the page sent along with its id.
+      const options = { defaultPath: core.files.download(parsed.data.downloadId).name };
       const owner = window();
-      const options = { defaultPath: parsed.data.fileName };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return { ok: true, value: false };
       core.files.saveDownloadTo(parsed.data.downloadId, result.filePath);
@@ -88,9 +89,11 @@ export function registerIpc(core: Core, window: () => BrowserWindow | null): voi
     if (!trusted(event, window)) return fail(core, 'UNAUTHORIZED');
     const parsed = pendingDownloadSchema.safeParse(download);
     if (!parsed.success) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
-    return guard(core, async () => ({
-      ok: true,
-      value: await printHtmlFile(core.files.download(parsed.data.downloadId).path),
-    }));
+    return guard(core, async () => {
+      const file = core.files.download(parsed.data.downloadId);
+      // Only the prepared HTML documents print this way (a PDF or .docx would print as text).
+      if (!file.name.toLowerCase().endsWith('.html')) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
+      return { ok: true, value: await printHtmlFile(file.path) };
+    });
   });
 }

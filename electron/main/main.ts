@@ -23,7 +23,9 @@ registerAppScheme();
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
-if (!app.requestSingleInstanceLock()) {
+// One process per data folder (the lock lives in userData, set above).
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -77,6 +79,9 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
+    // Hidden document windows (a batch of PDFs, a print job) count as windows too: without this
+    // the process, its open database and its single-instance lock could outlive the app.
+    app.quit();
   });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
@@ -85,6 +90,8 @@ function createWindow(): BrowserWindow {
 app
   .whenReady()
   .then(() => {
+    // A second launch only brings the first window forward (above): it never opens the database.
+    if (!primaryInstance) return;
     const language = 'vi';
     try {
       core = createCore({
@@ -122,6 +129,8 @@ app
   });
 
 app.on('window-all-closed', () => app.quit());
+// Stop background batches before the windows close, so none opens a new print window meanwhile.
+app.on('before-quit', () => core?.services.minutesBatches.cancelAll());
 app.on('will-quit', () => {
   core?.close();
   core = null;

@@ -10,8 +10,8 @@ import type { PendingDownload } from '../../shared/api/files';
 export function saveDownloadsInto(core: Core, downloads: PendingDownload[], folder: string): number {
   let saved = 0;
   for (const download of downloads) {
-    // The name comes from the core, but a name is never allowed to leave the folder.
-    const base = path.basename(download.fileName.replace(/\\/g, '/'));
+    // The name the core gave the file (not the page's copy), never allowed to leave the folder.
+    const base = path.basename(core.files.download(download.downloadId).name.replace(/\\/g, '/'));
     const extension = path.extname(base);
     const stem = base.slice(0, base.length - extension.length);
     let target = path.join(folder, base);
