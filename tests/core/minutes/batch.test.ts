@@ -113,6 +113,21 @@ describe('minutes in bulk', () => {
       expect(bytesOf(h, download.downloadId).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('print an inspection listed twice only once', async () => {
+    const started = await h.call('minutes.batch.start', {
+      planId,
+      output: 'docxFiles',
+      inspectionIds: [planned, recorded[1]!, planned, recorded[1]!],
+    });
+    expect(started.total).toBe(2);
+    const done = await settle(h, started.jobId);
+    expect(done.state).toBe('done');
+    expect(done.downloads.map((download) => download.fileName)).toEqual([
+      'Biên bản 01-BB-ĐKT Trường Tiểu học Hiệp Hạ.docx',
+      'Biên bản Trường TH Mẫu Sơn.docx',
+    ]);
+  });
+
   it('stop when cancelled and hand out nothing', async () => {
     const started = await h.call('minutes.batch.start', { planId, output: 'onePdf' });
     const cancelled = await h.call('minutes.batch.cancel', { jobId: started.jobId });

@@ -3,6 +3,7 @@ import { AppError } from '../../app/errors';
 import type { PendingDownload } from '../../files/file-store';
 import type { Language } from '../../../../shared/domain/settings';
 import type { BatchOutput } from '../../../../shared/domain/minutes';
+import type { BatchStatusValue } from '../../../../shared/api/minutes';
 import { compareVietnamese } from '../../../../shared/text/collate';
 import { safeFileName } from '../../../../shared/format/document-text';
 import { translate } from '../../../../shared/i18n/translate';
@@ -15,23 +16,12 @@ import { mergePdfs } from './pdf-merge';
  * it between two documents. Nothing is handed out until the whole batch has succeeded.
  */
 
-export type BatchState = 'running' | 'done' | 'cancelled' | 'failed';
-
-export interface BatchStatus {
-  jobId: string;
-  state: BatchState;
-  done: number;
-  total: number;
-  /** The unit whose minutes are being made. */
-  current: string;
-  downloads: PendingDownload[];
-  /** In the interface language, when the state is "failed". */
-  error: string;
-}
+/** What the API answers (shared/api/minutes.ts): `current` is the unit being printed, `error` in the UI language. */
+export type BatchStatus = BatchStatusValue;
 
 interface Job {
   id: string;
-  state: BatchState;
+  state: BatchStatus['state'];
   done: number;
   total: number;
   current: string;
@@ -60,13 +50,14 @@ export class MinutesBatchJobs {
   ) {}
 
   start(planId: string, output: BatchOutput, inspectionIds: string[] | null): BatchStatus {
+    const wanted = inspectionIds === null ? null : new Set(inspectionIds);
     const inspections: BatchItem[] = this.minutes
       .planInspections(planId)
-      .filter((row) => inspectionIds === null || inspectionIds.includes(row.id));
-    if (inspectionIds !== null) {
+      .filter((row) => wanted === null || wanted.has(row.id));
+    if (wanted !== null) {
       // Inspections named explicitly but not recorded (planned: blank forms) come too.
       const listed = new Set(inspections.map((row) => row.id));
-      for (const id of inspectionIds) if (!listed.has(id)) inspections.push(this.summaryOf(id, planId));
+      for (const id of wanted) if (!listed.has(id)) inspections.push(this.summaryOf(id, planId));
     }
     if (inspections.length === 0) {
       throw new AppError('minutes.NOTHING_TO_PRINT', { messageKey: 'minutes.errors.nothingToPrint' });

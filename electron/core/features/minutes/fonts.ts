@@ -29,10 +29,6 @@ const FACES = [
   { weight: 700, style: 'italic' },
 ] as const;
 
-export const FONT_FILES = SUBSETS.flatMap((subset) =>
-  FACES.map((face) => `tinos-${subset.name}-${face.weight}-${face.style}.woff2`),
-);
-
 const cache = new Map<string, string>();
 
 /** The @font-face rules for the documents; read once per process from `<resourcesDir>/fonts`. */
