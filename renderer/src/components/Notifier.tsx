@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Snackbar } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { isTypingTarget } from './typing-target';
 
 export interface Notice {
   message: string;
@@ -17,11 +18,6 @@ const NotifierContext = createContext<NotifierValue>({ notify: () => undefined }
 
 export function useNotifier(): NotifierValue {
   return useContext(NotifierContext);
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Short messages at the bottom of the window; the last change can be undone from there. */
@@ -43,7 +39,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!undo) return undefined;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !isTextField(event.target)) {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !isTypingTarget(event.target)) {
         event.preventDefault();
         runUndo();
       }

@@ -105,7 +105,7 @@ export function createBrowserBridge(token: string, offlineMessage: string): Desk
     },
     async saveDownload(download: PendingDownload) {
       try {
-        const response = await fetch(`./files/download/${encodeURIComponent(download.downloadId)}`, { headers });
+        const response = await fetchDownload(download);
         if (!response.ok) return transportError(offlineMessage);
         const url = URL.createObjectURL(await response.blob());
         const link = document.createElement('a');
@@ -157,7 +157,7 @@ export function createBrowserBridge(token: string, offlineMessage: string): Desk
     },
     async printDownload(download: PendingDownload) {
       try {
-        const response = await fetch(`./files/download/${encodeURIComponent(download.downloadId)}`, { headers });
+        const response = await fetchDownload(download);
         if (!response.ok) return transportError(offlineMessage);
         const html = await response.text();
         // Print from a hidden frame: the browser's own print dialog, exactly the page shown.

@@ -23,6 +23,7 @@ import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PendingDownload } from '../../../../shared/api/files';
+import { MAX_MINUTES_NUMBER } from '../../../../shared/domain/minutes';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
 import { PdfPages } from './PdfPages';
@@ -127,7 +128,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
   const saveNumber = async (event: FormEvent) => {
     event.preventDefault();
     const number = Number(editingNumber);
-    if (!Number.isInteger(number) || number < 1 || number > 9999) {
+    if (!Number.isInteger(number) || number < 1 || number > MAX_MINUTES_NUMBER) {
       setNumberError(t('minutes.validation.number'));
       return;
     }
@@ -203,7 +204,9 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
                 autoFocus
                 label={t('minutes.number')}
                 value={editingNumber}
-                onChange={(event) => setEditingNumber(event.target.value.replace(/\D/g, '').slice(0, 4))}
+                onChange={(event) =>
+                  setEditingNumber(event.target.value.replace(/\D/g, '').slice(0, String(MAX_MINUTES_NUMBER).length))
+                }
                 error={numberError !== null}
                 helperText={numberError ?? t('minutes.numberHelp')}
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}

@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
+import { isTypingTarget } from '../../components/typing-target';
 import { SampleDataPanel } from '../settings/SampleDataPanel';
 import { RegistryTransferButtons } from '../unit-import/RegistryTransferButtons';
 import { UnitFilters } from './UnitFilters';
@@ -16,13 +17,6 @@ import { UnitTable } from './UnitTable';
 import { useUnitList, type UnitListRequest } from './useUnitList';
 
 const INITIAL_REQUEST: UnitListRequest = { query: '', kinds: [], managingBodies: [], active: 'active', sort: 'name' };
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /** Danh mục đơn vị: find, add, edit, deactivate; every change can be undone right after. */
 export function RegistryPage() {
@@ -62,7 +56,7 @@ export function RegistryPage() {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if ((event.altKey && key === 'n') || (event.key === 'Insert' && !isTyping(event.target))) {
+      } else if ((event.altKey && key === 'n') || (event.key === 'Insert' && !isTypingTarget(event.target))) {
         if (document.querySelector('[role="dialog"]')) return;
         event.preventDefault();
         setEditing({ unit: null });
@@ -150,7 +144,7 @@ export function RegistryPage() {
           }
         }}
       />
-      {list.error && (
+      {list.error !== null && (
         <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
           {list.error || t('common.unexpected')}
         </Alert>
