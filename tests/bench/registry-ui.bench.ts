@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore } from '../../electron/core/app/create-core';
+import { findChromium } from '../../electron/core/features/minutes/chromium-path';
 import type { BenchModule } from './bench-module';
 import { generateUnits } from './registry-data';
 
@@ -63,7 +64,7 @@ export const registryUiBench: BenchModule = {
     });
     const profile = fs.mkdtempSync(path.join(dir, 'profile-'));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: findChromium() ?? '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1366, height: 800 },
       args: [

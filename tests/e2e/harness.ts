@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { expect } from 'vitest';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/envelope';
+import { findChromium } from '../../electron/core/features/minutes/chromium-path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(ROOT, 'dist'));
@@ -81,14 +82,9 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<Runn
   return app;
 }
 
+/** The browser the app itself would print with (CHROMIUM_PATH first, then the usual places). */
 export function chromiumPath(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter((candidate): candidate is string => Boolean(candidate));
-  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  const found = findChromium();
   if (!found) {
     throw new Error('Chromium not found. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.');
   }
