@@ -48,6 +48,20 @@ describe('progress of plans', () => {
     const detail = await h.call('progress.plan', { planId });
     expect(detail.notInspected.map((unit) => unit.unitName)).toHaveLength(5);
     expect(detail.notInspected.find((unit) => unit.unitId === communes[1])?.status).toBe('draft');
+
+    // The units still to inspect: by planned date (undated last), each with its inspection.
+    const dated = await inspectionOf(h, planId, communes[4]!);
+    await h.call('inspections.schedule', { id: dated, plannedDate: '2020-03-02' });
+    const waiting = (await h.call('progress.plan', { planId })).notInspected;
+    expect(waiting[0]).toEqual({
+      unitId: communes[4],
+      unitName: 'UBND xã số 5',
+      unitKind: 'commune',
+      inspectionId: dated,
+      status: 'planned',
+      plannedDate: '2020-03-02',
+    });
+    expect(waiting.slice(1).every((unit) => unit.plannedDate === null && unit.inspectionId !== null)).toBe(true);
   });
 
   it('counts a unit inspected twice once, follows a growing and shrinking scope, and re-inspections', async () => {
@@ -180,7 +194,12 @@ describe('progress of plans', () => {
         // Refusals (e.g. a unit with finalised minutes stays in scope) are part of the game.
         if (!(error instanceof Error) || !/VALIDATION|inspections\./.test(error.message)) throw error;
       }
-      if (step % 20 === 19) expect(services.progress.overview()).toEqual(services.progress.overviewRecomputed());
+      if (step % 20 === 19) {
+        const overview = services.progress.overview();
+        expect(overview).toEqual(services.progress.overviewRecomputed());
+        // One plan's figures are read on their own: the same as that plan's line of the overview.
+        for (const plan of overview.plans) expect(services.progress.plan(plan.planId).progress).toEqual(plan);
+      }
     }
     const summary = services.progress.overview();
     expect(summary).toEqual(services.progress.overviewRecomputed());
