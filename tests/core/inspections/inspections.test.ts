@@ -355,5 +355,14 @@ describe('recording an inspection', () => {
     await h.call('inspections.start', { id });
     expect((await h.call('inspections.list', { planId, statuses: ['draft'] })).rows.map((r) => r.id)).toEqual([id]);
     expect((await h.call('inspections.list', { query: 'dong quan' })).rows.map((r) => r.id)).toEqual([secondId]);
+
+    // A page smaller than the matches: the total is counted, with and without search words.
+    const third = await addUnit(h, 'Trường Tiểu học Đông Quan');
+    await h.call('plans.addScope', { planId, selection: { unitIds: [third] } });
+    const firstPage = await h.call('inspections.list', { limit: 1 });
+    expect(firstPage).toMatchObject({ total: 3, rows: [{ id: secondId }] });
+    expect((await h.call('inspections.list', { offset: 2, limit: 1 })).total).toBe(3);
+    expect(await h.call('inspections.list', { query: 'dong quan', limit: 1 })).toMatchObject({ total: 2 });
+    expect((await h.call('inspections.list', { statuses: ['planned'], limit: 1 })).total).toBe(2);
   });
 });

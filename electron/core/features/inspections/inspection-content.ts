@@ -298,9 +298,3 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
   }
   return changes;
 }
-
-/** True when every scalar column equals `next` (child rows are compared by applyContent). */
-export function sameScalars(row: InspectionRow, next: InspectionContent): boolean {
-  const columns = contentColumns(next);
-  return SCALAR_FIELDS.every(([column]) => (row[column] ?? '') === (columns[column] ?? ''));
-}

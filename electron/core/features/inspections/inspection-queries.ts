@@ -78,7 +78,8 @@ const ORDER: Record<InspectionSort, string> = {
   // The index order (plan, date key, rowid): the first page of a plan is read straight off it.
   date: `${DATE_KEY}, i.rowid`,
   unit: 'u.sort_key, i.rowid',
-  updated: 'i.updated_at DESC, i.rowid',
+  // Both descending, so the first page across plans is read straight off inspections_updated.
+  updated: 'i.updated_at DESC, i.rowid DESC',
 };
 
 function toSummary(row: SummaryRow): InspectionSummary {
@@ -162,8 +163,11 @@ export class InspectionQueries {
     }
     let countStmt = this.countStmts.get(clause);
     if (!countStmt) {
+      // Units are joined only to search them: every inspection has its unit (a foreign key),
+      // and the join made counting 200,000 inspections ten times slower.
+      const units = words.length > 0 ? 'JOIN units AS u ON u.id = i.unit_id' : '';
       countStmt = this.db.prepare(`
-        SELECT count(*) AS total FROM inspections AS i JOIN units AS u ON u.id = i.unit_id
+        SELECT count(*) AS total FROM inspections AS i ${units}
         JOIN plans AS p ON p.id = i.plan_id WHERE ${clause}`);
       this.countStmts.set(clause, countStmt);
     }
