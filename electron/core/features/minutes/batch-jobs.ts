@@ -8,6 +8,7 @@ import { compareVietnamese } from '../../../../shared/text/collate';
 import { safeFileName } from '../../../../shared/format/document-text';
 import { translate } from '../../../../shared/i18n/translate';
 import type { MinutesService } from './minutes-service';
+import { FORM } from './layout';
 import { mergePdfs } from './pdf-merge';
 
 /**
@@ -62,7 +63,7 @@ export class MinutesBatchJobs {
     if (inspections.length === 0) {
       throw new AppError('minutes.NOTHING_TO_PRINT', { messageKey: 'minutes.errors.nothingToPrint' });
     }
-    const title = `Biên bản kiểm tra – ${inspections[0]?.planTitle ?? ''}`;
+    const title = `${FORM.batchTitle} ${inspections[0]?.planTitle ?? ''}`;
     // Chronological, then by unit: the order the numbers are given and the pages bound.
     inspections.sort(
       (a, b) =>

@@ -60,6 +60,8 @@ export const FORM = {
   nationalName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   motto: 'Độc lập - Tự do - Hạnh phúc',
   title: 'BIÊN BẢN',
+  /** A plan's minutes bound into one PDF: its title and file name, before the plan's title. */
+  batchTitle: 'Biên bản kiểm tra –',
   subject: 'Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại',
   reinspectionSubject: 'Tái kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại',
   sections: {

@@ -50,15 +50,17 @@ export class MinutesSettingsStore {
   }
 
   update(input: MinutesSettingsInput): MinutesSettings {
-    this.db.transaction(() => {
-      this.repo.set(KEYS.parentBody, input.parentBody);
-      this.repo.set(KEYS.issuingBody, input.issuingBody);
-      this.repo.set(KEYS.placeName, input.placeName);
-      this.repo.set(KEYS.numberSymbol, input.numberSymbol);
-      this.repo.set(KEYS.copies, String(input.copies));
-      this.repo.set(KEYS.recipients, input.recipients);
-      this.repo.set(KEYS.secretarySigns, String(input.secretarySigns));
-    })();
+    this.db
+      .transaction(() => {
+        this.repo.set(KEYS.parentBody, input.parentBody);
+        this.repo.set(KEYS.issuingBody, input.issuingBody);
+        this.repo.set(KEYS.placeName, input.placeName);
+        this.repo.set(KEYS.numberSymbol, input.numberSymbol);
+        this.repo.set(KEYS.copies, String(input.copies));
+        this.repo.set(KEYS.recipients, input.recipients);
+        this.repo.set(KEYS.secretarySigns, String(input.secretarySigns));
+      })
+      .immediate();
     return this.get();
   }
 }
