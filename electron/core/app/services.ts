@@ -56,7 +56,7 @@ export function createServices(
     files,
     settings,
     registry,
-    unitImport: new UnitImportService(db, clock, files, officeId),
+    unitImport: new UnitImportService(db, clock, files, officeId, planning.audit),
     unitExport: new UnitExportService(registry, clock, files, () => settings.language()),
     ...planning,
     minutes,

@@ -148,6 +148,33 @@ describe('preview rules against the registry, and apply', () => {
     expect(preview.counts.unchanged).toBe(5);
   });
 
+  it('records every unit it creates or changes in the audit trail, as the registry form does', async () => {
+    const { request } = await open(harness, FILE);
+    await harness.call('unitImport.apply', request);
+    const history = await harness.call('audit.list', { entityId: ids.dongQuan });
+    expect(history.rows[0]).toMatchObject({
+      action: 'update',
+      operator: 'Nguyễn Thị Thư',
+      summary: 'Trường Tiểu học Đông Quan',
+      changes: [
+        { field: 'parentId', before: '', after: ids.education },
+        { field: 'headName', before: 'Nguyễn Văn An', after: 'Hoàng Văn Bình' },
+      ],
+    });
+    const created = (await harness.call('audit.list', { entity: 'unit', limit: 500 })).rows
+      .filter((entry) => entry.action === 'create')
+      .map((entry) => entry.summary);
+    // The three units made in beforeEach and the three new rows of the file.
+    expect(created).toHaveLength(6);
+    expect(created).toEqual(
+      expect.arrayContaining(['Trường Tiểu học Tú Mịch', 'Trường THCS Khánh Xuân', 'Trường PTDTBT Tiểu học Mẫu Sơn']),
+    );
+    // Applying the same file again changes nothing and records nothing.
+    const total = (await harness.call('audit.list', {})).total;
+    await harness.call('unitImport.apply', request);
+    expect((await harness.call('audit.list', {})).total).toBe(total);
+  });
+
   it('a correction in the preview turns an error into a unit', async () => {
     const { request } = await open(harness, FILE);
     const fixed = await harness.call('unitImport.preview', {

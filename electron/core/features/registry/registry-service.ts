@@ -13,6 +13,7 @@ import {
   contentColumns,
   rowToUnit,
   sameContent,
+  unitEditAudit,
   unitInputFromRow,
   unitSearchKey,
   type UnitRow,
@@ -159,15 +160,7 @@ export class RegistryService {
         const unit = this.get(id);
         const before = unitInputFromRow(current);
         const undoId = this.undo.push({ unitId: id, revAfter: unit.rev, before });
-        this.audit?.record({
-          entity: 'unit',
-          entityId: id,
-          action: before.active === input.active ? 'update' : input.active ? 'activate' : 'deactivate',
-          summary: input.name,
-          changes: (Object.keys(input) as (keyof UnitInput)[])
-            .filter((key) => before[key] !== input[key])
-            .map((key) => ({ field: key, before: String(before[key] ?? ''), after: String(input[key] ?? '') })),
-        });
+        this.audit?.record(unitEditAudit(id, before, input));
         return { unit, undoId };
       })
       .immediate();

@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../audit/audit-trail';
 import type { ManagingBody, SchoolLevel, Unit, UnitInput, UnitKind } from '../../../../shared/domain/unit';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import { vietnameseSortKey } from '../../../../shared/text/collate';
@@ -121,6 +122,19 @@ export function unitInputFromRow(row: UnitRow): UnitInput {
     phone: row.phone,
     active: row.active === 1,
     notes: row.notes,
+  };
+}
+
+/** The audit entry of an edit (in the registry or by an import): the fields it changed. */
+export function unitEditAudit(unitId: string, before: UnitInput, after: UnitInput): AuditRecord {
+  return {
+    entity: 'unit',
+    entityId: unitId,
+    action: before.active === after.active ? 'update' : after.active ? 'activate' : 'deactivate',
+    summary: after.name,
+    changes: (Object.keys(after) as (keyof UnitInput)[])
+      .filter((key) => before[key] !== after[key])
+      .map((key) => ({ field: key, before: String(before[key] ?? ''), after: String(after[key] ?? '') })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../app/clock';
 import { AppError } from '../../app/errors';
 import type { Db } from '../../db/open';
 import type { FileStore } from '../../files/file-store';
+import type { AuditTrail } from '../audit/audit-trail';
 import { UnitRepo } from '../registry/unit-repo';
 import {
   IMPORT_LIMITS,
@@ -73,6 +74,8 @@ export class UnitImportService {
     private readonly clock: Clock,
     private readonly files: FileStore,
     private readonly officeId: () => string,
+    /** Where every unit the import creates or changes is recorded (optional so tests can leave it out). */
+    private readonly audit?: AuditTrail,
   ) {
     this.repo = new UnitRepo(db);
     this.existing = new ExistingUnitReader(db);
@@ -205,6 +208,7 @@ export class UnitImportService {
           officeId: this.officeId(),
           updateExisting: request.updateExisting,
           skipped,
+          audit: this.audit,
         });
       })
       .immediate();

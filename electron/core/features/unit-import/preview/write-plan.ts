@@ -1,8 +1,9 @@
 import type { ApplyResult } from '../../../../../shared/domain/unit-import';
 import { AppError } from '../../../app/errors';
 import { newRowMeta, nextRowMeta } from '../../../db/row-meta';
-import { contentColumns } from '../../registry/unit-row';
+import { contentColumns, unitEditAudit, unitInputFromRow } from '../../registry/unit-row';
 import type { UnitRepo } from '../../registry/unit-repo';
+import type { AuditTrail } from '../../audit/audit-trail';
 import type { PlannedRow } from './plan-rows';
 
 export interface WriteContext {
@@ -12,6 +13,8 @@ export interface WriteContext {
   updateExisting: boolean;
   /** Rows that were set aside (section titles, totals…), for the summary. */
   skipped: number;
+  /** Each unit created or updated is recorded there, as an edit in the registry is. */
+  audit?: AuditTrail | undefined;
 }
 
 /**
@@ -50,6 +53,7 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
     const input = plan.input;
     if (!input) throw new AppError('INTERNAL');
     context.repo.insert(meta, contentColumns({ ...input, parentId: resolve(plan.parentTarget) }), false);
+    context.audit?.record({ entity: 'unit', entityId: meta.id, action: 'create', summary: input.name });
     createdIds.set(plan.target, meta.id);
     result.created += 1;
   };
@@ -83,9 +87,11 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
     if (!existing || !input) throw new AppError('INTERNAL');
     const parentId = plan.parentTarget === undefined ? existing.parent_id : resolve(plan.parentTarget);
     const meta = nextRowMeta(context.now, context.officeId, existing);
-    if (!context.repo.update(existing.id, existing.rev, meta, contentColumns({ ...input, parentId }))) {
+    const after = { ...input, parentId };
+    if (!context.repo.update(existing.id, existing.rev, meta, contentColumns(after))) {
       throw new AppError('CONFLICT');
     }
+    context.audit?.record(unitEditAudit(existing.id, unitInputFromRow(existing), after));
     result.updated += 1;
   }
   return result;
