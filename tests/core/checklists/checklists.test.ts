@@ -112,6 +112,17 @@ describe('checklists and their versions', () => {
     expect(after.checklist.latestVersionNo).toBe(2);
     const v1 = await h.call('checklists.get', { checklistId: SCHOOL_CHECKLIST, versionId: version.id });
     expect(v1.version.groups[0]!.criteria[0]!.text).toBe('Ban hành nội quy nhà trường');
+    expect(v1.version).toMatchObject({ versionNo: 1, locked: true, inspectionCount: 1 });
+    expect(v1.versions.map((v) => [v.versionNo, v.inspectionCount, v.criterionCount])).toEqual([
+      [2, 0, 14],
+      [1, 1, 14],
+    ]);
+    const listed = (await h.call('checklists.list', {})).find((item) => item.id === SCHOOL_CHECKLIST);
+    expect(listed).toMatchObject({ latestVersionNo: 2, versionCount: 2, criterionCount: 14, latestLocked: false });
+    // A version of another checklist is not this one's.
+    expect((await h.fail('checklists.get', { checklistId: AGENCY_CHECKLIST, versionId: version.id })).code).toBe(
+      'NOT_FOUND',
+    );
 
     // A stale editor (based on version 1) is refused.
     const stale = await h.fail('checklists.save', {

@@ -1,12 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import type { RowMeta, RowMetaUpdate } from '../../db/row-meta';
-import type {
-  ChecklistTarget,
-  ChecklistVersion,
-  ChecklistVersionInfo,
-  CriterionGroup,
-} from '../../../../shared/domain/checklist';
+import type { ChecklistTarget, ChecklistVersionInfo, CriterionGroup } from '../../../../shared/domain/checklist';
 
 export interface ChecklistRow {
   id: string;
@@ -63,7 +58,7 @@ export class ChecklistRepo {
   readonly liveChecklists: Statement<[], ChecklistRow>;
   readonly latestVersion: Statement<[string], VersionRow>;
   readonly versionById: Statement<[string], VersionRow>;
-  readonly versionsOf: Statement<[string], VersionRow & { criterion_count: number; inspection_count: number }>;
+  readonly versionsOf: Statement<[string], VersionRow & { criterion_count: number }>;
   readonly groupsOf: Statement<[string], GroupRow>;
   readonly criteriaOf: Statement<[string], CriterionRow>;
   readonly lockedStmt: Statement<[string], { locked: number }>;
@@ -96,9 +91,7 @@ export class ChecklistRepo {
     this.versionsOf = db.prepare(`
       SELECT v.id, v.checklist_id, v.version_no, v.created_at, v.rev, v.rev_history,
         (SELECT count(*) FROM checklist_criteria AS c WHERE c.version_id = v.id AND c.deleted_at IS NULL)
-          AS criterion_count,
-        (SELECT count(*) FROM inspections AS i WHERE i.checklist_version_id = v.id AND i.deleted_at IS NULL)
-          AS inspection_count
+          AS criterion_count
       FROM checklist_versions AS v WHERE v.checklist_id = ? AND v.deleted_at IS NULL
       ORDER BY v.version_no DESC, v.id DESC`);
     this.groupsOf = db.prepare(`
@@ -177,28 +170,14 @@ export class ChecklistRepo {
     }));
   }
 
-  version(versionId: string, checklistName: string): ChecklistVersion | undefined {
-    const row = this.versionById.get(versionId);
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      checklistId: row.checklist_id,
-      checklistName,
-      versionNo: row.version_no,
-      createdAt: row.created_at,
-      locked: this.isLocked(row.id),
-      inspectionCount: this.inspectionCountStmt.get(row.id)?.total ?? 0,
-      groups: this.groups(row.id),
-    };
-  }
-
+  /** Every version, newest first, with how many inspections use it (a count over inspections: only for `get`). */
   versions(checklistId: string): ChecklistVersionInfo[] {
     return this.versionsOf.all(checklistId).map((row) => ({
       id: row.id,
       versionNo: row.version_no,
       createdAt: row.created_at,
       locked: this.isLocked(row.id),
-      inspectionCount: row.inspection_count,
+      inspectionCount: this.inspectionCountStmt.get(row.id)?.total ?? 0,
       criterionCount: row.criterion_count,
     }));
   }

@@ -58,9 +58,20 @@ export class ChecklistService {
   get(checklistId: string, versionId: string | null): ChecklistWithVersion {
     const row = this.liveRow(checklistId);
     const checklist = this.toChecklist(row);
-    const version = this.repo.version(versionId ?? checklist.latestVersionId, row.name);
-    if (!version || version.checklistId !== checklistId) throw new AppError('NOT_FOUND');
-    return { checklist, version, versions: this.repo.versions(checklistId) };
+    const versions = this.repo.versions(checklistId);
+    const info = versions.find((candidate) => candidate.id === (versionId ?? checklist.latestVersionId));
+    if (!info) throw new AppError('NOT_FOUND');
+    const version: ChecklistVersion = {
+      id: info.id,
+      checklistId,
+      checklistName: row.name,
+      versionNo: info.versionNo,
+      createdAt: info.createdAt,
+      locked: info.locked,
+      inspectionCount: info.inspectionCount,
+      groups: this.repo.groups(info.id),
+    };
+    return { checklist, version, versions };
   }
 
   /**
@@ -186,9 +197,10 @@ export class ChecklistService {
   }
 
   private toChecklist(row: ChecklistRow): Checklist {
-    const latest = this.repo.latestVersion.get(row.id);
-    if (!latest) throw new AppError('NOT_FOUND');
+    // Newest first, as latestVersion orders them.
     const versions = this.repo.versionsOf.all(row.id);
+    const latest = versions[0];
+    if (!latest) throw new AppError('NOT_FOUND');
     return {
       id: row.id,
       name: row.name,
@@ -199,7 +211,7 @@ export class ChecklistService {
       latestVersionId: latest.id,
       latestVersionNo: latest.version_no,
       versionCount: versions.length,
-      criterionCount: versions.find((version) => version.id === latest.id)?.criterion_count ?? 0,
+      criterionCount: latest.criterion_count,
       latestLocked: this.repo.isLocked(latest.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
