@@ -6,6 +6,7 @@ import type { InspectionContent, ResultValue } from '../../../../shared/domain/i
 import type { PlanInput, TeamRole } from '../../../../shared/domain/plan';
 import type { InspectionService } from '../inspections/inspection-service';
 import type { OfficialService } from '../officials/official-service';
+import { makeRandom } from '../registry/sample-data';
 import type { PlanService } from './plan-service';
 
 /**
@@ -35,17 +36,6 @@ const REQUESTS = [
   'Sắp xếp lại hồ sơ, sổ sách khoa học; báo cáo kết quả khắc phục về Đoàn kiểm tra.',
   'Bổ sung, thay thế kịp thời các thủ tục hành chính đã thay đổi.',
 ];
-
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function day(year: number, month: number, date: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;

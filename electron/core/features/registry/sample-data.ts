@@ -101,8 +101,8 @@ export const GIVEN_NAMES = [
   'Yến',
 ];
 
-/** A small deterministic generator, so the sample is the same on every PC. */
-function makeRandom(seed: number): () => number {
+/** A small deterministic generator, so the sample is the same on every PC (the sample plans use it too). */
+export function makeRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
