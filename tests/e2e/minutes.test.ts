@@ -245,4 +245,28 @@ describe('inspection minutes, end to end', () => {
     for (const file of files) expect(file.head).toBe('PK');
     expect(browser.problems).toEqual([]);
   });
+
+  it('stops following a batch it can no longer reach, says so, and lets the clerk start again', async () => {
+    const { page } = browser;
+    // The app's back end becomes unreachable for progress questions (browser mode was stopped).
+    let asked = 0;
+    await page.route('**/api/minutes.batch.status', (route) => {
+      asked += 1;
+      return route.abort();
+    });
+    try {
+      await page.getByRole('button', { name: 'In biên bản hàng loạt' }).click();
+      const dialog = page.getByRole('dialog', { name: 'In biên bản hàng loạt' });
+      await dialog.getByRole('button', { name: 'Bắt đầu' }).click();
+      await see.visible(dialog.getByRole('alert').filter({ hasText: 'Không kết nối được' }));
+      await see.visible(dialog.getByRole('button', { name: 'Bắt đầu' }));
+      const after = asked;
+      await page.waitForTimeout(1000);
+      expect(asked).toBe(after);
+      await page.keyboard.press('Escape');
+      await see.hidden(dialog);
+    } finally {
+      await page.unroute('**/api/minutes.batch.status');
+    }
+  });
 });

@@ -63,7 +63,10 @@ export function MinutesBatchDialog({ planId, onClose }: MinutesBatchDialogProps)
           if (mounted.current) setStatus(next);
         })
         .catch((error: unknown) => {
-          if (mounted.current) setFailure(errorMessage(error, t('common.unexpected')));
+          if (!mounted.current) return;
+          setFailure(errorMessage(error, t('common.unexpected')));
+          // The job cannot be followed any more (e.g. browser mode was restarted): stop asking.
+          setStatus((current) => (current ? { ...current, state: 'failed' } : current));
         });
     }, POLL_MS);
     return () => window.clearInterval(timer);
