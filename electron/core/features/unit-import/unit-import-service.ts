@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { Clock } from '../../app/clock';
 import { AppError } from '../../app/errors';
 import type { Db } from '../../db/open';
@@ -12,13 +13,13 @@ import {
   columnLetter,
   type AnalyzeResult,
   type ApplyResult,
-  type HeaderChoice,
   type ImportField,
   type InspectResult,
   type PreviewResult,
   type RowIssue,
-  type RowOverride,
-  type TextEncodingChoice,
+  type analyzeRequestSchema,
+  type applyRequestSchema,
+  type previewRequestSchema,
 } from '../../../../shared/domain/unit-import';
 import { importError } from './import-errors';
 import { ImportSessions, gridFor, textFor, type ImportSession } from './import-sessions';
@@ -26,28 +27,15 @@ import { detectHeader, headerLabels, labelText, proposeMapping } from './mapping
 import { readRows, type ReadRow, type RowOverrides } from './mapping/row-reader';
 import type { SheetText } from './mapping/sheet-text';
 import { ExistingUnitReader } from './preview/existing-units';
-import { planRows, previewRows } from './preview/plan-rows';
+import { emptyCounts, planRows, previewRows } from './preview/plan-rows';
 import { writePlan } from './preview/write-plan';
 import { readCsv } from './reading/csv-reader';
 import { sniffFile } from './reading/sniff';
 import { readXlsx } from './reading/xlsx-reader';
 
-export interface SheetRequest {
-  sessionId: string;
-  sheet: number;
-  encoding: TextEncodingChoice;
-}
-
-export interface PreviewInput extends SheetRequest {
-  header: HeaderChoice;
-  mapping: ImportField[];
-  overrides: RowOverride[];
-  updateExisting: boolean;
-}
-
-export interface ApplyInput extends PreviewInput {
-  excludedRows: number[];
-}
+type AnalyzeInput = z.output<typeof analyzeRequestSchema>;
+type PreviewInput = z.output<typeof previewRequestSchema>;
+type ApplyInput = z.output<typeof applyRequestSchema>;
 
 const TOP_ROWS = 12;
 const TOP_COLUMNS = 30;
@@ -126,7 +114,7 @@ export class UnitImportService {
     return { sessionId: session.id, fileName, format: grid.format, sheets, suggestedSheet: suggested?.index ?? 0 };
   }
 
-  analyze(request: SheetRequest & { header?: HeaderChoice | undefined }): AnalyzeResult {
+  analyze(request: AnalyzeInput): AnalyzeResult {
     const session = this.sessions.get(request.sessionId);
     const grid = gridFor(session, request.encoding);
     const text = textFor(session, request.sheet, request.encoding);
@@ -171,12 +159,7 @@ export class UnitImportService {
     const text = textFor(session, request.sheet, request.encoding);
     const mappingErrors = checkMapping(request.mapping);
     if (mappingErrors.length > 0) {
-      return {
-        rows: [],
-        counts: { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, skipped: 0 },
-        blankRows: 0,
-        mappingErrors,
-      };
+      return { rows: [], counts: emptyCounts(), blankRows: 0, mappingErrors };
     }
     const read = this.read(session, text, request);
     const planned = planRows(read, this.existing.load(), {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatDate } from '../../../../../shared/format/date';
 import { IMPORT_LIMITS } from '../../../../../shared/domain/unit-import';
 import { fontHint, type FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
@@ -12,14 +13,10 @@ import { guardXlsxZip } from './zip-guard';
  * every cell it covers; each run of rich text keeps its font (the clue to TCVN3/VNI).
  */
 
-function two(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-function formatDate(date: Date): string {
+function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
-  // exceljs gives spreadsheet dates as UTC midnight.
-  return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  // exceljs gives spreadsheet dates as UTC midnight: the UTC calendar day is the cell's day.
+  return formatDate(date.toISOString().slice(0, 10));
 }
 
 function formatNumber(value: number, numFmt: string | undefined): string {
@@ -38,7 +35,7 @@ function scalarText(value: Scalar, numFmt: string | undefined): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value, numFmt);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatDate(value);
+  if (value instanceof Date) return dateText(value);
   return '';
 }
 
