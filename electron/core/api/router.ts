@@ -4,7 +4,7 @@ import type { ApiError, ApiResult } from '../../../shared/api/envelope';
 import { ErrorCode } from '../../../shared/api/errors';
 import type { Language } from '../../../shared/domain/settings';
 import { hasTranslation, translate } from '../../../shared/i18n/translate';
-import { explainSystemError, type AppError } from '../app/errors';
+import { explainSystemError, type AppError, type DataLocation } from '../app/errors';
 import type { HandlerMap } from './handler-map';
 
 export interface Logger {
@@ -22,6 +22,8 @@ export interface RouterOptions {
   /** Check answers against the contract too (tests and development: catches drift early). */
   validateOutput: boolean;
   logger: Logger;
+  /** The database file and folder, named when the disk or SQLite refuses. */
+  data?: DataLocation;
 }
 
 export interface Router {
@@ -89,7 +91,7 @@ export function createRouter(handlers: HandlerMap<Contract>, options: RouterOpti
         }
         return { ok: true, value };
       } catch (error) {
-        const known = explainSystemError(error);
+        const known = explainSystemError(error, options.data);
         if (known) {
           if (known.code === 'INTERNAL' || known.code === 'DISK_FULL') options.logger.error(`${name} failed`, error);
           return failure(describe(known, safeLanguage(options)));

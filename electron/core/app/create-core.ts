@@ -85,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     language: () => services.settings.language(),
     validateOutput: options.validateOutput ?? options.mode === 'test',
     logger: options.logger ?? consoleLogger,
+    data: { file: paths.databaseFile, dir: paths.dataDir },
   });
   let closed = false;
   return {

@@ -32,17 +32,28 @@ interface SqliteLikeError {
   code?: unknown;
 }
 
-/** Errors from the disk and SQLite that have a plain-language explanation. */
-export function explainSystemError(error: unknown): AppError | null {
+/** Where the office's data lives, named in the messages below. */
+export interface DataLocation {
+  file: string;
+  dir: string;
+}
+
+/**
+ * Errors from the disk and SQLite that have a plain-language explanation. The database and
+ * its folder are the only files a handler writes on its own, so the messages name them.
+ */
+export function explainSystemError(error: unknown, data: DataLocation = { file: '', dir: '' }): AppError | null {
   if (error instanceof AppError) return error;
   const code = (error as SqliteLikeError | null)?.code;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', { cause: error });
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError('READ_ONLY', { params: { dir: '' }, cause: error });
+    return new AppError('READ_ONLY', { params: { dir: data.dir }, cause: error });
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return new AppError('DB_LOCKED', { params: { file: '' }, cause: error });
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
-    return new AppError('DB_CORRUPT', { params: { file: '' }, cause: error });
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('DB_LOCKED', { params: { file: data.file }, cause: error });
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new AppError('DB_CORRUPT', { params: { file: data.file }, cause: error });
+  }
   return null;
 }

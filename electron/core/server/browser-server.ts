@@ -164,7 +164,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return sendJson(res, 200, { ok: true, value: file });
       } catch (error) {
         // Too large, or the disk filled up while receiving: said plainly, like an API error.
-        const known = explainSystemError(error);
+        const known = explainSystemError(error, { file: core.paths.databaseFile, dir: core.paths.dataDir });
         if (!known) throw error;
         req.resume();
         return sendJson(res, 200, failure(known.code, known.messageKey, known.params));

@@ -95,6 +95,36 @@ describe('the API router', () => {
     expect(logged).toHaveLength(1);
   });
 
+  it('explains a locked or read-only database by naming the file and folder', async () => {
+    const handlers = allHandlers(harness.core.services);
+    const failing = (code: string) =>
+      createRouter(
+        {
+          ...handlers,
+          'system.ping': () => {
+            throw Object.assign(new Error(code), { code });
+          },
+        },
+        {
+          language: () => 'vi',
+          validateOutput: true,
+          logger: { error: () => undefined, warn: () => undefined },
+          data: { file: '/du-lieu/klkchc.sqlite3', dir: '/du-lieu' },
+        },
+      );
+    expect(await failing('SQLITE_BUSY').call('system.ping', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DB_LOCKED',
+        message: 'Tệp dữ liệu /du-lieu/klkchc.sqlite3 đang được một cửa sổ khác của ứng dụng sử dụng.',
+      },
+    });
+    expect(await failing('SQLITE_READONLY').call('system.ping', {})).toMatchObject({
+      ok: false,
+      error: { code: 'READ_ONLY', message: expect.stringContaining('thư mục dữ liệu /du-lieu (') as string },
+    });
+  });
+
   it('checks answers against the contract when asked to', async () => {
     const logged: string[] = [];
     const handlers = allHandlers(harness.core.services);
