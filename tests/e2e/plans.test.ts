@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPlanInput } from '../../shared/domain/plan';
+import { emptyUnitInput } from '../../shared/domain/unit';
 import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
+
+/** The shipped school checklist (migration 0011): the same id in every office. */
+const SCHOOL_CHECKLIST = '1d383ac4-c98a-5302-8db6-3288dae85cdc';
 
 describe('planning an inspection round for schools, in Chromium against browser mode', () => {
   let app: RunningApp;
@@ -154,6 +159,28 @@ describe('planning an inspection round for schools, in Chromium against browser 
       page.getByRole('region', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }),
       'Đã kiểm tra 2 trường',
     );
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('counts a schedule longer than one page and shows the rest on request', async () => {
+    const { page } = browser;
+    for (let index = 1; index <= 430; index += 1) {
+      await app.call('registry.create', {
+        unit: { ...emptyUnitInput('publicService'), name: `Đơn vị sự nghiệp ${index}` },
+      });
+    }
+    const { plan } = await app.call('plans.create', {
+      plan: { ...emptyPlanInput(SCHOOL_CHECKLIST, 'UBND huyện Lộc Bình', 2020), title: 'Kiểm tra toàn huyện 2020' },
+      scope: { filter: {} },
+    });
+    const total = plan.scopeCount;
+    expect(total).toBeGreaterThan(500);
+    await page.goto(`${app.url}#/plans/${plan.id}`);
+    const grid = page.getByRole('grid', { name: 'Lịch kiểm tra' });
+    await see.visible(page.getByText(`${total} cuộc kiểm tra`));
+    await see.count(grid.getByRole('row'), 501);
+    await page.getByRole('button', { name: `Xem thêm ${total - 500}` }).click();
+    await see.count(grid.getByRole('row'), total + 1);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import {
-  INSPECTION_STATUSES,
-  type InspectionStatus,
-  type InspectionSummary,
-} from '../../../../shared/domain/inspection';
+import { INSPECTION_STATUSES, type InspectionStatus } from '../../../../shared/domain/inspection';
 import type { Plan } from '../../../../shared/domain/plan';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
@@ -13,6 +9,7 @@ import { navigate } from '../../app/routes';
 import { PageHeader } from '../../components/PageHeader';
 import { InspectionPage } from './InspectionEditor';
 import { InspectionTable } from './InspectionTable';
+import { useInspectionList } from './useInspectionList';
 
 const PAGE = 200;
 
@@ -29,12 +26,13 @@ function InspectionsPage() {
   const [planId, setPlanId] = useState<string>('');
   const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<InspectionSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loaded, setLoaded] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
   const gridRef = useRef<HTMLElement | null>(null);
+  const { rows, total, loaded, failure, more } = useInspectionList(
+    api,
+    { planId: planId || null, statuses, query },
+    PAGE,
+  );
 
   useEffect(() => {
     api
@@ -42,34 +40,6 @@ function InspectionsPage() {
       .then(setPlans)
       .catch(() => setPlans([]));
   }, [api]);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('inspections.list', { planId: planId || null, statuses, query, limit: PAGE })
-      .then((answer) => {
-        if (!live) return;
-        setRows(answer.rows);
-        setTotal(answer.total);
-        setLoaded(true);
-        setFailure(null);
-      })
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, planId, statuses, query, t]);
-
-  const more = async () => {
-    const answer = await api.call('inspections.list', {
-      planId: planId || null,
-      statuses,
-      query,
-      offset: rows.length,
-      limit: PAGE,
-    });
-    setRows((current) => [...current, ...answer.rows]);
-  };
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
@@ -127,9 +97,9 @@ function InspectionsPage() {
           ))}
         </ToggleButtonGroup>
       </Stack>
-      {failure && (
+      {failure !== null && (
         <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
-          {failure}
+          {errorMessage(failure, t('common.unexpected'))}
         </Alert>
       )}
       <Box

@@ -31,6 +31,7 @@ import { useNotifier } from '../../components/Notifier';
 import { PlanProgressSummary } from '../dashboard/PlanProgressSummary';
 import { DateField } from '../inspections/DateField';
 import { InspectionTable } from '../inspections/InspectionTable';
+import { useInspectionList } from '../inspections/useInspectionList';
 import { PlanFormDialog } from './PlanFormDialog';
 import { ScopeDialog } from './ScopeDialog';
 import { TeamEditor } from './TeamEditor';
@@ -38,6 +39,8 @@ import { periodLabel } from './plan-labels';
 import { MinutesBatchButton } from '../minutes/MinutesBatchButton';
 
 type PlanWithTeam = ApiOutput<'plans.get'>;
+/** Rows of the schedule read at a time (a plan may cover thousands of units). */
+const SCHEDULE_PAGE = 500;
 type PlanFigures = ApiOutput<'progress.plan'>;
 
 /** One plan: its progress, the schedule of its scope, its team and its details. */
@@ -47,7 +50,6 @@ export function PlanDetail({ id }: { id: string }) {
   const { notify } = useNotifier();
   const [data, setData] = useState<PlanWithTeam | null>(null);
   const [figures, setFigures] = useState<PlanFigures | null>(null);
-  const [rows, setRows] = useState<InspectionSummary[]>([]);
   const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
   const [tab, setTab] = useState<'schedule' | 'team' | 'info'>('schedule');
   const [dialog, setDialog] = useState<'edit' | 'scope' | null>(null);
@@ -72,16 +74,8 @@ export function PlanDetail({ id }: { id: string }) {
     };
   }, [api, id, reload, t]);
 
-  useEffect(() => {
-    let live = true;
-    api
-      .call('inspections.list', { planId: id, statuses, limit: 500 })
-      .then((answer) => live && setRows(answer.rows))
-      .catch(() => live && setRows([]));
-    return () => {
-      live = false;
-    };
-  }, [api, id, statuses, reload]);
+  const schedule = useInspectionList(api, { planId: id, statuses, query: '' }, SCHEDULE_PAGE, reload);
+  const rows = schedule.rows;
 
   const setPlannedDate = async (row: InspectionSummary, date: string | null) => {
     try {
@@ -196,13 +190,18 @@ export function PlanDetail({ id }: { id: string }) {
                 ))}
               </ToggleButtonGroup>
               <Typography variant="body2" color="text.secondary" aria-live="polite">
-                {t('plans.schedule.count', { count: rows.length })}
+                {t('plans.schedule.count', { count: schedule.total })}
               </Typography>
               <Box sx={{ flexGrow: 1 }} />
               <Typography variant="caption" color="text.secondary">
                 {t('plans.schedule.openHelp')}
               </Typography>
             </Stack>
+            {schedule.failure !== null && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {errorMessage(schedule.failure, t('common.unexpected'))}
+              </Alert>
+            )}
             <Box
               sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
               ref={(node: HTMLElement | null) => {
@@ -231,6 +230,11 @@ export function PlanDetail({ id }: { id: string }) {
                   ) : null
                 }
               />
+              {rows.length < schedule.total && (
+                <Button onClick={() => void schedule.more()} sx={{ alignSelf: 'center', mt: 1 }}>
+                  {t('inspections.more', { count: Math.min(SCHEDULE_PAGE, schedule.total - rows.length) })}
+                </Button>
+              )}
             </Box>
           </>
         )}
