@@ -7,7 +7,8 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPED_DATE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\s*$/;
 
-function pad2(value: number): string {
+/** 5 → "05", 12 → "12": days, months, hours and document numbers below 10 take a leading zero. */
+export function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
 
@@ -34,7 +35,7 @@ export function parseTypedDate(text: string): string | null {
   let year = Number(match[3]);
   if ((match[3] ?? '').length === 2) year += 2000;
   if (!isValidCalendarDate(year, month, day)) return null;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** "2020-02-09" → { day: "09", month: "02", year: "2020" } for "ngày … tháng … năm …". */
@@ -49,10 +50,10 @@ export function formatDateTime(isoTimestamp: string | null | undefined): string 
   if (!isoTimestamp) return '';
   const date = new Date(isoTimestamp);
   if (Number.isNaN(date.getTime())) return '';
-  return `${pad2(date.getDate())}/${pad2(date.getMonth() + 1)}/${date.getFullYear()} ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+  return `${twoDigits(date.getDate())}/${twoDigits(date.getMonth() + 1)}/${date.getFullYear()} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
 
 /** Today's calendar date in the PC's local time, as ISO "yyyy-mm-dd". */
 export function localIsoDate(now: Date): string {
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+  return `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
 }

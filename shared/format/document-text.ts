@@ -3,12 +3,9 @@
  * "Số: 05/BB-ĐKT", "08 giờ 30", body names in capitals. Pure functions: the minutes' model is
  * built with them, and tests check them one by one.
  */
-import { dateParts } from './date';
+import { dateParts, twoDigits } from './date';
 
-/** 5 → "05", 12 → "12" (numbers below 10 take a leading zero in document numbers and dates). */
-export function twoDigits(value: number): string {
-  return String(value).padStart(2, '0');
-}
+export { twoDigits };
 
 /** Vietnamese capitals ("UBND huyện Lộc Bình" → "UBND HUYỆN LỘC BÌNH"), NFC, single spaces. */
 export function upperVietnamese(text: string): string {

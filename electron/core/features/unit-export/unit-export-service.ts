@@ -6,6 +6,7 @@ import type { FileStore, PendingDownload } from '../../files/file-store';
 import type { exportRequestSchema } from '../../../../shared/api/unit-import';
 import type { Language } from '../../../../shared/domain/settings';
 import type { Unit } from '../../../../shared/domain/unit';
+import { formatDate, localIsoDate } from '../../../../shared/format/date';
 import { translate } from '../../../../shared/i18n/translate';
 import type { RegistryService } from '../registry/registry-service';
 import { EXPORT_COLUMNS, columnHeader } from './export-columns';
@@ -14,10 +15,6 @@ import { guardCsvValue, isFormulaLike } from './formula-guard';
 export type ExportFilter = z.output<typeof exportRequestSchema>;
 
 const FONT = { name: 'Times New Roman', size: 12 };
-
-function two(value: number): string {
-  return String(value).padStart(2, '0');
-}
 
 /** Quotes a CSV field when it must be (separator, quote, line break, edge spaces). */
 function csvField(value: string): string {
@@ -44,8 +41,7 @@ export class UnitExportService {
   }
 
   private fileName(extension: string): string {
-    const now = this.clock.now();
-    const date = `${two(now.getDate())}-${two(now.getMonth() + 1)}-${now.getFullYear()}`;
+    const date = formatDate(localIsoDate(this.clock.now())).replaceAll('/', '-');
     return `${translate(this.language(), 'unitImport.exportFileName', { date })}.${extension}`;
   }
 
