@@ -1,9 +1,11 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
+/** One column that points at a table, with its "is a live row using this id?" query prepared once. */
 interface Reference {
   table: string;
   column: string;
-  hasTombstone: boolean;
+  live: Statement<[string], unknown>;
 }
 
 const cache = new WeakMap<Db, Map<string, Reference[]>>();
@@ -28,9 +30,13 @@ function referencesTo(db: Db, table: string): Reference[] {
   for (const { name } of tables) {
     const keys = db.pragma(`foreign_key_list(${quoteIdent(name)})`) as { table: string; from: string }[];
     const columns = db.pragma(`table_info(${quoteIdent(name)})`) as { name: string }[];
-    const hasTombstone = columns.some((column) => column.name === 'deleted_at');
+    const liveOnly = columns.some((column) => column.name === 'deleted_at') ? ' AND deleted_at IS NULL' : '';
     for (const key of keys) {
-      if (key.table === table) found.push({ table: name, column: key.from, hasTombstone });
+      if (key.table !== table) continue;
+      const live = db.prepare<[string], unknown>(
+        `SELECT 1 FROM ${quoteIdent(name)} WHERE ${quoteIdent(key.from)} = ?${liveOnly} LIMIT 1`,
+      );
+      found.push({ table: name, column: key.from, live });
     }
   }
   perDb.set(table, found);
@@ -42,12 +48,5 @@ function referencesTo(db: Db, table: string): Reference[] {
  * feature that adds a table referring to units is covered without touching this code.
  */
 export function isReferenced(db: Db, table: string, id: string): boolean {
-  for (const reference of referencesTo(db, table)) {
-    const live = reference.hasTombstone ? ' AND deleted_at IS NULL' : '';
-    const row = db
-      .prepare(`SELECT 1 FROM ${quoteIdent(reference.table)} WHERE ${quoteIdent(reference.column)} = ?${live} LIMIT 1`)
-      .get(id);
-    if (row !== undefined) return true;
-  }
-  return false;
+  return referencesTo(db, table).some((reference) => reference.live.get(id) !== undefined);
 }
