@@ -135,15 +135,16 @@ export class OfficialService {
   update(id: string, expectedRev: string, input: OfficialInput): Official {
     return this.db
       .transaction(() => {
-        const current = this.get(id);
-        if (current.rev !== expectedRev) throw new AppError('CONFLICT');
+        const row = this.byIdStmt.get(id);
+        if (!row || row.deleted_at !== null) throw new AppError('NOT_FOUND');
+        if (row.rev !== expectedRev) throw new AppError('CONFLICT');
+        const current = toOfficial(row);
         const changes: AuditChange[] = AUDITED.filter((key) => current[key] !== input[key]).map((key) => ({
           field: key,
           before: String(current[key]),
           after: String(input[key]),
         }));
         if (changes.length === 0) return current;
-        const row = this.byIdStmt.get(id) as OfficialRow;
         const meta = nextRowMeta(this.clock.now(), this.officeId(), row);
         if (this.updateStmt.run({ ...meta, ...columns(input), id, expected: expectedRev }).changes !== 1) {
           throw new AppError('CONFLICT');
