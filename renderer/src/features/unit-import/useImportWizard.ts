@@ -215,6 +215,11 @@ export function useImportWizard(api: ApiClient, fallbackError: string) {
     },
     apply: async () => {
       if (!state.inspected || state.busy) return null;
+      // A correction's preview still pending or on its way must not land during or after the
+      // write (its answer would clear "applying" and enable the button a second time).
+      if (pendingPreview.current !== null) window.clearTimeout(pendingPreview.current);
+      pendingPreview.current = null;
+      generation.current += 1;
       patch({ busy: 'applying', error: null });
       try {
         const result = await api.call('unitImport.apply', {
