@@ -19,6 +19,7 @@ import {
   PERIOD_KINDS,
   emptyPlanInput,
   planInputSchema,
+  periodYears,
   planToInput,
   type PeriodKind,
   type Plan,
@@ -165,7 +166,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 error={Boolean(errors.periodYear)}
                 helperText={
                   value.periodKind === 'schoolYear'
-                    ? `${value.periodYear}–${Number(value.periodYear) + 1}`
+                    ? periodYears('schoolYear', Number(value.periodYear))
                     : help('periodYear')
                 }
                 onChange={(event) => set('periodYear', Number(event.target.value))}
