@@ -7,21 +7,13 @@ import {
   type UnitKind,
 } from '../../../../../shared/domain/unit';
 import { catalogs } from '../../../../../shared/i18n/resources';
-import { foldVietnamese } from '../../../../../shared/text/fold';
-import { inferFromName, levelFromText } from './infer-kind';
+import { foldedWords as key, inferFromName, levelFromText } from './infer-kind';
 
 /**
  * Values typed in the "Loại hình", "Cấp học", "Cơ quan quản lý" and "Trạng thái" columns.
  * The app's own labels in both languages always work (so an export maps back); common ways
  * clerks write them work too. Unknown values return undefined and the row says so.
  */
-
-function key(text: string): string {
-  return foldVietnamese(text)
-    .replace(/&/g, ' va ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 function labelTable<T extends string>(
   values: readonly T[],

@@ -12,11 +12,17 @@ export interface KindGuess {
   schoolLevel: SchoolLevel | null;
 }
 
-function words(name: string): string {
-  return ` ${foldVietnamese(name)
+/** Folded words separated by single spaces, "&" read as "và": "TH&THCS Lục Thôn" → "th va thcs luc thon". */
+export function foldedWords(text: string): string {
+  return foldVietnamese(text)
     .replace(/&/g, ' va ')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
+    .trim();
+}
+
+/** The folded words with a space at each end, so a pattern can match whole words. */
+function words(name: string): string {
+  return ` ${foldedWords(name)} `;
 }
 
 /** The school level a text names (a school's name, or a "Cấp học" cell), if any. */
