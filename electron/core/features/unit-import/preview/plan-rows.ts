@@ -11,6 +11,7 @@ import type {
   RowStatus,
   StatusCounts,
 } from '../../../../../shared/domain/unit-import';
+import { hasTranslation } from '../../../../../shared/i18n/translate';
 import { foldVietnamese } from '../../../../../shared/text/fold';
 import {
   codeKey,
@@ -141,7 +142,8 @@ function validate(raw: UnitInputRaw, errors: RowIssue[]): UnitInput | null {
     const field = (FIELD_OF_INPUT as Record<string, ImportField | undefined>)[key] ?? null;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ field, key: issue.message.includes('.') ? issue.message : 'validation.invalid' });
+    // Our schemas' messages are i18n keys; anything else (a zod default) is shown generically.
+    errors.push({ field, key: hasTranslation(issue.message) ? issue.message : 'validation.invalid' });
   }
   return null;
 }
