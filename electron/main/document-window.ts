@@ -1,7 +1,6 @@
 import { BrowserWindow, session, type Session } from 'electron';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { printWindowPreferences } from './security-policy';
@@ -29,8 +28,17 @@ function documentSession(): Session {
   return ses;
 }
 
-export async function withDocumentWindow<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
-  const file = path.join(os.tmpdir(), `klkchc-document-${randomBytes(8).toString('hex')}.html`);
+/**
+ * `tempDir` is the data folder's temporary folder (swept at start-up), so a crash mid-render
+ * never leaves a document with officials' names and findings in the system's temp folder.
+ */
+export async function withDocumentWindow<T>(
+  html: string,
+  tempDir: string,
+  use: (window: BrowserWindow) => Promise<T>,
+): Promise<T> {
+  fs.mkdirSync(tempDir, { recursive: true });
+  const file = path.join(tempDir, `document-${randomBytes(8).toString('hex')}.html`);
   fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
   const url = pathToFileURL(file).toString();
   allowed.add(url);

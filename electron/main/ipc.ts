@@ -93,7 +93,7 @@ export function registerIpc(core: Core, window: () => BrowserWindow | null): voi
       const file = core.files.download(parsed.data.downloadId);
       // Only the prepared HTML documents print this way (a PDF or .docx would print as text).
       if (!file.name.toLowerCase().endsWith('.html')) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
-      return { ok: true, value: await printHtmlFile(file.path) };
+      return { ok: true, value: await printHtmlFile(file.path, core.paths.tempDir) };
     });
   });
 }

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app/create-core';
 import { AppError } from '../core/app/errors';
-import { defaultDataDir } from '../core/app/paths';
+import { dataPaths, defaultDataDir } from '../core/app/paths';
 import { parseLaunchArgs } from '../core/cli/args';
 import { translate } from '../../shared/i18n/translate';
 import { registerIpc } from './ipc';
@@ -77,6 +77,17 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // A crashed page is reopened with a word of explanation; drafts were saved as the clerk typed.
+  window.webContents.on('render-process-gone', (_, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const language = core?.services.settings.language() ?? 'vi';
+    void dialog.showMessageBox(window, {
+      type: 'warning',
+      title: translate(language, 'common.appName'),
+      message: translate(language, 'shell.rendererGone'),
+    });
+    window.reload();
+  });
   window.on('closed', () => {
     mainWindow = null;
     // Hidden document windows (a batch of PDFs, a print job) count as windows too: without this
@@ -99,7 +110,7 @@ app
         mode: 'electron',
         appVersion: app.getVersion(),
         // Documents print with Electron's own engine; fonts are in resources/ (extraResources when packaged).
-        pdfRenderer: createElectronPdfRenderer(),
+        pdfRenderer: createElectronPdfRenderer(dataPaths(dataDir).tempDir),
         resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
       });
     } catch (error) {

@@ -7,11 +7,11 @@ import { withDocumentWindow } from './document-window';
  * as browser mode's Chromium and the tests. The page size and margins come from the document's
  * CSS (@page), page numbers from its page-margin boxes.
  */
-export function createElectronPdfRenderer(): PdfRenderer {
+export function createElectronPdfRenderer(tempDir: string): PdfRenderer {
   return {
     parallelism: 2,
     render: (html) =>
-      withDocumentWindow(html, async (window) => {
+      withDocumentWindow(html, tempDir, async (window) => {
         const pdf = await window.webContents.printToPDF({
           preferCSSPageSize: true,
           printBackground: true,

@@ -20,6 +20,7 @@ export const errors: CatalogShape<typeof vi> = {
   DISK_FULL: 'The disk is full. Nothing was saved; free some space and try again.',
   READ_ONLY: 'Cannot write to the data folder {{dir}} (read-only or no permission).',
   NOT_SET_UP: 'Set up the office details before using this function.',
+  PRINT_FAILED: 'Printing failed ({{reason}}). Check the printer and try again, or save a PDF to print later.',
   FILE_NOT_FOUND: 'The chosen file was not found (the USB stick may have been removed). Choose the file again.',
   FILE_TOO_LARGE: 'The file is too large ({{size}}); the limit is {{limit}}.',
   WRITE_FAILED: 'Could not write the file {{file}}: {{reason}}. The previous file (if any) is intact.',

@@ -25,5 +25,6 @@ export const shell: CatalogShape<typeof vi> = {
   aboutTitle: 'About KLKCHC Inspections',
   version: 'Version',
   dataFile: 'Data file: {{file}}',
+  rendererGone: 'The app window crashed and was reopened. Saved data is intact; drafts were saved as you typed.',
   startFailed: 'The app could not start',
 };

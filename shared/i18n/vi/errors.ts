@@ -17,6 +17,7 @@ export const errors = {
   DISK_FULL: 'Ổ đĩa đã đầy. Chưa có gì được lưu; hãy giải phóng dung lượng rồi thử lại.',
   READ_ONLY: 'Không ghi được vào thư mục dữ liệu {{dir}} (chỉ đọc hoặc không có quyền).',
   NOT_SET_UP: 'Hãy khai báo thông tin cơ quan trước khi dùng chức năng này.',
+  PRINT_FAILED: 'Không in được ({{reason}}). Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.',
   FILE_NOT_FOUND: 'Không tìm thấy tệp đã chọn (có thể USB đã được rút ra). Hãy chọn lại tệp.',
   FILE_TOO_LARGE: 'Tệp quá lớn ({{size}}); giới hạn là {{limit}}.',
   WRITE_FAILED: 'Không ghi được tệp {{file}}: {{reason}}. Tệp cũ (nếu có) vẫn nguyên vẹn.',

@@ -22,5 +22,7 @@ export const shell = {
   aboutTitle: 'Giới thiệu Kiểm tra KLKCHC',
   version: 'Phiên bản',
   dataFile: 'Tệp dữ liệu: {{file}}',
+  rendererGone:
+    'Cửa sổ ứng dụng gặp sự cố và đã được mở lại. Dữ liệu đã lưu không bị mất; bản nháp được tự lưu trong lúc gõ.',
   startFailed: 'Không khởi động được ứng dụng',
 };
