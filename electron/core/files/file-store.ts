@@ -63,7 +63,10 @@ export class FileStore {
             params: { size: `> ${formatBytes(limit)}`, limit: formatBytes(limit) },
           });
         }
-        await handle.write(chunk);
+        // A write may take part of the chunk (a nearly full disk): the rest follows, or ENOSPC.
+        for (let offset = 0; offset < chunk.byteLength;) {
+          offset += (await handle.write(chunk, offset)).bytesWritten;
+        }
       }
     } catch (error) {
       await handle.close();
