@@ -241,8 +241,7 @@ export class InspectionService {
     return this.db
       .transaction((): DraftSaved => {
         const row = this.liveRow(id);
-        if (row.status === 'planned')
-          throw new AppError('inspections.notStarted', { messageKey: 'inspections.errors.notStarted' });
+        if (row.status === 'planned') throw this.notStarted();
         if (row.status !== 'draft') throw this.locked();
         const mark = this.editors.get(id);
         const sameEditor = mark !== undefined && mark.editorId === editorId && mark.rev === row.rev;
@@ -276,7 +275,7 @@ export class InspectionService {
         const row = this.liveRow(id);
         if (row.status !== 'draft') {
           if (isLockedStatus(row.status)) throw this.locked();
-          throw new AppError('inspections.notStarted', { messageKey: 'inspections.errors.notStarted' });
+          throw this.notStarted();
         }
         if (row.rev !== rev) throw new AppError('CONFLICT');
         const content = toContent(readStored(this.repo, row));
@@ -307,7 +306,7 @@ export class InspectionService {
       .transaction(() => {
         const row = this.liveRow(id);
         if (!isLockedStatus(row.status)) {
-          throw new AppError('inspections.notFinalised', { messageKey: 'inspections.errors.notFinalised' });
+          throw this.notFinalised();
         }
         if (row.rev !== rev) throw new AppError('CONFLICT');
         this.checkComplete(row, content);
@@ -342,7 +341,7 @@ export class InspectionService {
       .transaction(() => {
         const row = this.liveRow(id);
         if (!isLockedStatus(row.status)) {
-          throw new AppError('inspections.notFinalised', { messageKey: 'inspections.errors.notFinalised' });
+          throw this.notFinalised();
         }
         const request = this.repo.requestsOf.all(id).find((candidate) => candidate.id === requestId);
         if (!request) throw new AppError('NOT_FOUND');
@@ -383,7 +382,7 @@ export class InspectionService {
       .transaction(() => {
         const original = this.liveRow(originalId);
         if (!isLockedStatus(original.status)) {
-          throw new AppError('inspections.notFinalised', { messageKey: 'inspections.errors.notFinalised' });
+          throw this.notFinalised();
         }
         const id = this.insertPlanned(
           original.plan_id,
@@ -529,6 +528,14 @@ export class InspectionService {
 
   private locked(): AppError {
     return new AppError('inspections.locked', { messageKey: 'inspections.errors.locked' });
+  }
+
+  private notStarted(): AppError {
+    return new AppError('inspections.notStarted', { messageKey: 'inspections.errors.notStarted' });
+  }
+
+  private notFinalised(): AppError {
+    return new AppError('inspections.notFinalised', { messageKey: 'inspections.errors.notFinalised' });
   }
 
   private isLive(table: 'plans' | 'units', id: string): boolean {
