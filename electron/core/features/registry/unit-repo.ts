@@ -13,11 +13,38 @@ export interface UnitQuery {
   active: 'active' | 'inactive' | 'all';
 }
 
-const SELECT_COLUMNS = `
-  u.id, u.code, u.code_key, u.name, u.name_key, u.sort_key, u.search_key, u.kind, u.school_level,
-  u.managing_body, u.parent_id, u.head_name, u.head_title, u.address, u.phone, u.active, u.notes,
-  u.is_sample, u.created_at, u.updated_at, u.changed_by_office, u.rev, u.rev_history, u.deleted_at,
-  p.name AS parent_name`;
+/** Every column of a `UnitRow`, in table order (explicit lists, SYNC-RULES.md). */
+const UNIT_COLUMNS = [
+  'id',
+  'code',
+  'code_key',
+  'name',
+  'name_key',
+  'sort_key',
+  'search_key',
+  'kind',
+  'school_level',
+  'managing_body',
+  'parent_id',
+  'head_name',
+  'head_title',
+  'address',
+  'phone',
+  'active',
+  'notes',
+  'is_sample',
+  'created_at',
+  'updated_at',
+  'changed_by_office',
+  'rev',
+  'rev_history',
+  'deleted_at',
+] as const satisfies readonly (keyof UnitRow)[];
+
+/** The columns of `units AS u`, as a select list. */
+export const UNIT_SELECT = UNIT_COLUMNS.map((column) => `u.${column}`).join(', ');
+
+const SELECT_COLUMNS = `${UNIT_SELECT}, p.name AS parent_name`;
 
 /**
  * Filters as SQL. Kinds and bodies arrive as JSON arrays (one statement serves every
@@ -78,7 +105,7 @@ export class UnitRepo {
       `SELECT ${SELECT_COLUMNS} FROM units AS u LEFT JOIN units AS p ON p.id = u.parent_id WHERE u.id = ?`,
     );
     this.byCodeKeyStmt = db.prepare(
-      `SELECT u.* FROM units AS u WHERE u.code_key = ? AND u.code_key <> '' AND u.deleted_at IS NULL`,
+      `SELECT ${UNIT_SELECT} FROM units AS u WHERE u.code_key = ? AND u.code_key <> '' AND u.deleted_at IS NULL`,
     );
     this.insertStmt = db.prepare(`
       INSERT INTO units (
@@ -106,7 +133,9 @@ export class UnitRepo {
       SELECT kind, count(*) AS total, sum(active) AS active, sum(is_sample) AS sample
       FROM units WHERE deleted_at IS NULL GROUP BY kind`);
     this.parentOfStmt = db.prepare(`SELECT parent_id FROM units WHERE id = ? AND deleted_at IS NULL`);
-    this.sampleStmt = db.prepare(`SELECT * FROM units WHERE is_sample = 1 AND deleted_at IS NULL`);
+    this.sampleStmt = db.prepare(
+      `SELECT ${UNIT_SELECT} FROM units AS u WHERE u.is_sample = 1 AND u.deleted_at IS NULL`,
+    );
   }
 
   /** The page's ids are chosen inside the index; only those rows are then read whole. */

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/open';
+import { UNIT_SELECT } from '../../registry/unit-repo';
 import type { UnitRow } from '../../registry/unit-row';
 
 /**
@@ -18,10 +19,6 @@ export function nameKindKey(nameKey: string, kind: string): string {
   return `${nameKey}\u0000${kind}`;
 }
 
-const COLUMNS = `id, code, code_key, name, name_key, sort_key, search_key, kind, school_level, managing_body,
-  parent_id, head_name, head_title, address, phone, active, notes, is_sample, created_at, updated_at,
-  changed_by_office, rev, rev_history, deleted_at`;
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -32,7 +29,7 @@ export class ExistingUnitReader {
   private readonly liveStmt: Statement<[], UnitRow>;
 
   constructor(db: Db) {
-    this.liveStmt = db.prepare(`SELECT ${COLUMNS} FROM units WHERE deleted_at IS NULL ORDER BY sort_key`);
+    this.liveStmt = db.prepare(`SELECT ${UNIT_SELECT} FROM units AS u WHERE u.deleted_at IS NULL ORDER BY u.sort_key`);
   }
 
   load(): ExistingUnits {
