@@ -18,7 +18,8 @@ interface StoredFile {
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-function formatBytes(bytes: number): string {
+/** "20,0 MB": a size the way a Vietnamese reader writes it, for messages about files. */
+export function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
@@ -60,7 +61,7 @@ export class FileStore {
         size += chunk.byteLength;
         if (size > limit) {
           throw new AppError('FILE_TOO_LARGE', {
-            params: { size: `> ${formatBytes(limit)}`, limit: formatBytes(limit) },
+            params: { size: `> ${formatMegabytes(limit)}`, limit: formatMegabytes(limit) },
           });
         }
         // A write may take part of the chunk (a nearly full disk): the rest follows, or ENOSPC.

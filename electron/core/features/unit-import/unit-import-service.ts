@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../app/clock';
 import { AppError } from '../../app/errors';
 import type { Db } from '../../db/open';
-import type { FileStore } from '../../files/file-store';
+import { formatMegabytes, type FileStore } from '../../files/file-store';
 import type { AuditTrail } from '../audit/audit-trail';
 import { UnitRepo } from '../registry/unit-repo';
 import {
@@ -42,11 +42,6 @@ const TOP_COLUMNS = 30;
 const TOP_CELL_CHARS = 80;
 const SAMPLES = 3;
 
-/** "20,0 MB": sizes the way a Vietnamese reader writes them. */
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-}
-
 /**
  * Bringing a unit list in: read the chosen file once under the limits, find the header and
  * propose a mapping, preview every row against the registry, then write the chosen rows in
@@ -82,8 +77,8 @@ export class UnitImportService {
     if (size > IMPORT_LIMITS.maxFileBytes) {
       throw importError('tooLarge', {
         file: fileName,
-        size: megabytes(size),
-        limit: megabytes(IMPORT_LIMITS.maxFileBytes),
+        size: formatMegabytes(size),
+        limit: formatMegabytes(IMPORT_LIMITS.maxFileBytes),
       });
     }
     let bytes: Buffer;
