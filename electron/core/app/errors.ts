@@ -46,7 +46,14 @@ export function explainSystemError(error: unknown, data: DataLocation = { file: 
   if (error instanceof AppError) return error;
   const code = (error as SqliteLikeError | null)?.code;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', { cause: error });
-  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_PERM' ||
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM'
+  ) {
     return new AppError('READ_ONLY', { params: { dir: data.dir }, cause: error });
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkMigratable, migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
-import { AppError } from '../app/errors';
+import { AppError, explainSystemError } from '../app/errors';
 
 export type Db = Database.Database;
 
@@ -25,11 +25,6 @@ function applyPragmas(db: Db): void {
   db.pragma('journal_size_limit = 67108864');
 }
 
-function isSqliteCode(error: unknown, ...codes: string[]): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && codes.includes(code);
-}
-
 /**
  * Opens (creating if needed) the office's database and migrates it. A file that is not a
  * database, is damaged, or comes from a newer app is refused with a plain message and left
@@ -42,14 +37,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     throw new AppError('READ_ONLY', { params: { dir }, cause: error });
   }
+  const location = { file, dir };
   let db: Db;
   try {
     db = new Database(file, { fileMustExist: false });
   } catch (error) {
-    if (isSqliteCode(error, 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM')) {
-      throw new AppError('READ_ONLY', { params: { dir }, cause: error });
-    }
-    throw new AppError('DB_CORRUPT', { params: { file }, cause: error });
+    throw explainSystemError(error, location) ?? new AppError('DB_CORRUPT', { params: { file }, cause: error });
   }
   try {
     // Read the header before changing anything (WAL mode rewrites it): a non-database file or
@@ -62,16 +55,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof AppError) throw error;
-    if (isSqliteCode(error, 'SQLITE_NOTADB', 'SQLITE_CORRUPT')) {
-      throw new AppError('DB_CORRUPT', { params: { file }, cause: error });
-    }
-    if (isSqliteCode(error, 'SQLITE_BUSY', 'SQLITE_LOCKED')) {
-      throw new AppError('DB_LOCKED', { params: { file }, cause: error });
-    }
-    if (isSqliteCode(error, 'SQLITE_READONLY', 'SQLITE_CANTOPEN')) {
-      throw new AppError('READ_ONLY', { params: { dir }, cause: error });
-    }
-    throw error;
+    // A damaged, locked or read-only file, or a disk full while migrating: said plainly.
+    throw explainSystemError(error, location) ?? error;
   }
 }

@@ -99,6 +99,22 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }) as Error);
   });
 
+  it('refuse a file another program holds locked, naming it, and leave it alone', () => {
+    const file = dbFile();
+    const other = new Database(file);
+    other.exec('CREATE TABLE t (x INTEGER) STRICT');
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      expect(() => openDatabase(file)).toThrow(
+        expect.objectContaining({ code: 'DB_LOCKED', params: { file } }) as Error,
+      );
+    } finally {
+      other.exec('ROLLBACK');
+    }
+    expect(schemaVersion(other)).toBe(0);
+    other.close();
+  });
+
   it('refuse out-of-order migration lists', () => {
     const db = new Database(':memory:');
     const noop = (version: number): Migration => ({ version, name: `m${version}`, up: () => undefined });
