@@ -14,3 +14,8 @@ export function isFormulaLike(value: string): boolean {
 export function guardCsvValue(value: string): string {
   return isFormulaLike(value) ? `'${value}` : value;
 }
+
+/** The value behind the guard again, when a guarded CSV comes back in (the round trip is lossless). */
+export function unguardCsvValue(value: string): string {
+  return value.startsWith("'") && isFormulaLike(value.slice(1)) ? value.slice(1) : value;
+}

@@ -1,10 +1,8 @@
 import type { TextEncodingChoice } from '../../../../../shared/domain/unit-import';
+import { unguardCsvValue } from '../../unit-export/formula-guard';
 import { decodeTextBytes } from '../encoding/text-encoding';
 import { detectDelimiter, parseDelimited } from './csv-parse';
 import type { FileGrid, GridCell } from './grid';
-
-/** Characters our own CSV export puts before a value that would otherwise run as a formula. */
-const GUARDED = /^'[=+\-@\t\r\0]/;
 
 /**
  * A CSV/TXT file as one sheet. The quote our export adds in front of "=…", "+…", "-…", "@…"
@@ -19,7 +17,7 @@ export function readCsv(bytes: Uint8Array, fileName: string, choice: TextEncodin
     columnCount = Math.max(columnCount, fields.length);
     return fields.map((field): GridCell | undefined => {
       if (field === '') return undefined;
-      return { text: GUARDED.test(field) ? field.slice(1) : field, font: null };
+      return { text: unguardCsvValue(field), font: null };
     });
   });
   const baseName = fileName.replace(/\.[^.]+$/, '') || fileName;
