@@ -124,16 +124,13 @@ export class RegistryService {
     return this.repo.counts();
   }
 
-  create(input: UnitInput, options: { isSample?: boolean } = {}): Mutation {
+  create(input: UnitInput): Mutation {
     return this.db
       .transaction(() => {
         this.checkCode(input.code, null);
         this.checkParent(input.parentId, null);
         const meta = newRowMeta(this.clock.now(), this.officeId());
-        this.insertOrExplain(
-          () => this.repo.insert(meta, contentColumns(input), options.isSample ?? false),
-          input.code,
-        );
+        this.insertOrExplain(() => this.repo.insert(meta, contentColumns(input), false), input.code);
         const unit = this.get(meta.id);
         const undoId = this.undo.push({ unitId: unit.id, revAfter: unit.rev, before: null });
         this.audit?.record({ entity: 'unit', entityId: unit.id, action: 'create', summary: unit.name });
