@@ -81,14 +81,14 @@ function headsSql(onePlan: boolean): string {
 
 /** The summary's reads, for every plan or (`onePlan`) for the plan `@planId` alone. */
 function summaryReads(db: Db, onePlan: boolean): FigureReads {
-  const only = onePlan ? 'AND plan_id = @planId' : '';
+  const plan = onePlan ? 'plan_id = @planId' : 'true';
   return {
     heads: db.prepare(headsSql(onePlan)),
-    kinds: db.prepare(`SELECT plan_id, unit_kind, scope, inspected FROM progress_kind WHERE scope <> 0 ${only}`),
-    statuses: db.prepare(`SELECT plan_id, kind, status, total FROM progress_status WHERE total <> 0 ${only}`),
+    kinds: db.prepare(`SELECT plan_id, unit_kind, scope, inspected FROM progress_kind WHERE ${plan}`),
+    statuses: db.prepare(`SELECT plan_id, kind, status, total FROM progress_status WHERE total <> 0 AND ${plan}`),
     requests: db.prepare(`
       SELECT plan_id, sum(open) AS open, sum(CASE WHEN due_date < @today THEN open ELSE 0 END) AS overdue
-      FROM progress_requests WHERE open <> 0 ${only} GROUP BY plan_id`),
+      FROM progress_requests WHERE ${plan} GROUP BY plan_id`),
   };
 }
 
@@ -273,7 +273,7 @@ function assemble(
     (UNIT_KINDS as readonly string[]).includes(value) ? (value as UnitKind) : 'other';
   for (const figure of kinds) {
     const plan = byPlan.get(figure.plan_id);
-    if (!plan) continue;
+    if (!plan || (figure.scope === 0 && figure.inspected === 0)) continue;
     const kind = plan.byKind[kindOf(figure.unit_kind)];
     kind.scope += figure.scope;
     kind.inspected += figure.inspected;
