@@ -271,7 +271,9 @@ function resolveParents(planned: PlannedRow[], existing: ExistingUnits): void {
     const input = plan.input as UnitInput;
     if (codeKey(input.code) !== '') fileByCode.set(codeKey(input.code), plan);
     const key = foldVietnamese(input.name);
-    fileByName.set(key, [...(fileByName.get(key) ?? []), plan]);
+    const sameName = fileByName.get(key);
+    if (sameName) sameName.push(plan);
+    else fileByName.set(key, [plan]);
   }
   const byTarget = new Map(planned.map((plan) => [plan.target, plan]));
 
