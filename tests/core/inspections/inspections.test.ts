@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newRowId } from '../../../shared/domain/row-id';
 import { fixedClock } from '../../../electron/core/app/clock';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
-import { addUnit, completeContent, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
+import { addOfficial, addUnit, completeContent, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
 
 describe('recording an inspection', () => {
   let h: TestCore;
@@ -188,6 +188,34 @@ describe('recording an inspection', () => {
     });
     expect(conflict.code).toBe('CONFLICT');
     expect((await h.call('inspections.get', { id })).content.strengths).toBe('một hai');
+  });
+
+  it('moves the revision for any change to a child row, even one no label shows', async () => {
+    const draft = await h.call('inspections.start', { id });
+    const stand = await addOfficial(h, 'Nguyễn Văn An', 'Phó Trưởng phòng');
+    // Another official of the same name, position and role: only the link changes.
+    const team = draft.content.team.map((member, index) => (index === 0 ? { ...member, officialId: stand } : member));
+    const saved = await h.call('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-aaaa',
+      seq: 1,
+      content: { ...draft.content, team },
+    });
+    expect(saved.changed).toBe(true);
+    expect(saved.rev).not.toBe(draft.rev);
+    const read = await h.call('inspections.get', { id });
+    expect(read.rev).toBe(saved.rev);
+    expect(read.content.team[0]!.officialId).toBe(stand);
+    // An editor still holding the old revision must reload rather than undo it unseen.
+    const stale = await h.fail('inspections.saveDraft', {
+      id,
+      rev: draft.rev,
+      editorId: 'editor-bbbb',
+      seq: 1,
+      content: draft.content,
+    });
+    expect(stale.code).toBe('CONFLICT');
   });
 
   it('refuses results for criteria outside the checklist version and child ids owned by another inspection', async () => {

@@ -113,10 +113,16 @@ function shortLabel(text: string): string {
  * Writes the difference between what is stored and `next`: changed scalar columns in one
  * UPDATE (done by the caller with the inspection's new revision), child rows inserted,
  * updated or tombstoned one by one (results, being owned rows, are deleted instead). Answers
- * the changes, field by field, for the audit trail and amendments. Ids sent for new child rows
- * must not belong to another inspection.
+ * the changes, field by field, for the audit trail and amendments, and whether any child row
+ * was written (a new order or a new link to an official is written without a change a person
+ * reads; the caller still gives the record its new revision). Ids sent for new child rows must
+ * not belong to another inspection.
  */
-export function applyContent(ctx: ApplyContext, stored: StoredContent, next: InspectionContent): AmendmentChange[] {
+export function applyContent(
+  ctx: ApplyContext,
+  stored: StoredContent,
+  next: InspectionContent,
+): { changes: AmendmentChange[]; childRowsWritten: boolean } {
   const changes: AmendmentChange[] = [];
   const { repo, now, officeId } = ctx;
   const inspectionId = stored.row.id;
@@ -254,6 +260,7 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
 
   // Requests, with their deadlines and remedy dates
   const requestById = new Map(stored.requests.map((request) => [request.id, request]));
+  let requestsChanged = stored.requests.length !== next.requests.length;
   next.requests.forEach((request, ord) => {
     const known = requestById.get(request.id);
     const label = shortLabel(request.text || known?.text || '');
@@ -262,6 +269,7 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
       const removed = claimId(request.id, `content.requests.${ord}.id`);
       if (removed) repo.updateRequest.run({ id: request.id, ...values, ...nextRowMeta(now, officeId, removed) });
       else repo.insertRequest.run({ ...newRowMeta(now, officeId, request.id), inspection_id: inspectionId, ...values });
+      requestsChanged = true;
       changes.push({ field: `requests.${request.id}`, label, before: '', after: request.text });
     } else {
       const differs =
@@ -269,7 +277,10 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
         known.due_date !== values.due_date ||
         known.remedied_date !== values.remedied_date ||
         known.ord !== ord;
-      if (differs) repo.updateRequest.run({ id: known.id, ...values, ...nextRowMeta(now, officeId, known) });
+      if (differs) {
+        repo.updateRequest.run({ id: known.id, ...values, ...nextRowMeta(now, officeId, known) });
+        requestsChanged = true;
+      }
       if (known.text !== values.text) {
         changes.push({ field: `requests.${request.id}.text`, label, before: known.text, after: values.text });
       }
@@ -296,5 +307,6 @@ export function applyContent(ctx: ApplyContext, stored: StoredContent, next: Ins
     repo.tombstoneRequest.run({ id: gone.id, ...nextRowMeta(now, officeId, gone) });
     changes.push({ field: `requests.${gone.id}`, label: shortLabel(gone.text), before: gone.text, after: '' });
   }
-  return changes;
+  // Result writes always answer a change (above), so they need no flag of their own.
+  return { changes, childRowsWritten: teamChanged || peopleChanged || requestsChanged };
 }

@@ -467,8 +467,12 @@ export class InspectionService {
     }
     const now = this.clock.now();
     const office = this.officeId();
-    const changes = applyContent({ repo: this.repo, now, officeId: office, criteria }, stored, content);
-    if (changes.length === 0 && !childRowsMoved(stored, content)) return null;
+    const { changes, childRowsWritten } = applyContent(
+      { repo: this.repo, now, officeId: office, criteria },
+      stored,
+      content,
+    );
+    if (changes.length === 0 && !childRowsWritten) return null;
     const meta = nextRowMeta(now, office, row);
     const result = this.repo.updateContent.run({ id: row.id, expected: row.rev, ...contentColumns(content), ...meta });
     if (result.changes !== 1) throw new AppError('CONFLICT');
@@ -549,14 +553,4 @@ export class InspectionService {
         .get(planId, unitId) !== undefined
     );
   }
-}
-
-/** Reordering team members or requests changes no value but is still a change to keep. */
-function childRowsMoved(stored: StoredContent, content: InspectionContent): boolean {
-  const order = (rows: { id: string }[]) => rows.map((row) => row.id).join(',');
-  return (
-    order(stored.team) !== order(content.team) ||
-    order(stored.representatives) !== order(content.representatives) ||
-    order(stored.requests) !== order(content.requests)
-  );
 }
