@@ -14,12 +14,15 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-function reasonOf(error: unknown): string {
+/** Which sentence explains a failed write (errors.WRITE_FAILED_<reason> in the catalogs). */
+export type WriteFailure = 'diskFull' | 'denied' | 'gone' | 'other';
+
+function reasonOf(error: unknown): WriteFailure {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC') return 'ổ đĩa đã đầy';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'không có quyền ghi';
-  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO') return 'ổ đĩa không còn truy cập được (USB bị rút?)';
-  return typeof code === 'string' ? code : 'lỗi ghi';
+  if (code === 'ENOSPC') return 'diskFull';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'denied';
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO') return 'gone';
+  return 'other';
 }
 
 /**
@@ -46,7 +49,14 @@ function replaceDurably(target: string, fill: (fd: number, temp: string) => void
     } catch {
       // The stick may be gone; nothing more to clean.
     }
-    throw new AppError('WRITE_FAILED', { params: { file: target, reason: reasonOf(error) }, cause: error });
+    const reason = reasonOf(error);
+    const code = (error as { code?: unknown } | null)?.code;
+    // The code stays WRITE_FAILED; the sentence names the cause in the interface language.
+    throw new AppError('WRITE_FAILED', {
+      messageKey: `errors.WRITE_FAILED_${reason}`,
+      params: { file: target, reason, detail: typeof code === 'string' ? code : '' },
+      cause: error,
+    });
   }
 }
 

@@ -16,6 +16,9 @@ interface StoredFile {
   owned: boolean;
 }
 
+/** Prepared downloads kept at once: each preview or export makes one, a batch of a whole plan many. */
+export const MAX_PENDING_DOWNLOADS = 1000;
+
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 /** "20,0 MB": a size the way a Vietnamese reader writes it, for messages about files. */
@@ -51,7 +54,11 @@ export class FileStore {
   }
 
   /** Browser mode: the server streams an upload into a file of ours. */
-  async receiveUpload(name: string, chunks: AsyncIterable<Uint8Array>, limit = MAX_UPLOAD_BYTES): Promise<ChosenFile> {
+  async receiveUpload(
+    name: string,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    limit = MAX_UPLOAD_BYTES,
+  ): Promise<ChosenFile> {
     fs.mkdirSync(this.tempDir, { recursive: true });
     const target = path.join(this.tempDir, `upload-${newId()}`);
     const handle = await fs.promises.open(target, 'wx');
@@ -99,6 +106,13 @@ export class FileStore {
     const size = fs.statSync(target).size;
     const downloadId = newId();
     this.downloads.set(downloadId, { path: target, name: fileName, size, owned: true });
+    // A long session of exports and previews must not fill the disk: keep only the newest ones.
+    while (this.downloads.size > MAX_PENDING_DOWNLOADS) {
+      const [oldestId, oldest] = this.downloads.entries().next().value ?? [];
+      if (oldestId === undefined || !oldest) break;
+      this.downloads.delete(oldestId);
+      fs.rmSync(oldest.path, { force: true });
+    }
     return { downloadId, fileName, size };
   }
 
@@ -111,6 +125,14 @@ export class FileStore {
   /** Electron: copy a prepared download to where the user chose, durably. */
   saveDownloadTo(downloadId: string, targetPath: string): void {
     copyFileAtomic(this.download(downloadId).path, targetPath);
+  }
+
+  /** Forgets a chosen file once its bytes have been read; an uploaded copy is deleted. */
+  release(fileId: string): void {
+    const file = this.chosen.get(fileId);
+    if (!file) return;
+    this.chosen.delete(fileId);
+    if (file.owned) fs.rmSync(file.path, { force: true });
   }
 
   dispose(): void {

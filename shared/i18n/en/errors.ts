@@ -23,5 +23,10 @@ export const errors: CatalogShape<typeof vi> = {
   PRINT_FAILED: 'Printing failed ({{reason}}). Check the printer and try again, or save a PDF to print later.',
   FILE_NOT_FOUND: 'The chosen file was not found (the USB stick may have been removed). Choose the file again.',
   FILE_TOO_LARGE: 'The file is too large ({{size}}); the limit is {{limit}}.',
-  WRITE_FAILED: 'Could not write the file {{file}}: {{reason}}. The previous file (if any) is intact.',
+  WRITE_FAILED_diskFull: 'Could not write the file {{file}}: the disk is full. The previous file (if any) is intact.',
+  WRITE_FAILED_denied:
+    'Could not write the file {{file}}: no permission to write in this folder. The previous file (if any) is intact.',
+  WRITE_FAILED_gone:
+    'Could not write the file {{file}}: the drive is no longer reachable (USB stick removed?). The previous file (if any) is intact.',
+  WRITE_FAILED_other: 'Could not write the file {{file}} (error {{detail}}). The previous file (if any) is intact.',
 };

@@ -20,5 +20,10 @@ export const errors = {
   PRINT_FAILED: 'Không in được ({{reason}}). Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.',
   FILE_NOT_FOUND: 'Không tìm thấy tệp đã chọn (có thể USB đã được rút ra). Hãy chọn lại tệp.',
   FILE_TOO_LARGE: 'Tệp quá lớn ({{size}}); giới hạn là {{limit}}.',
-  WRITE_FAILED: 'Không ghi được tệp {{file}}: {{reason}}. Tệp cũ (nếu có) vẫn nguyên vẹn.',
+  WRITE_FAILED_diskFull: 'Không ghi được tệp {{file}}: ổ đĩa đã đầy. Tệp cũ (nếu có) vẫn nguyên vẹn.',
+  WRITE_FAILED_denied:
+    'Không ghi được tệp {{file}}: không có quyền ghi vào thư mục này. Tệp cũ (nếu có) vẫn nguyên vẹn.',
+  WRITE_FAILED_gone:
+    'Không ghi được tệp {{file}}: ổ đĩa không còn truy cập được (USB bị rút?). Tệp cũ (nếu có) vẫn nguyên vẹn.',
+  WRITE_FAILED_other: 'Không ghi được tệp {{file}} (lỗi {{detail}}). Tệp cũ (nếu có) vẫn nguyên vẹn.',
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyFileAtomic, writeFileAtomic } from '../../../electron/core/files/atomic-write';
 import { AppError } from '../../../electron/core/app/errors';
+import { translate } from '../../../shared/i18n/translate';
 import { tempDir } from '../../support/core-harness';
 import { mountSmallDisk } from '../../support/small-disk';
 
@@ -60,7 +61,9 @@ describe('durable file replacement', () => {
     }
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('WRITE_FAILED');
-    expect((caught as AppError).params.reason).toBe('ổ đĩa đã đầy');
+    expect((caught as AppError).params.reason).toBe('diskFull');
+    expect(translate('vi', (caught as AppError).messageKey, (caught as AppError).params)).toContain('ổ đĩa đã đầy');
+    expect(translate('en', (caught as AppError).messageKey, (caught as AppError).params)).toContain('the disk is full');
     vi.restoreAllMocks();
     expect(fs.readFileSync(target, 'utf8')).toBe('previous good backup');
     expect(fs.readdirSync(targetDir)).toEqual(['backup.sqlite3']);
@@ -77,6 +80,9 @@ describe('durable file replacement', () => {
     }
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('WRITE_FAILED');
-    expect((caught as AppError).params.reason).toBe('ổ đĩa không còn truy cập được (USB bị rút?)');
+    expect((caught as AppError).params.reason).toBe('gone');
+    expect(translate('vi', (caught as AppError).messageKey, (caught as AppError).params)).toContain(
+      'ổ đĩa không còn truy cập được (USB bị rút?)',
+    );
   });
 });

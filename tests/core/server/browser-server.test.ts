@@ -169,3 +169,20 @@ describe('browser-mode server', () => {
     expect(ok.headers['content-disposition']).toContain("filename*=UTF-8''Danh%20m%E1%BB%A5c");
   });
 });
+
+describe('temporary files', () => {
+  it('an upload is deleted once the import has read it', async () => {
+    const harness = await createReadyCore();
+    try {
+      const chunks = [new TextEncoder().encode('STT;Tên đơn vị\n1;Trường Mầm non Hoa Sen\n')];
+      const file = await harness.core.files.receiveUpload('danh sach.csv', chunks);
+      const stored = harness.core.files.open(file.fileId).path;
+      await harness.call('unitImport.inspect', { fileId: file.fileId });
+      expect(fs.existsSync(stored)).toBe(false);
+      const again = await harness.fail('unitImport.inspect', { fileId: file.fileId });
+      expect(again.code).toBe('FILE_NOT_FOUND');
+    } finally {
+      harness.close();
+    }
+  });
+});

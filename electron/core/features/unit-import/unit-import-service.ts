@@ -66,6 +66,15 @@ export class UnitImportService {
 
   /** Reads the chosen file (limits first, then its real kind) and lists its sheets. */
   async inspect(fileId: string): Promise<InspectResult> {
+    try {
+      return await this.inspectFile(fileId);
+    } finally {
+      // The session keeps what it needs; an uploaded copy need not wait for the app to close.
+      this.files.release(fileId);
+    }
+  }
+
+  private async inspectFile(fileId: string): Promise<InspectResult> {
     const file = this.files.open(fileId);
     const fileName = path.basename(file.name);
     let size: number;
