@@ -4,7 +4,7 @@ import { createCore } from '../app/create-core';
 import { AppError } from '../app/errors';
 import { defaultDataDir } from '../app/paths';
 import { startBrowserServer } from '../server/browser-server';
-import { translate } from '../../../shared/i18n/translate';
+import { translate, type TranslateParams } from '../../../shared/i18n/translate';
 import { parseLaunchArgs } from './args';
 
 /** Finds the project's package.json above the running bundle (dist/node/browser.cjs). */
@@ -21,6 +21,13 @@ function readVersion(from: string): string {
   return '0.0.0';
 }
 
+/** A terminal has no language setting of ours: say it in Vietnamese, then in English. */
+function bothLanguages(key: string, params: TranslateParams = {}): string {
+  const vi = translate('vi', key, params);
+  const en = translate('en', key, params);
+  return vi === en ? vi : `${vi} / ${en}`;
+}
+
 /**
  * `npm start` where Electron cannot run: the same core and renderer, served on 127.0.0.1.
  * Prints the address (with its per-launch token) for the user to open.
@@ -31,7 +38,7 @@ async function main(): Promise<void> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   const staticDir = process.env.KLKCHC_STATIC_DIR ?? path.resolve(here, '..', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-    console.error(`Không thấy giao diện đã dựng ở ${staticDir}. Hãy chạy "npm run build" rồi thử lại.`);
+    console.error(bothLanguages('shell.browserMode.notBuilt', { dir: staticDir }));
     process.exit(1);
   }
   let core;
@@ -39,16 +46,16 @@ async function main(): Promise<void> {
     core = createCore({ dataDir, mode: 'browser', appVersion: readVersion(here) });
   } catch (error) {
     if (error instanceof AppError) {
-      console.error(translate('vi', error.messageKey, error.params));
+      console.error(bothLanguages(error.messageKey, error.params));
       process.exit(2);
     }
     throw error;
   }
   const server = await startBrowserServer({ core, staticDir, port: options.port });
-  console.log(`Dữ liệu: ${core.paths.databaseFile}`);
-  console.log(`Mở địa chỉ sau trong Chrome, Edge hoặc Chromium / Open this address in your browser:`);
+  console.log(translate('vi', 'shell.browserMode.dataFile', { file: core.paths.databaseFile }));
+  console.log(bothLanguages('shell.browserMode.openAddress'));
   console.log(`  ${server.url}`);
-  console.log('Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.');
+  console.log(bothLanguages('shell.browserMode.stop'));
 
   let stopping = false;
   const stop = () => {

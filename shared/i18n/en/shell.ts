@@ -26,5 +26,11 @@ export const shell: CatalogShape<typeof vi> = {
   version: 'Version',
   dataFile: 'Data file: {{file}}',
   rendererGone: 'The app window crashed and was reopened. Saved data is intact; drafts were saved as you typed.',
+  browserMode: {
+    dataFile: 'Data: {{file}}',
+    openAddress: 'Open this address in Chrome, Edge or Chromium:',
+    stop: 'Press Ctrl+C to stop.',
+    notBuilt: 'No built interface in {{dir}}. Run "npm run build" and try again.',
+  },
   startFailed: 'The app could not start',
 };

@@ -24,5 +24,11 @@ export const shell = {
   dataFile: 'Tệp dữ liệu: {{file}}',
   rendererGone:
     'Cửa sổ ứng dụng gặp sự cố và đã được mở lại. Dữ liệu đã lưu không bị mất; bản nháp được tự lưu trong lúc gõ.',
+  browserMode: {
+    dataFile: 'Dữ liệu: {{file}}',
+    openAddress: 'Mở địa chỉ sau trong Chrome, Edge hoặc Chromium:',
+    stop: 'Nhấn Ctrl+C để dừng.',
+    notBuilt: 'Không thấy giao diện đã dựng ở {{dir}}. Hãy chạy "npm run build" rồi thử lại.',
+  },
   startFailed: 'Không khởi động được ứng dụng',
 };
