@@ -20,11 +20,11 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { contentColumns } from '../../electron/core/features/registry/unit-row';
 import { personSortKey } from '../../electron/core/features/officials/official-service';
 import type { UnitInput, UnitKind } from '../../shared/domain/unit';
-import { foldVietnamese } from '../../shared/text/fold';
+import { searchKey } from '../../shared/text/search';
 import { seededRandom } from './measure';
 
 /** Bump when the generated content changes (it is part of the cache key). */
-export const SCALE_GENERATOR_VERSION = 2;
+export const SCALE_GENERATOR_VERSION = 3;
 
 export interface ScaleShape {
   name: string;
@@ -284,7 +284,12 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
     for (let index = 0; index < 200; index += 1) {
       const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
       const row = meta();
-      insert.run({ ...row, name, name_key: foldVietnamese(name), sort_key: personSortKey(name) });
+      insert.run({
+        ...row,
+        name,
+        name_key: searchKey(name, 'Chuyên viên', 'Phòng GD&ĐT'),
+        sort_key: personSortKey(name),
+      });
       officials.push({ id: row.id, name });
     }
   })();
@@ -334,7 +339,7 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
       insertPlan.run({
         ...planRow,
         title,
-        title_key: foldVietnamese(title),
+        title_key: searchKey(title),
         year,
         decision: `${100 + planIndex}/QĐ-UBND`,
         decision_date: isoDay(year, 250),

@@ -22,6 +22,10 @@ describe('officials', () => {
     await h.call('officials.create', { official: { ...official, name: 'Nông Văn An' } });
     expect((await h.call('officials.list', {})).rows.map((row) => row.name)).toEqual(['Nông Văn An', 'Lành Thị Hạnh']);
     expect((await h.call('officials.list', { query: 'lanh thi' })).rows.map((row) => row.id)).toEqual([created.id]);
+    // Words in any order, by their starts, across name, position and organisation.
+    expect((await h.call('officials.list', { query: 'noi vu hanh' })).rows.map((row) => row.id)).toEqual([created.id]);
+    expect((await h.call('officials.list', { query: 'anh' })).total).toBe(0);
+    expect((await h.call('officials.list', { query: 'lộc bình', limit: 1 })).total).toBe(2);
 
     // The same values again change nothing, not even the revision.
     expect((await h.call('officials.update', { id: created.id, rev: created.rev, official })).rev).toBe(created.rev);

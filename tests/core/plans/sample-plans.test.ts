@@ -40,3 +40,18 @@ describe('the sample plans loaded with the sample district', () => {
     expect((await h.call('registry.counts', {})).total).toBe(0);
   });
 });
+
+describe('finding plans', () => {
+  it('matches word starts in any order, without diacritics', async () => {
+    const h = await createReadyCore();
+    try {
+      await h.call('registry.loadSample', {});
+      const titles = async (query: string) => (await h.call('plans.list', { query })).map((plan) => plan.title);
+      expect(await titles('nam hoc kiem')).toEqual(['Kiểm tra KLKCHC năm học 2019–2020']);
+      expect(await titles('2019 co quan')).toEqual(['Kiểm tra KLKCHC năm 2019 tại các cơ quan, đơn vị hành chính']);
+      expect(await titles('am hoc')).toEqual([]);
+    } finally {
+      h.close();
+    }
+  });
+});

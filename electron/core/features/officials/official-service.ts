@@ -1,3 +1,4 @@
+import { searchKey, searchWords } from '../../../../shared/text/search';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta, type RowMeta, type RowMetaUpdate } from '../../db/row-meta';
@@ -5,7 +6,6 @@ import type { Clock } from '../../app/clock';
 import { AppError } from '../../app/errors';
 import type { Official, OfficialInput } from '../../../../shared/domain/official';
 import type { AuditChange } from '../../../../shared/domain/audit';
-import { foldVietnamese } from '../../../../shared/text/fold';
 import { vietnameseSortKey } from '../../../../shared/text/collate';
 import type { AuditTrail } from '../audit/audit-trail';
 
@@ -48,7 +48,7 @@ export function personSortKey(name: string): string {
 function columns(input: OfficialInput): OfficialColumns {
   return {
     name: input.name,
-    name_key: foldVietnamese(`${input.name} ${input.position} ${input.organization}`),
+    name_key: searchKey(input.name, input.position, input.organization),
     sort_key: personSortKey(input.name),
     position: input.position,
     organization: input.organization,
@@ -79,7 +79,8 @@ const AUDITED: (keyof OfficialInput)[] = ['name', 'position', 'organization', 'p
 /** The reusable list of officials (cán bộ) that teams are made from. */
 export class OfficialService {
   private readonly byIdStmt: Statement<[string], OfficialRow>;
-  private readonly listStmt: Statement<{ all: number; query: string; limit: number }, OfficialRow>;
+  private readonly listStmt: Statement<{ all: number; words: string; limit: number }, OfficialRow>;
+  private readonly countStmt: Statement<{ all: number; words: string }, { total: number }>;
   private readonly insertStmt: Statement<RowMeta & OfficialColumns & { is_sample: number }>;
   private readonly updateStmt: Statement<RowMetaUpdate & OfficialColumns & { id: string; expected: string }>;
 
@@ -90,10 +91,12 @@ export class OfficialService {
     private readonly audit: AuditTrail,
   ) {
     this.byIdStmt = db.prepare(`SELECT ${COLUMNS} FROM officials WHERE id = ?`);
-    this.listStmt = db.prepare(`
-      SELECT ${COLUMNS} FROM officials
-      WHERE deleted_at IS NULL AND (@all = 1 OR active = 1) AND instr(name_key, @query) > 0
-      ORDER BY sort_key LIMIT @limit`);
+    // Word starts, like every search in the app (shared/text/search.ts); a short list, so the
+    // words travel as one JSON parameter.
+    const matching = `deleted_at IS NULL AND (@all = 1 OR active = 1)
+      AND NOT EXISTS (SELECT 1 FROM json_each(@words) AS w WHERE instr(name_key, w.value) = 0)`;
+    this.listStmt = db.prepare(`SELECT ${COLUMNS} FROM officials WHERE ${matching} ORDER BY sort_key LIMIT @limit`);
+    this.countStmt = db.prepare(`SELECT count(*) AS total FROM officials WHERE ${matching}`);
     this.insertStmt = db.prepare(`
       INSERT INTO officials (id, name, name_key, sort_key, position, organization, phone, active, notes, is_sample,
         created_at, updated_at, changed_by_office, rev, rev_history)
@@ -107,12 +110,10 @@ export class OfficialService {
   }
 
   list(request: { query: string; active: 'active' | 'all'; limit: number }): { total: number; rows: Official[] } {
-    const rows = this.listStmt.all({
-      all: request.active === 'all' ? 1 : 0,
-      query: foldVietnamese(request.query),
-      limit: request.limit,
-    });
-    return { total: rows.length, rows: rows.map(toOfficial) };
+    const filter = { all: request.active === 'all' ? 1 : 0, words: JSON.stringify(searchWords(request.query)) };
+    const rows = this.listStmt.all({ ...filter, limit: request.limit });
+    const total = rows.length < request.limit ? rows.length : (this.countStmt.get(filter)?.total ?? rows.length);
+    return { total, rows: rows.map(toOfficial) };
   }
 
   get(id: string): Official {

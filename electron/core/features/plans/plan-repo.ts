@@ -74,7 +74,7 @@ const PLAN_SELECT = `
 /** SQL for plans, their scope (plan_units) and their team (plan_members). */
 export class PlanRepo {
   readonly byId: Statement<[string], PlanRow>;
-  readonly list: Statement<{ query: string }, PlanRow>;
+  readonly list: Statement<{ words: string }, PlanRow>;
   readonly insert: Statement<RowMeta & PlanColumns & { is_sample: number }>;
   readonly update: Statement<RowMetaUpdate & PlanColumns & { id: string; expected: string }>;
   readonly membersOf: Statement<[string], MemberRow>;
@@ -95,7 +95,8 @@ export class PlanRepo {
       'updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history';
     this.byId = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`);
     this.list = db.prepare(`
-      ${PLAN_SELECT} WHERE p.deleted_at IS NULL AND instr(p.title_key, @query) > 0
+      ${PLAN_SELECT} WHERE p.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM json_each(@words) AS w WHERE instr(p.title_key, w.value) = 0)
       ORDER BY p.period_year DESC, p.title_key`);
     this.insert = db.prepare(`
       INSERT INTO plans (id, title, title_key, issuer, period_kind, period_year, decision_number, decision_date,

@@ -6,8 +6,7 @@ import type { AuditChange } from '../../../../shared/domain/audit';
 import type { Plan, PlanInput, PlanMember, TeamRole } from '../../../../shared/domain/plan';
 import { UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
 import { isLockedStatus } from '../../../../shared/domain/inspection';
-import { foldVietnamese } from '../../../../shared/text/fold';
-import { searchWords } from '../../../../shared/text/search';
+import { searchKey, searchWords } from '../../../../shared/text/search';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { InspectionService } from '../inspections/inspection-service';
 import { PlanRepo, type PlanColumns, type PlanRow, type ScopeUnitRow } from './plan-repo';
@@ -31,7 +30,7 @@ export interface PlanWithTeam {
 function columns(input: PlanInput): PlanColumns {
   return {
     title: input.title,
-    title_key: foldVietnamese(input.title),
+    title_key: searchKey(input.title),
     issuer: input.issuer,
     period_kind: input.periodKind,
     period_year: input.periodYear,
@@ -100,7 +99,7 @@ export class PlanService {
   }
 
   list(query: string): Plan[] {
-    return this.repo.list.all({ query: foldVietnamese(query) }).map(toPlan);
+    return this.repo.list.all({ words: JSON.stringify(searchWords(query)) }).map(toPlan);
   }
 
   get(id: string): PlanWithTeam {
