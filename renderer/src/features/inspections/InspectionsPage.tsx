@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { INSPECTION_STATUSES, type InspectionStatus } from '../../../../shared/domain/inspection';
 import type { Plan } from '../../../../shared/domain/plan';
 import { useApi } from '../../api/ApiContext';
@@ -28,9 +29,11 @@ function InspectionsPage() {
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
   const gridRef = useRef<HTMLElement | null>(null);
+  // Searching every plan at the scale case costs up to ~250 ms a query: wait for a pause in typing.
+  const searchedQuery = useDebouncedValue(query, 250);
   const { rows, total, loaded, failure, more } = useInspectionList(
     api,
-    { planId: planId || null, statuses, query },
+    { planId: planId || null, statuses, query: searchedQuery },
     PAGE,
   );
 
