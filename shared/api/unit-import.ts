@@ -20,6 +20,17 @@ export const exportRequestSchema = unitFilterSchema.extend({
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
+/**
+ * Excel opens a double-clicked .csv with the list separator of Windows' regional settings:
+ * "," under English (US), ";" under Vietnamese. The user picks the one their PCs use.
+ */
+export const CSV_SEPARATORS = ['comma', 'semicolon'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+export const csvExportRequestSchema = exportRequestSchema.extend({
+  separator: z.enum(CSV_SEPARATORS).default('comma'),
+});
+export type CsvExportRequest = z.input<typeof csvExportRequestSchema>;
+
 const exportResultSchema = z.object({ download: pendingDownloadSchema, count: z.number().int() });
 
 /**
@@ -36,5 +47,5 @@ export const unitImportEndpoints = defineEndpoints({
   /** Forgets the file read by `inspect` (the wizard was closed). */
   'unitImport.discard': { input: discardRequestSchema, output: z.object({ discarded: z.boolean() }) },
   'unitExport.xlsx': { input: exportRequestSchema, output: exportResultSchema },
-  'unitExport.csv': { input: exportRequestSchema, output: exportResultSchema },
+  'unitExport.csv': { input: csvExportRequestSchema, output: exportResultSchema },
 });

@@ -147,4 +147,24 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     expect(names).toEqual(['Trường Tiểu học Đông Quan', 'Trường Tiểu học Hiệp Hạ']);
     expect(browser.problems).toEqual([]);
   });
+
+  it('exports a CSV with semicolons for an Excel set to Vietnamese regional settings', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Xuất danh sách' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /Xuất CSV \(UTF-8\), dấu chấm phẩy/ }).click(),
+    ]);
+    const saved = path.join(dir, 'xuat.csv');
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^STT;Mã đơn vị;Tên đơn vị;/);
+    expect(lines.slice(1, 3).map((line) => line.split(';')[2])).toEqual([
+      'Trường Tiểu học Đông Quan',
+      'Trường Tiểu học Hiệp Hạ',
+    ]);
+    expect(browser.problems).toEqual([]);
+  });
 });

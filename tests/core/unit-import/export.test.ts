@@ -204,16 +204,33 @@ describe('exporting the registry', () => {
     expect(count).toBe(2);
   });
 
-  for (const format of ['xlsx', 'csv'] as const) {
+  it('.csv with semicolons, for Excel under Vietnamese regional settings', async () => {
+    const { download: file } = await harness.call('unitExport.csv', { active: 'all', separator: 'semicolon' });
+    const text = download(harness, file.downloadId).toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe(
+      'STT;Mã đơn vị;Tên đơn vị;Loại hình;Cấp học;Cơ quan quản lý;Đơn vị cấp trên;Người đứng đầu;Chức vụ;Địa chỉ;Điện thoại;Trạng thái;Ghi chú',
+    );
+    // A comma inside a value needs no quotes any more; a semicolon would.
+    expect(text).toContain(';Trung tâm Văn hóa, Thể thao và Truyền thông;');
+    expect(text).toContain(";'=2+3;'@SUM(1,2);");
+  });
+
+  for (const format of ['xlsx', 'csv', 'semicolon csv'] as const) {
     it(`export to .${format} and import back gives the same registry`, async () => {
-      const { download: file } = await harness.call(format === 'xlsx' ? 'unitExport.xlsx' : 'unitExport.csv', {
-        active: 'all',
-      });
+      const { download: file } =
+        format === 'xlsx'
+          ? await harness.call('unitExport.xlsx', { active: 'all' })
+          : await harness.call('unitExport.csv', {
+              active: 'all',
+              separator: format === 'csv' ? 'comma' : 'semicolon',
+            });
       const bytes = download(harness, file.downloadId);
+      const extension = format === 'xlsx' ? 'xlsx' : 'csv';
 
       const fresh = await createReadyCore();
       try {
-        const { analyzed, result } = await importInto(fresh, `xuat.${format}`, bytes);
+        const { analyzed, result } = await importInto(fresh, `xuat.${extension}`, bytes);
         expect(analyzed.columns.map((column) => column.field)).toEqual([
           'number',
           'code',
@@ -237,7 +254,7 @@ describe('exporting the registry', () => {
       }
 
       // Into the registry it came from: nothing changes.
-      const { result } = await importInto(harness, `lai.${format}`, bytes);
+      const { result } = await importInto(harness, `lai.${extension}`, bytes);
       expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
     });
   }
@@ -275,4 +292,47 @@ describe('exporting the registry', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
+});
+
+describe('parents that share a name', () => {
+  it('are written by their code, so the children import back under the right parent', async () => {
+    const harness = await createReadyCore();
+    const fresh = await createReadyCore();
+    try {
+      const create = async (input: UnitInputRaw) => (await harness.call('registry.create', { unit: input })).unit.id;
+      // Two offices that kept the same name after a merger of districts; one has a unique name.
+      const north = await create(unit({ code: 'VH-B', name: 'Phòng Văn hóa và Thông tin', kind: 'department' }));
+      const south = await create(unit({ code: 'VH-N', name: 'Phòng Văn hoá và Thông tin', kind: 'department' }));
+      const education = await create(unit({ code: 'GD', name: 'Phòng Giáo dục và Đào tạo', kind: 'department' }));
+      await create(unit({ name: 'Thư viện huyện', kind: 'publicService', parentId: north }));
+      await create(unit({ name: 'Nhà văn hóa huyện', kind: 'publicService', parentId: south }));
+      await create(
+        unit({ name: 'Trường Tiểu học Tú Đoạn', kind: 'school', schoolLevel: 'primary', parentId: education }),
+      );
+
+      const { download: file } = await harness.call('unitExport.xlsx', { active: 'all' });
+      const bytes = download(harness, file.downloadId);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const parentByName = new Map<string, unknown>();
+      workbook.worksheets[0]!.eachRow((row) => parentByName.set(row.getCell(3).text, row.getCell(7).value));
+      expect(parentByName.get('Thư viện huyện')).toBe('VH-B');
+      expect(parentByName.get('Nhà văn hóa huyện')).toBe('VH-N');
+      expect(parentByName.get('Trường Tiểu học Tú Đoạn')).toBe('Phòng Giáo dục và Đào tạo');
+
+      const { result } = await importInto(fresh, 'xuat.xlsx', bytes);
+      expect(result).toMatchObject({ created: 6, errors: 0 });
+      const copied = (await fresh.call('registry.list', { active: 'all', limit: 100 })).rows;
+      const codeOfParent = (name: string) => {
+        const child = copied.find((row) => row.name === name)!;
+        return copied.find((row) => row.id === child.parentId)?.code;
+      };
+      expect(codeOfParent('Thư viện huyện')).toBe('VH-B');
+      expect(codeOfParent('Nhà văn hóa huyện')).toBe('VH-N');
+      expect(codeOfParent('Trường Tiểu học Tú Đoạn')).toBe('GD');
+    } finally {
+      harness.close();
+      fresh.close();
+    }
+  });
 });

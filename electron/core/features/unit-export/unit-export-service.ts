@@ -3,22 +3,27 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Clock } from '../../app/clock';
 import type { FileStore, PendingDownload } from '../../files/file-store';
-import type { exportRequestSchema } from '../../../../shared/api/unit-import';
+import type { CsvSeparator, csvExportRequestSchema, exportRequestSchema } from '../../../../shared/api/unit-import';
 import type { Language } from '../../../../shared/domain/settings';
 import type { Unit } from '../../../../shared/domain/unit';
 import { formatDate, localIsoDate } from '../../../../shared/format/date';
+import { foldVietnamese } from '../../../../shared/text/fold';
 import { translate } from '../../../../shared/i18n/translate';
 import type { RegistryService } from '../registry/registry-service';
-import { EXPORT_COLUMNS, columnHeader } from './export-columns';
+import { EXPORT_COLUMNS, columnHeader, type ExportContext } from './export-columns';
 import { guardCsvValue, isFormulaLike } from './formula-guard';
 
 export type ExportFilter = z.output<typeof exportRequestSchema>;
+export type CsvExportFilter = z.output<typeof csvExportRequestSchema>;
 
 const FONT = { name: 'Times New Roman', size: 12 };
 
-/** Quotes a CSV field when it must be (separator, quote, line break, edge spaces). */
-function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+const SEPARATOR_CHARS: Record<CsvSeparator, string> = { comma: ',', semicolon: ';' };
+
+/** Quotes a CSV field when it must be (the separator, a quote, a line break, edge spaces). */
+function csvField(value: string, sep: string): string {
+  const quote = value.includes(sep) || /["\r\n]|^\s|\s$/.test(value);
+  return quote ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**
@@ -40,14 +45,50 @@ export class UnitExportService {
     return this.registry.list({ ...filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
   }
 
+  /**
+   * Parents are written by name, which a person reads; a parent whose name another unit shares
+   * is written by its code instead, so the file imports back to the same parent (the importer
+   * looks a parent up by code first). A shared name without a code stays a name.
+   */
+  private parentLabels(units: Unit[]): Map<string, string> {
+    const labels = new Map<string, string>();
+    if (!units.some((unit) => unit.parentId)) return labels;
+    const all = this.registry.list({
+      query: '',
+      kinds: [],
+      managingBodies: [],
+      active: 'all',
+      sort: 'name',
+      offset: 0,
+      limit: Number.MAX_SAFE_INTEGER,
+    }).rows;
+    const nameCounts = new Map<string, number>();
+    for (const unit of all) {
+      const key = foldVietnamese(unit.name);
+      nameCounts.set(key, (nameCounts.get(key) ?? 0) + 1);
+    }
+    const parentIds = new Set(units.map((unit) => unit.parentId));
+    for (const parent of all) {
+      if (!parentIds.has(parent.id)) continue;
+      const shared = (nameCounts.get(foldVietnamese(parent.name)) ?? 0) > 1;
+      labels.set(parent.id, shared && parent.code !== '' ? parent.code : parent.name);
+    }
+    return labels;
+  }
+
+  private context(units: Unit[]): ExportContext {
+    return { language: this.language(), parentLabels: this.parentLabels(units) };
+  }
+
   private fileName(extension: string): string {
     const date = formatDate(localIsoDate(this.clock.now())).replaceAll('/', '-');
     return `${translate(this.language(), 'unitImport.exportFileName', { date })}.${extension}`;
   }
 
   async xlsx(filter: ExportFilter): Promise<{ download: PendingDownload; count: number }> {
-    const language = this.language();
     const units = this.units(filter);
+    const context = this.context(units);
+    const { language } = context;
     const workbook = new ExcelJS.Workbook();
     workbook.creator = translate(language, 'common.appName');
     workbook.created = this.clock.now();
@@ -69,7 +110,7 @@ export class UnitExportService {
       cell.border = { bottom: { style: 'thin', color: { argb: 'FF8A9BB5' } } };
     });
     units.forEach((unit, index) => {
-      const row = sheet.addRow(EXPORT_COLUMNS.map((column) => column.value(unit, index, language)));
+      const row = sheet.addRow(EXPORT_COLUMNS.map((column) => column.value(unit, index, context)));
       row.eachCell((cell) => {
         // Strings are stored as text cells (never formulas); the Text format keeps them text
         // even when someone edits the cell later.
@@ -87,13 +128,16 @@ export class UnitExportService {
     return { download, count: units.length };
   }
 
-  async csv(filter: ExportFilter): Promise<{ download: PendingDownload; count: number }> {
-    const language = this.language();
+  async csv({ separator, ...filter }: CsvExportFilter): Promise<{ download: PendingDownload; count: number }> {
     const units = this.units(filter);
-    const lines = [EXPORT_COLUMNS.map((column) => csvField(columnHeader(column, language))).join(',')];
+    const context = this.context(units);
+    const sep = SEPARATOR_CHARS[separator];
+    const lines = [EXPORT_COLUMNS.map((column) => csvField(columnHeader(column, context.language), sep)).join(sep)];
     units.forEach((unit, index) => {
       lines.push(
-        EXPORT_COLUMNS.map((column) => csvField(guardCsvValue(String(column.value(unit, index, language))))).join(','),
+        EXPORT_COLUMNS.map((column) => csvField(guardCsvValue(String(column.value(unit, index, context))), sep)).join(
+          sep,
+        ),
       );
     });
     const download = await this.files.createDownload(this.fileName('csv'), (target) => {

@@ -5,7 +5,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import DescriptionIcon from '@mui/icons-material/Description';
 import { useTranslation } from 'react-i18next';
-import type { ExportRequest } from '../../../../shared/api/unit-import';
+import type { CsvSeparator, ExportRequest } from '../../../../shared/api/unit-import';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
 import { useNotifier } from '../../components/Notifier';
@@ -27,7 +27,8 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const exportAs = async (format: 'xlsx' | 'csv') => {
+  /** 'xlsx', or a CSV with the list separator the office's Excel expects. */
+  const exportAs = async (format: 'xlsx' | CsvSeparator) => {
     setMenu(null);
     setExporting(true);
     try {
@@ -38,7 +39,10 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
         active: filter.active,
         sort: filter.sort,
       };
-      const { download, count } = await api.call(format === 'xlsx' ? 'unitExport.xlsx' : 'unitExport.csv', request);
+      const { download, count } =
+        format === 'xlsx'
+          ? await api.call('unitExport.xlsx', request)
+          : await api.call('unitExport.csv', { ...request, separator: format });
       if (count === 0) {
         notify({ message: t('unitImport.exportEmpty'), severity: 'info' });
         return;
@@ -81,11 +85,20 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
           </ListItemIcon>
           <ListItemText>{t('unitImport.exportXlsx')}</ListItemText>
         </MenuItem>
-        <MenuItem onClick={() => void exportAs('csv')}>
+        <MenuItem onClick={() => void exportAs('comma')}>
           <ListItemIcon>
             <DescriptionIcon fontSize="small" />
           </ListItemIcon>
-          <ListItemText>{t('unitImport.exportCsv')}</ListItemText>
+          <ListItemText primary={t('unitImport.exportCsv')} secondary={t('unitImport.exportCsvHint')} />
+        </MenuItem>
+        <MenuItem onClick={() => void exportAs('semicolon')}>
+          <ListItemIcon>
+            <DescriptionIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText
+            primary={t('unitImport.exportCsvSemicolon')}
+            secondary={t('unitImport.exportCsvSemicolonHint')}
+          />
         </MenuItem>
       </Menu>
       {importing && (
