@@ -167,4 +167,30 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     ]);
     expect(browser.problems).toEqual([]);
   });
+
+  it('chooses an Excel 97–2003 .xls, previews and imports it', async () => {
+    const { page } = browser;
+    const fixture = path.join(import.meta.dirname, '../core/unit-import/fixtures/truong-300-libreoffice.xls');
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+    ]);
+    await chooser.setFiles(fixture);
+    await see.value(wizard.getByLabel('Cột C: Tên trường'), 'name');
+    await wizard.getByRole('button', { name: 'Xem trước' }).click();
+    const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
+    await see.visible(grid.getByRole('row', { name: /Trường Tiểu học số 1 xã Hiệp Hạ/ }));
+    await wizard.getByRole('button', { name: 'Nhập dữ liệu (300 đơn vị)' }).click();
+    await see.visible(wizard.getByText('Thêm mới: 300 đơn vị'));
+    await wizard.getByRole('button', { name: 'Xong' }).click();
+    await see.hidden(wizard);
+    await page.getByLabel('Tìm đơn vị').fill('so 217 hiep ha');
+    await see.visible(
+      page.getByRole('grid', { name: 'Danh sách đơn vị' }).getByRole('row', { name: /Trường Tiểu học số 217/ }),
+    );
+    await page.getByLabel('Tìm đơn vị').fill('');
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ export type ImportErrorCode =
   | 'ods'
   | 'wordDocument'
   | 'zipCorrupt'
+  | 'truncated'
   | 'zipTooBig'
   | 'zipTooManyEntries'
   | 'zipBomb'

@@ -31,6 +31,7 @@ import { emptyCounts, planRows, previewRows } from './preview/plan-rows';
 import { writePlan } from './preview/write-plan';
 import { readCsv } from './reading/csv-reader';
 import { sniffFile } from './reading/sniff';
+import { readXls } from './reading/xls-reader';
 import { readXlsx } from './reading/xlsx-reader';
 
 type AnalyzeInput = z.output<typeof analyzeRequestSchema>;
@@ -97,9 +98,14 @@ export class UnitImportService {
       throw new AppError('FILE_NOT_FOUND', { cause: error });
     }
     const kind = sniffFile(bytes, fileName);
-    const grid = kind === 'xlsx' ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName, 'auto');
+    const grid =
+      kind === 'xlsx'
+        ? await readXlsx(bytes, fileName)
+        : kind === 'xls'
+          ? readXls(bytes, fileName)
+          : readCsv(bytes, fileName, 'auto');
     if (grid.sheets.every((sheet) => sheet.rowCount === 0)) throw importError('noData', { file: fileName });
-    const session = this.sessions.create(fileName, grid, kind === 'xlsx' ? null : bytes);
+    const session = this.sessions.create(fileName, grid, kind === 'text' ? bytes : null);
     const sheets = grid.sheets.map((sheet, index) => {
       const text = textFor(session, index, 'auto');
       return {

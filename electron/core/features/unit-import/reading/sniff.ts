@@ -1,16 +1,11 @@
 import { importError } from '../import-errors';
+import { isCompoundFile } from './compound-file';
 
 /**
  * What a chosen file really is, from its first bytes rather than its name: clerks rename
  * files, and old systems save HTML tables as ".xls". Each wrong kind gets its own sentence.
  */
-export type FileKind = 'xlsx' | 'text';
-
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((value, index) => bytes[index] === value);
-}
+export type FileKind = 'xlsx' | 'xls' | 'text';
 
 function containsUtf16(bytes: Buffer, text: string): boolean {
   return bytes.includes(Buffer.from(text, 'utf16le'));
@@ -36,16 +31,13 @@ function looksLikeText(bytes: Buffer): boolean {
 export function sniffFile(bytes: Buffer, fileName: string): FileKind {
   if (bytes.length === 0) throw importError('empty', { file: fileName });
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return 'xlsx';
-  if (startsWith(bytes, OLE2_MAGIC)) {
+  if (isCompoundFile(bytes)) {
     // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
       throw importError('encrypted', { file: fileName });
     }
-    if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) {
-      throw importError('legacyXls', { file: fileName });
-    }
-    if (containsUtf16(bytes, 'WordDocument')) throw importError('wordDocument', { file: fileName });
-    throw importError('notSpreadsheet', { file: fileName });
+    // Excel 97–2003 (or 95, or a Word document): the .xls reader looks at the streams inside.
+    return 'xls';
   }
   if (looksLikeText(bytes)) {
     const head = bytes

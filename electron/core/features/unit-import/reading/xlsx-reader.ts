@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { formatDate } from '../../../../../shared/format/date';
 import { IMPORT_LIMITS } from '../../../../../shared/domain/unit-import';
 import { fontHint, type FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
+import { cellFromRuns, dateText, formatNumber } from './cell-text';
 import type { FileGrid, GridCell, GridRun, SheetGrid } from './grid';
 import { guardXlsxZip } from './zip-guard';
 
@@ -12,21 +12,6 @@ import { guardXlsxZip } from './zip-guard';
  * typed as a number with a "000" format with its leading zeros, a merged cell's value in
  * every cell it covers; each run of rich text keeps its font (the clue to TCVN3/VNI).
  */
-
-function dateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  // exceljs gives spreadsheet dates as UTC midnight: the UTC calendar day is the cell's day.
-  return formatDate(date.toISOString().slice(0, 10));
-}
-
-function formatNumber(value: number, numFmt: string | undefined): string {
-  if (!Number.isFinite(value)) return '';
-  const zeros = /^"?0+"?$/.exec(numFmt ?? '');
-  if (zeros && Number.isInteger(value) && value >= 0)
-    return String(value).padStart(zeros[0].replace(/"/g, '').length, '0');
-  if (Number.isInteger(value)) return String(value);
-  return String(Math.round(value * 1e9) / 1e9);
-}
 
 type Scalar = string | number | boolean | Date | null | undefined;
 
@@ -48,10 +33,7 @@ function runsCell(runs: ExcelJS.RichText[], cellFont: FontHint | null): GridCell
     text: typeof run.text === 'string' ? run.text : '',
     font: run.font?.name !== undefined ? fontHint(run.font.name) : cellFont,
   }));
-  const text = parts.map((part) => part.text).join('');
-  const fonts = new Set(parts.filter((part) => part.text.trim() !== '').map((part) => part.font));
-  if (fonts.size <= 1) return { text, font: fonts.values().next().value ?? cellFont };
-  return { text, font: null, runs: parts };
+  return cellFromRuns(parts, cellFont);
 }
 
 /** One cell → its text and font clue; undefined when empty. */
