@@ -291,7 +291,14 @@ function directoryEntries(
     },
     ...streams.map((stream, i): DirEntry => {
       const node = tree.nodes[i]!;
-      return { name: stream.name, type: 'stream', ...node, child: NOSTREAM, start: placements[i]!.start, size: stream.data.length };
+      return {
+        name: stream.name,
+        type: 'stream',
+        ...node,
+        child: NOSTREAM,
+        start: placements[i]!.start,
+        size: stream.data.length,
+      };
     }),
   ];
   const perSector = SECTOR / DIR_ENTRY;
@@ -701,7 +708,9 @@ function prepareCell(cell: XlsCell, styles: Styles, strings: SharedStrings, biff
   if (typeof value === 'object' && 'error' in value && !ERROR_CODES.has(value.error)) {
     throw new Error(`0x${value.error.toString(16)} is not an error code`);
   }
-  if (typeof value === 'object' && 'formula' in value && biff === BIFF5) throw new Error('BIFF5 mode writes no formulas');
+  if (typeof value === 'object' && 'formula' in value && biff === BIFF5) {
+    throw new Error('BIFF5 mode writes no formulas');
+  }
   const prepared: PreparedCell = { row: cell.row, col: cell.col, xf: styles.xfIndex(cell.font, cell.numFmt), value };
   if (typeof value === 'string') {
     if (value.length > 32767) throw new Error('a cell holds at most 32767 characters');
@@ -760,7 +769,8 @@ function workbookStream(book: PreparedBook, biff: Biff, options: XlsOptions): Bu
     throw new Error(`maxRecordData must be an integer from 16 to ${BIFF8_MAX_DATA}`);
   }
   // The globals' length does not depend on the sheet positions they hold, so one dry run gives them.
-  const globalsLength = globalsSubstream(book, biff, options, sstLimit, book.sheets.map(() => 0)).length;
+  const noPositions = book.sheets.map(() => 0);
+  const globalsLength = globalsSubstream(book, biff, options, sstLimit, noPositions).length;
   const sheetStreams: Buffer[] = [];
   const positions: number[] = [];
   let position = globalsLength;
@@ -795,7 +805,8 @@ function globalsSubstream(
   if (options.encrypted) out.add(RT.FILEPASS, filePass());
   out.add(RT.CODEPAGE, bytes().u16(biff.codepage).done());
   out.add(RT.WINDOW1, window1(activeSheet(book)));
-  out.add(RT.DATEMODE, bytes().u16(options.date1904 ? 1 : 0).done());
+  const dateMode = options.date1904 ? 1 : 0;
+  out.add(RT.DATEMODE, bytes().u16(dateMode).done());
   writeFormatting(out, book.styles, biff);
   book.sheets.forEach(({ sheet }, i) => out.add(RT.BOUNDSHEET, boundSheet(sheet, sheetPositions[i]!, biff)));
   if (biff === BIFF8) writeSst(out, book.strings, sstLimit);
@@ -933,18 +944,19 @@ function writeRichString(sst: ContinuedRecord, entry: SstString): { record: numb
     .u16(text.length)
     .u8((high ? 0x01 : 0) | (rich ? 0x08 : 0));
   if (rich) header.u16(runs.length);
-  sst.keepTogether(header.length + (text.length > 0 ? unit : 0));
+  // A surrogate pair is kept in one piece (two units), so that each piece decodes on its own.
+  const unitsAt = (i: number): number => (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length ? 2 : 1);
+  sst.keepTogether(header.length + (text.length > 0 ? unit * unitsAt(0) : 0));
   const start = sst.cursor;
   sst.write(header.done());
   let i = 0;
   while (i < text.length) {
-    if (sst.space < unit) {
+    if (sst.space < unit * unitsAt(i)) {
       sst.startContinue();
       sst.write(Buffer.from([high ? 1 : 0]));
     }
     let count = Math.min(text.length - i, Math.floor(sst.space / unit));
-    // Keep a surrogate pair in one piece, so each piece decodes on its own.
-    if (count > 1 && i + count < text.length && isHighSurrogate(text.charCodeAt(i + count - 1))) count--;
+    if (i + count < text.length && isHighSurrogate(text.charCodeAt(i + count - 1))) count--;
     sst.write(chars(text.slice(i, i + count), high));
     i += count;
   }
@@ -970,7 +982,9 @@ function sheetSubstream({ sheet, cells }: PreparedSheet, biff: Biff, base: numbe
   const out = new RecordStream(biff.maxData);
   const blocks = rowBlocks(cells);
   out.add(RT.BOF, biff.bof(0x0010));
-  const indexAt = out.add(RT.INDEX, indexRecord(biff, cells, 0, blocks.map(() => 0))); // filled in below
+  const noPositions = blocks.map(() => 0);
+  const indexPlaceholder = indexRecord(biff, cells, 0, noPositions);
+  const indexAt = out.add(RT.INDEX, indexPlaceholder); // filled in below, once positions are known
   out.add(RT.WSBOOL, bytes().u16(0x04c1).done()); // a worksheet (not a dialog sheet), Excel's defaults
   const defColWidthAt = out.add(RT.DEFCOLWIDTH, bytes().u16(8).done());
   out.add(RT.DIMENSIONS, biff.dimensions(...dimensions(cells)));
@@ -1105,7 +1119,8 @@ function writeCell(out: RecordStream, cell: PreparedCell, biff: Biff): void {
     if (cell.rk !== undefined) out.add(RT.RK, cellHeader(cell).u32(cell.rk).done());
     else out.add(RT.NUMBER, cellHeader(cell).f64(value).done());
   } else if (typeof value === 'boolean') {
-    out.add(RT.BOOLERR, cellHeader(cell).u8(value ? 1 : 0).u8(0).done());
+    const bool = value ? 1 : 0;
+    out.add(RT.BOOLERR, cellHeader(cell).u8(bool).u8(0).done());
   } else if ('error' in value) {
     out.add(RT.BOOLERR, cellHeader(cell).u8(value.error).u8(1).done());
   } else {
@@ -1145,7 +1160,10 @@ function formulaTokens(result: string | number | boolean | null): Buffer {
   const PTG_NUM = 0x1f;
   const PTG_STR = 0x17;
   if (typeof result === 'number') return bytes().u8(PTG_NUM).f64(result).done();
-  if (typeof result === 'boolean') return bytes().u8(PTG_BOOL).u8(result ? 1 : 0).done();
+  if (typeof result === 'boolean') {
+    const bool = result ? 1 : 0;
+    return bytes().u8(PTG_BOOL).u8(bool).done();
+  }
   // A string constant holds at most 255 characters: longer text is joined with &.
   const text = result ?? '';
   const out = bytes();
