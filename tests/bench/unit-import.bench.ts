@@ -7,6 +7,7 @@ import { contentColumns } from '../../electron/core/features/registry/unit-row';
 import type { ImportField } from '../../shared/domain/unit-import';
 import type { UnitInput } from '../../shared/domain/unit';
 import type { BenchModule } from './bench-module';
+import { xlsBytes, type XlsCell } from '../core/unit-import/support/xls-writer';
 import { measure, ratio, seededRandom } from './measure';
 import {
   COMMUNES as PLACES,
@@ -56,6 +57,23 @@ async function writeWorkbook(file: string, data: Row[]): Promise<void> {
   });
   sheet.getRow(5 + data.length).values = ['', '', 'Tổng cộng'];
   await workbook.xlsx.writeFile(file);
+}
+
+/** The same list as an Excel 97–2003 workbook, written record by record. */
+function writeXls(file: string, data: Row[]): void {
+  const header = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Hiệu trưởng', 'Chức vụ', 'Điện thoại', 'Địa chỉ'];
+  const cells: XlsCell[] = [
+    { row: 0, col: 0, value: 'DANH SÁCH CÁC ĐƠN VỊ' },
+    { row: 1, col: 0, value: 'Ngày 05/9/2019' },
+    ...header.map((value, col) => ({ row: 3, col, value })),
+  ];
+  data.forEach((row, index) => {
+    const values = [row.code, row.name, row.head, row.title, row.phone, row.address];
+    cells.push({ row: 4 + index, col: 0, value: index + 1, asRk: true });
+    values.forEach((value, col) => cells.push({ row: 4 + index, col: col + 1, value }));
+  });
+  cells.push({ row: 4 + data.length, col: 2, value: 'Tổng cộng' });
+  fs.writeFileSync(file, xlsBytes([{ name: 'Danh sách', cells, merges: [{ r1: 0, c1: 0, r2: 0, c2: 6 }] }]));
 }
 
 function writeCsv(file: string, data: Row[]): void {
@@ -121,7 +139,9 @@ export const unitImportBench: BenchModule = {
     const data = rows(count, seed);
     const xlsx = path.join(dir, 'danh-sach.xlsx');
     const csv = path.join(dir, 'danh-sach.csv');
+    const xls = path.join(dir, 'danh-sach.xls');
     await writeWorkbook(xlsx, data);
+    writeXls(xls, data);
     writeCsv(csv, data);
     const dataDir = path.join(dir, 'data');
 
@@ -134,6 +154,13 @@ export const unitImportBench: BenchModule = {
       { runs, warmup: 1 },
     );
     const csvPreview = await measure(() => toPreview(core, csv), { runs, warmup: 1 });
+    let xlsPreviewed = 0;
+    const xlsPreview = await measure(
+      async () => {
+        xlsPreviewed = (await toPreview(core, xls)).previewed;
+      },
+      { runs, warmup: 1 },
+    );
 
     // Applying into an empty registry: a fresh database for every run.
     const applyTimes: number[] = [];
@@ -185,6 +212,9 @@ export const unitImportBench: BenchModule = {
       xlsx_to_preview: xlsxPreview,
       xlsx_to_preview_target_ms: 5_000,
       csv_to_preview: csvPreview,
+      xls_bytes: fs.statSync(xls).size,
+      xls_rows_previewed: xlsPreviewed,
+      xls_to_preview: xlsPreview,
       apply_new_units: { median_ms: Math.round(applyMedian), runs, created },
       reapply_unchanged: reapply,
       raw_bulk_insert_ms: Math.round(rawInsertMs),
