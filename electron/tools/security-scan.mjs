@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Static security check of the Electron shell with Doyensec's Electronegativity (offline).
-// Electronegativity exits 0 even with HIGH findings, so this wrapper reads its report and
+// Electronegativity reports but never fails, so this wrapper reads its findings and
 // fails on any HIGH finding that is not explained in EXPLAINED below (RELIABILITY.md test 14).
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,69 +35,43 @@ try {
     fs.cpSync(path.join(root, 'electron', 'preload'), path.join(work, 'input', 'preload'), { recursive: true });
     fs.copyFileSync(path.join(root, 'renderer', 'index.html'), path.join(work, 'input', 'index.html'));
   }
-  // CSV, not SARIF: only the CSV keeps Electronegativity's own severity (HIGH/MEDIUM/LOW).
-  const report = path.join(work, 'report.csv');
+  // In process, not through its CLI: the CLI writes its CSV report with two racing async writes
+  // (header, then rows), and under load a report could lose rows, so a finding could go unseen.
   const electronVersion = require('electron/package.json').version;
-  const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
-  const run = spawnSync(
-    process.execPath,
-    [cli, '-i', path.join(work, 'input'), '-e', electronVersion, '-r', '-v', 'false', '-o', report],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (!fs.existsSync(report)) {
-    console.error(`Electronegativity produced no report:\n${run.stdout}\n${run.stderr}`);
-    process.exit(1);
-  }
-  const [header, ...records] = parseCsv(fs.readFileSync(report, 'utf8'));
-  const column = (name) => header.findIndex((cell) => cell.trim() === name);
-  const [issue, severity, file, location] = ['issue', 'severity', 'filename', 'location'].map(column);
+  const runner = require('@doyensec/electronegativity/dist/runner.js');
+  const run = typeof runner === 'function' ? runner : runner.default;
+  const result = await run({
+    input: path.join(work, 'input'),
+    output: undefined,
+    isSarif: false,
+    customScan: [],
+    // It asks the internet for newer Electron releases: offline here, and Electron is pinned
+    // to the version better-sqlite3 ships binaries for (package.json).
+    excludeFromScan: ['availablesecurityfixesglobalcheck'],
+    isRelative: true,
+    isVerbose: false,
+    electronUpgrade: undefined,
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
+  });
   let failures = 0;
-  for (const record of records) {
-    if (record.length < header.length) continue;
-    const level = record[severity];
-    const accepted = EXPLAINED[record[issue]];
+  // A file the scanner could not parse was not checked: that fails the scan too.
+  for (const error of result.errors) {
+    console.log(`UNSCANNED     ${error.file ?? ''}: ${error.message ?? String(error)}`);
+    failures += 1;
+  }
+  for (const issue of result.issues) {
+    const level = issue.severity.name;
+    const accepted = EXPLAINED[issue.id];
     const explained = accepted && accepted.severity === level ? accepted.reason : undefined;
-    console.log(
-      `${level.padEnd(13)} ${record[issue]} ${record[file]}:${record[location]}${explained ? `  (accepted: ${explained})` : ''}`,
-    );
+    const where = `${issue.file}:${issue.location.line}:${issue.location.column}`;
+    console.log(`${level.padEnd(13)} ${issue.id} ${where}${explained ? `  (accepted: ${explained})` : ''}`);
     if (level === 'HIGH' && !explained) failures += 1;
   }
   console.log(
-    `Electronegativity, Electron ${electronVersion}: ${records.length} finding(s), ${failures} unexplained HIGH.`,
+    `Electronegativity, Electron ${electronVersion}: ${result.issues.length} finding(s), ${failures} unexplained HIGH or unscanned.`,
   );
   process.exitCode = failures > 0 ? 1 : 0;
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
-}
-
-/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows.filter((cells) => cells.some((value) => value.trim() !== ''));
 }

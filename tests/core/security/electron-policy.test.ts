@@ -97,4 +97,15 @@ describe('Electronegativity wrapper (test 14)', () => {
     expect(run.stdout).toMatch(/HIGH\s+(NODE_INTEGRATION|CONTEXT_ISOLATION)/);
     expect(run.status).toBe(1);
   });
+
+  it('fails when a file could not be scanned (a parse error hides whatever it holds)', () => {
+    const dir = tempDir('klkchc-unparsable-');
+    fs.writeFileSync(path.join(dir, 'main.ts'), 'export const = ;;; {{\n');
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'electron/tools/security-scan.mjs'), '--input', dir], {
+      encoding: 'utf8',
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stdout).toMatch(/UNSCANNED\s+\S*main\.ts/);
+    expect(run.status).toBe(1);
+  });
 });

@@ -114,6 +114,12 @@ export class RecordCursor {
     return (this.u16() + this.u16() * 0x10000) >>> 0;
   }
 
+  f64(): number {
+    const bytes = Buffer.alloc(8);
+    for (let index = 0; index < 8; index += 1) bytes[index] = this.u8();
+    return bytes.readDoubleLE(0);
+  }
+
   skip(count: number): void {
     let left = count;
     while (left > 0) {

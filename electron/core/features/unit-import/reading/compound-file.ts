@@ -98,6 +98,7 @@ export class CompoundFile {
       if (seen.has(difat)) throw new CompoundFileError('DIFAT chain loops');
       seen.add(difat);
       const sector = this.sector(difat);
+      if (sector.length < this.sectorSize) throw new CompoundFileError('DIFAT sector cut short', true);
       for (let index = 0; index < perSector && ids.length < count; index += 1) {
         const id = sector.readUInt32LE(index * 4);
         if (id === FREE_SECTOR) continue;

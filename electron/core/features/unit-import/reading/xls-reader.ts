@@ -1,4 +1,5 @@
 import { IMPORT_LIMITS } from '../../../../../shared/domain/unit-import';
+import { AppError } from '../../../app/errors';
 import { fontHint, type FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
 import {
@@ -269,7 +270,7 @@ function readSheetRecord(record: BiffRecord, sheet: SheetBuilder): void {
     }
     case RECORD.number: {
       const { row, col, style } = cellHeader();
-      sheet.number(row, col, record.data.readDoubleLE(6), style);
+      sheet.number(row, col, read.f64(), style);
       break;
     }
     case RECORD.rk: {
@@ -384,6 +385,16 @@ function openWorkbookStream(bytes: Buffer, fileName: string): Buffer {
 
 /** Every worksheet of an .xls as grids of cells (chart and macro sheets are not tables). */
 export function readXls(bytes: Buffer, fileName: string): FileGrid {
+  try {
+    return readWorkbook(bytes, fileName);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Every read is bounded above; should a hostile file still trip one, it is refused, not a crash.
+    throw importError('unreadable', { file: fileName }, error);
+  }
+}
+
+function readWorkbook(bytes: Buffer, fileName: string): FileGrid {
   const stream = openWorkbookStream(bytes, fileName);
   const globals = readGlobals(stream, fileName);
   const sheets: SheetGrid[] = [];
