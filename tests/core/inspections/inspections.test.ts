@@ -394,3 +394,44 @@ describe('recording an inspection', () => {
     expect((await h.call('inspections.list', { statuses: ['planned'], limit: 1 })).total).toBe(2);
   });
 });
+
+describe('searching inspections across all plans', () => {
+  let h: TestCore;
+  beforeEach(async () => {
+    h = await createReadyCore();
+  });
+  afterEach(() => h.close());
+
+  // A rare word is looked up through the units it matches, a common one by walking the sort
+  // order (inspection-queries.ts, FEW_UNITS = 200): both must give the same answers.
+  it('a word matching a few units and one matching hundreds give every inspection, counted right', async () => {
+    const ids: string[] = [];
+    for (let n = 1; n <= 230; n += 1) ids.push(await addUnit(h, `Trường Tiểu học Xã ${n}`));
+    const communeId = await addUnit(h, 'UBND xã Tú Đoạn', 'commune');
+    const { planId } = await makePlan(h, [...ids.slice(0, 120), communeId]);
+    const { planId: secondPlanId } = await makePlan(h, ids.slice(100), { title: 'Kế hoạch thứ hai' });
+
+    const rare = await h.call('inspections.list', { query: 'xa 17' });
+    // "Xã 17" (first plan), "Xã 170"…"Xã 179" (second plan).
+    expect(rare.total).toBe(11);
+    expect(new Set(rare.rows.map((row) => row.unitName))).toEqual(
+      new Set(['Trường Tiểu học Xã 17', ...Array.from({ length: 10 }, (_, i) => `Trường Tiểu học Xã ${170 + i}`)]),
+    );
+    expect(rare.rows.filter((row) => row.planId === secondPlanId)).toHaveLength(10);
+
+    const common = await h.call('inspections.list', { query: 'tieu hoc', limit: 100 });
+    expect(common.total).toBe(120 + 130);
+    expect(common.rows).toHaveLength(100);
+    const everyPage = [
+      ...common.rows,
+      ...(await h.call('inspections.list', { query: 'tieu hoc', offset: 100, limit: 100 })).rows,
+      ...(await h.call('inspections.list', { query: 'tieu hoc', offset: 200, limit: 100 })).rows,
+    ];
+    expect(new Set(everyPage.map((row) => row.id)).size).toBe(250);
+
+    expect((await h.call('inspections.list', { query: 'tu doan' })).rows.map((row) => row.planId)).toEqual([planId]);
+    expect(await h.call('inspections.list', { query: 'khong co' })).toEqual({ total: 0, rows: [] });
+    const inPlan = await h.call('inspections.list', { planId: secondPlanId, query: 'xa 17' });
+    expect(inPlan.total).toBe(10);
+  }, 60_000);
+});

@@ -67,6 +67,12 @@ interface UnitInfoRow {
 }
 
 const MAX_WORDS = 8;
+/**
+ * Across all plans, a search matching at most this many units reads their inspections through
+ * the unit index (a rare word: 5 ms instead of a 160–400 ms walk of 200,000 rows); more units
+ * match a common word, whose first page is found soonest by walking the sort order.
+ */
+const FEW_UNITS = 200;
 
 /**
  * The date an inspection sorts by: when it happened, else when it is planned, else last.
@@ -106,6 +112,7 @@ function toSummary(row: SummaryRow): InspectionSummary {
 export class InspectionQueries {
   private readonly listStmts = new Map<string, Statement<Record<string, string | number>, SummaryRow>>();
   private readonly countStmts = new Map<string, Statement<Record<string, string | number>, { total: number }>>();
+  private readonly unitCountStmts = new Map<number, Statement<Record<string, string | number>, { total: number }>>();
   private readonly summaryStmt: Statement<[string], SummaryRow>;
   private readonly planStmt: Statement<[string], PlanInfoRow>;
   private readonly unitStmt: Statement<[string], UnitInfoRow>;
@@ -149,9 +156,14 @@ export class InspectionQueries {
       params.kinds = JSON.stringify(query.kinds);
     }
     words.forEach((word, index) => {
-      where.push(`instr(u.search_key, @w${index}) > 0`);
       params[`w${index}`] = word;
     });
+    if (words.length > 0) {
+      const matches = (alias: string) => words.map((_, index) => `instr(${alias}.search_key, @w${index}) > 0`);
+      const fewUnits = !query.planId && !query.unitId && this.matchingUnits(words) <= FEW_UNITS;
+      if (fewUnits) where.push(`i.unit_id IN (SELECT m.id FROM units AS m WHERE ${matches('m').join(' AND ')})`);
+      else where.push(...matches('u'));
+    }
     const clause = where.join(' AND ');
     const key = `${clause}|${query.sort}`;
     let listStmt = this.listStmts.get(key);
@@ -165,7 +177,7 @@ export class InspectionQueries {
     if (!countStmt) {
       // Units are joined only to search them: every inspection has its unit (a foreign key),
       // and the join made counting 200,000 inspections ten times slower.
-      const units = words.length > 0 ? 'JOIN units AS u ON u.id = i.unit_id' : '';
+      const units = clause.includes('u.search_key') ? 'JOIN units AS u ON u.id = i.unit_id' : '';
       countStmt = this.db.prepare(`
         SELECT count(*) AS total FROM inspections AS i ${units}
         JOIN plans AS p ON p.id = i.plan_id WHERE ${clause}`);
@@ -179,6 +191,17 @@ export class InspectionQueries {
         query.offset === 0 && rows.length < query.limit ? rows.length : (count.get(params)?.total ?? rows.length);
       return { total, rows: rows.map(toSummary) };
     })();
+  }
+
+  /** How many units (deleted ones too: their inspections still list) the search words match. */
+  private matchingUnits(words: string[]): number {
+    let statement = this.unitCountStmts.get(words.length);
+    if (!statement) {
+      const matches = words.map((_, index) => `instr(search_key, @w${index}) > 0`);
+      statement = this.db.prepare(`SELECT count(*) AS total FROM units WHERE ${matches.join(' AND ')}`);
+      this.unitCountStmts.set(words.length, statement);
+    }
+    return statement.get(Object.fromEntries(words.map((word, index) => [`w${index}`, word])))?.total ?? 0;
   }
 
   plan(id: string): InspectionPlanInfo | undefined {
