@@ -12,6 +12,8 @@ import {
   inspectResultSchema,
   previewRequestSchema,
   previewResultSchema,
+  undoImportRequestSchema,
+  undoImportResultSchema,
 } from '../domain/unit-import';
 
 /** The registry's current search and filters: an export writes what the list shows. */
@@ -44,6 +46,8 @@ export const unitImportEndpoints = defineEndpoints({
   'unitImport.analyze': { input: analyzeRequestSchema, output: analyzeResultSchema },
   'unitImport.preview': { input: previewRequestSchema, output: previewResultSchema },
   'unitImport.apply': { input: applyRequestSchema, output: applyResultSchema },
+  /** Takes an import back right after it (units edited or used since are kept). */
+  'unitImport.undo': { input: undoImportRequestSchema, output: undoImportResultSchema },
   /** Forgets the file read by `inspect` (the wizard was closed). */
   'unitImport.discard': { input: discardRequestSchema, output: z.object({ discarded: z.boolean() }) },
   'unitExport.xlsx': { input: exportRequestSchema, output: exportResultSchema },

@@ -256,8 +256,21 @@ export const applyResultSchema = z.object({
   duplicates: z.number().int(),
   errors: z.number().int(),
   skipped: z.number().int(),
+  /** Takes this import back (`unitImport.undo`) while the app runs; '' when nothing was written. */
+  undoId: z.string().max(64),
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;
+
+export const undoImportRequestSchema = z.object({ undoId: z.string().min(1).max(64) });
+export const undoImportResultSchema = z.object({
+  /** Units the import created, removed again. */
+  removed: z.number().int(),
+  /** Units the import changed, given their content before it again. */
+  restored: z.number().int(),
+  /** Units left as they are: edited since, in use, or their old code or parent no longer fits. */
+  kept: z.number().int(),
+});
+export type UndoImportResult = z.infer<typeof undoImportResultSchema>;
 
 export const inspectRequestSchema = z.object({ fileId: fileIdSchema });
 export const discardRequestSchema = z.object({ sessionId: sessionIdSchema });

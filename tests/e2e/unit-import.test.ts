@@ -193,4 +193,33 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await page.getByLabel('Tìm đơn vị').fill('');
     expect(browser.problems).toEqual([]);
   });
+
+  it('takes an import back from its summary: the units it added are gone', async () => {
+    const { page } = browser;
+    const before = (await app.call('registry.list', { active: 'all', limit: 1 })).total;
+    const file = path.join(dir, 'nham.csv');
+    fs.writeFileSync(file, '\uFEFFTên đơn vị;Mã\r\nTrường Mầm non Nhầm Lẫn;NL01\r\nTrường Tiểu học Nhầm Lẫn;NL02\r\n');
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    await wizard.getByRole('button', { name: 'Xem trước' }).click();
+    await wizard.getByRole('button', { name: 'Nhập dữ liệu (2 đơn vị)' }).click();
+    await see.visible(wizard.getByText('Thêm mới: 2 đơn vị'));
+    expect((await app.call('registry.list', { active: 'all', limit: 1 })).total).toBe(before + 2);
+
+    await wizard.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    await see.visible(wizard.getByText('Đã hoàn tác lần nhập: xoá 2 đơn vị vừa thêm, khôi phục 0 đơn vị đã cập nhật.'));
+    await see.hidden(wizard.getByRole('button', { name: 'Hoàn tác lần nhập này' }));
+    await wizard.getByRole('button', { name: 'Xong' }).click();
+    await see.hidden(wizard);
+    expect((await app.call('registry.list', { active: 'all', limit: 1 })).total).toBe(before);
+    await page.getByLabel('Tìm đơn vị').fill('nham lan');
+    await see.visible(page.getByText('Không có đơn vị nào khớp với điều kiện tìm.'));
+    await page.getByLabel('Tìm đơn vị').fill('');
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -133,7 +133,17 @@ describe('preview rules against the registry, and apply', () => {
   it('writes the good rows in one transaction, parents before children; the second run changes nothing', async () => {
     const { request } = await open(harness, FILE);
     const result = await harness.call('unitImport.apply', request);
-    expect(result).toEqual({ created: 3, updated: 2, unchanged: 0, excluded: 0, duplicates: 2, errors: 4, skipped: 0 });
+    const { undoId: resultUndoId, ...resultCounts } = result;
+    expect(resultUndoId).not.toBe('');
+    expect(resultCounts).toEqual({
+      created: 3,
+      updated: 2,
+      unchanged: 0,
+      excluded: 0,
+      duplicates: 2,
+      errors: 4,
+      skipped: 0,
+    });
     const dongQuan = await harness.call('registry.get', { id: ids.dongQuan });
     expect(dongQuan).toMatchObject({ headName: 'Hoàng Văn Bình', phone: '0205 3840 100', parentId: ids.education });
     const tuMich = (await harness.call('registry.list', { query: 'TH02' })).rows[0];

@@ -12,6 +12,7 @@ export function unitImportHandlers(
     'unitImport.analyze': (input) => unitImport.analyze(input),
     'unitImport.preview': (input) => unitImport.preview(input),
     'unitImport.apply': (input) => unitImport.apply(input),
+    'unitImport.undo': ({ undoId }) => unitImport.undo(undoId),
     'unitImport.discard': ({ sessionId }) => ({ discarded: unitImport.discard(sessionId) }),
     'unitExport.xlsx': (filter) => unitExport.xlsx(filter),
     'unitExport.csv': (filter) => unitExport.csv(filter),

@@ -17,6 +17,7 @@ import {
   type InspectResult,
   type PreviewResult,
   type RowIssue,
+  type UndoImportResult,
   type analyzeRequestSchema,
   type applyRequestSchema,
   type previewRequestSchema,
@@ -28,7 +29,9 @@ import { readRows, type ReadRow, type RowOverrides } from './mapping/row-reader'
 import type { SheetText } from './mapping/sheet-text';
 import { ExistingUnitReader } from './preview/existing-units';
 import { emptyCounts, planRows, previewRows } from './preview/plan-rows';
-import { writePlan } from './preview/write-plan';
+import { writePlan, type ImportJournal } from './preview/write-plan';
+import { undoImport } from './import-undo';
+import { UndoStore } from '../registry/undo-store';
 import { readCsv } from './reading/csv-reader';
 import { sniffFile } from './reading/sniff';
 import { readXls } from './reading/xls-reader';
@@ -50,6 +53,8 @@ const SAMPLES = 3;
  */
 export class UnitImportService {
   private readonly sessions = new ImportSessions();
+  /** The last few imports, to take one back right after (memory only, like the registry's undo). */
+  private readonly undoStore = new UndoStore<ImportJournal>(10);
   private readonly repo: UnitRepo;
   private readonly existing: ExistingUnitReader;
 
@@ -189,7 +194,8 @@ export class UnitImportService {
     }
     const read = this.read(session, text, request);
     const skipped = read.filter((row) => row.type === 'skip').length;
-    return this.db
+    const journal: ImportJournal = { created: [], updated: [] };
+    const result = this.db
       .transaction(() => {
         const planned = planRows(read, this.existing.load(), {
           updateExisting: request.updateExisting,
@@ -202,8 +208,28 @@ export class UnitImportService {
           updateExisting: request.updateExisting,
           skipped,
           audit: this.audit,
+          journal,
         });
       })
+      .immediate();
+    const wrote = journal.created.length + journal.updated.length > 0;
+    return { ...result, undoId: wrote ? this.undoStore.push(journal) : '' };
+  }
+
+  /** Takes an import back, in one transaction (see `undoImport` for what is kept). */
+  undo(undoId: string): UndoImportResult {
+    const journal = this.undoStore.take(undoId);
+    if (!journal) throw new AppError('unitImport.undoUnknown', { messageKey: 'unitImport.errors.undoUnknown' });
+    return this.db
+      .transaction(() =>
+        undoImport(journal, {
+          db: this.db,
+          repo: this.repo,
+          now: this.clock.now(),
+          officeId: this.officeId(),
+          audit: this.audit,
+        }),
+      )
       .immediate();
   }
 

@@ -25,13 +25,15 @@ interface ImportWizardProps {
   onClose(): void;
   /** After a successful apply (the registry list reloads). */
   onImported(result: ApplyResult): void;
+  /** After the import was taken back from the summary. */
+  onUndone(): void;
 }
 
 /**
  * "Nhập từ Excel": choose a file → sheet and columns → preview → result. Nothing is written
  * before "Nhập dữ liệu"; closing at any step discards the file read so far.
  */
-export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
+export function ImportWizard({ onClose, onImported, onUndone }: ImportWizardProps) {
   const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
@@ -88,7 +90,7 @@ export function ImportWizard({ onClose, onImported }: ImportWizardProps) {
             onUpdateExisting={actions.setUpdateExisting}
           />
         )}
-        {state.step === 'summary' && state.result && <SummaryStep result={state.result} />}
+        {state.step === 'summary' && state.result && <SummaryStep result={state.result} onUndone={onUndone} />}
       </DialogContent>
       <DialogActions>
         {state.step === 'summary' ? (

@@ -108,6 +108,7 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
             if (result.created + result.updated > 0) onImported();
             notify({ message: t('unitImport.summary.notice', { created: result.created, updated: result.updated }) });
           }}
+          onUndone={onImported}
         />
       )}
     </>

@@ -1,16 +1,44 @@
-import { Alert, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Alert, Box, Button, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
+import UndoIcon from '@mui/icons-material/Undo';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import EditIcon from '@mui/icons-material/Edit';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import NotInterestedIcon from '@mui/icons-material/NotInterested';
 import { useTranslation } from 'react-i18next';
-import type { ApplyResult } from '../../../../shared/domain/unit-import';
+import type { ApplyResult, UndoImportResult } from '../../../../shared/domain/unit-import';
+import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
 
-/** Step 4: what the import did. */
-export function SummaryStep({ result }: { result: ApplyResult }) {
+interface SummaryStepProps {
+  result: ApplyResult;
+  /** The import was taken back (the registry list reloads). */
+  onUndone(): void;
+}
+
+/** Step 4: what the import did, and a way to take it back at once. */
+export function SummaryStep({ result, onUndone }: SummaryStepProps) {
   const { t } = useTranslation();
+  const api = useApi();
+  const [undoing, setUndoing] = useState(false);
+  const [undone, setUndone] = useState<UndoImportResult | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
   const nothing = result.created === 0 && result.updated === 0;
+
+  const undo = async () => {
+    setUndoing(true);
+    setUndoError(null);
+    try {
+      setUndone(await api.call('unitImport.undo', { undoId: result.undoId }));
+      onUndone();
+    } catch (error) {
+      setUndoError(errorMessage(error, t('common.unexpected')));
+    } finally {
+      setUndoing(false);
+    }
+  };
+
   return (
     <Stack spacing={2} role="status" aria-live="polite">
       <Typography variant="h6" component="h3">
@@ -63,6 +91,23 @@ export function SummaryStep({ result }: { result: ApplyResult }) {
           </ListItem>
         )}
       </List>
+      {result.undoId !== '' && undone === null && (
+        <Box>
+          <Button variant="outlined" startIcon={<UndoIcon />} onClick={() => void undo()} disabled={undoing}>
+            {undoing ? t('unitImport.summary.undoing') : t('unitImport.summary.undo')}
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {t('unitImport.summary.undoHint')}
+          </Typography>
+        </Box>
+      )}
+      {undoError && <Alert severity="error">{undoError}</Alert>}
+      {undone && (
+        <Alert severity={undone.kept > 0 ? 'warning' : 'success'}>
+          {t('unitImport.summary.undone', { removed: undone.removed, restored: undone.restored })}
+          {undone.kept > 0 && ` ${t('unitImport.summary.undoKept', { count: undone.kept })}`}
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -4,7 +4,17 @@ import { newRowMeta, nextRowMeta } from '../../../db/row-meta';
 import { contentColumns, unitEditAudit, unitInputFromRow } from '../../registry/unit-row';
 import type { UnitRepo } from '../../registry/unit-repo';
 import type { AuditTrail } from '../../audit/audit-trail';
+import type { UnitInput } from '../../../../../shared/domain/unit';
 import type { PlannedRow } from './plan-rows';
+
+/**
+ * What an import wrote, so it can be undone right after: each unit it created, and each it
+ * changed with its content before, both with the revision the import left them at.
+ */
+export interface ImportJournal {
+  created: { id: string; rev: string }[];
+  updated: { id: string; rev: string; before: UnitInput }[];
+}
 
 export interface WriteContext {
   repo: UnitRepo;
@@ -15,6 +25,8 @@ export interface WriteContext {
   skipped: number;
   /** Each unit created or updated is recorded there, as an edit in the registry is. */
   audit?: AuditTrail | undefined;
+  /** Filled with what was written. */
+  journal?: ImportJournal;
 }
 
 /**
@@ -22,8 +34,8 @@ export interface WriteContext {
  * when the parent is new too, then updates (each guarded by the revision read in the same
  * transaction). The caller runs this inside one `immediate` transaction: all or nothing.
  */
-export function writePlan(planned: readonly PlannedRow[], context: WriteContext): ApplyResult {
-  const result: ApplyResult = {
+export function writePlan(planned: readonly PlannedRow[], context: WriteContext): Omit<ApplyResult, 'undoId'> {
+  const result: Omit<ApplyResult, 'undoId'> = {
     created: 0,
     updated: 0,
     unchanged: 0,
@@ -54,6 +66,7 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
     if (!input) throw new AppError('INTERNAL');
     context.repo.insert(meta, contentColumns({ ...input, parentId: resolve(plan.parentTarget) }), false);
     context.audit?.record({ entity: 'unit', entityId: meta.id, action: 'create', summary: input.name });
+    context.journal?.created.push({ id: meta.id, rev: meta.rev });
     createdIds.set(plan.target, meta.id);
     result.created += 1;
   };
@@ -92,6 +105,7 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
       throw new AppError('CONFLICT');
     }
     context.audit?.record(unitEditAudit(existing.id, unitInputFromRow(existing), after));
+    context.journal?.updated.push({ id: existing.id, rev: meta.rev, before: unitInputFromRow(existing) });
     result.updated += 1;
   }
   return result;
