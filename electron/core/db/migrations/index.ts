@@ -8,6 +8,7 @@ import { migration0013 } from './0013_inspections';
 import { migration0014 } from './0014_audit';
 import { migration0015 } from './0015_progress';
 import { migration0020 } from './0020_minutes_numbers';
+import { migration0021 } from './0021_inspection_search_index';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0020,
+  migration0021,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
