@@ -150,7 +150,7 @@ export type SheetSummary = z.infer<typeof sheetSummarySchema>;
 export const inspectResultSchema = z.object({
   sessionId: z.string(),
   fileName: z.string(),
-  format: z.enum(['xlsx', 'xls', 'csv']),
+  format: z.enum(['xlsx', 'xls', 'ods', 'csv']),
   sheets: z.array(sheetSummarySchema),
   /** The sheet the wizard opens first: the first visible one with a recognised header. */
   suggestedSheet: z.number().int(),

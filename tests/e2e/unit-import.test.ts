@@ -194,6 +194,26 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     expect(browser.problems).toEqual([]);
   });
 
+  it('chooses a LibreOffice .ods and sees its rows in the preview', async () => {
+    const { page } = browser;
+    const fixture = path.join(import.meta.dirname, '../core/unit-import/fixtures/truong-300-libreoffice.ods');
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+    ]);
+    await chooser.setFiles(fixture);
+    await see.value(wizard.getByLabel('Cột C: Tên trường'), 'name');
+    await wizard.getByRole('button', { name: 'Xem trước' }).click();
+    const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
+    await see.visible(grid.getByRole('row', { name: /Trường Tiểu học số 7 xã Hiệp Hạ/ }));
+    await see.text(grid.getByRole('row', { name: /Trường Tiểu học số 7 xã Hiệp Hạ/ }), '0007');
+    await wizard.getByRole('button', { name: /Hủy/ }).click();
+    await see.hidden(wizard);
+    expect(browser.problems).toEqual([]);
+  });
+
   it('takes an import back from its summary: the units it added are gone', async () => {
     const { page } = browser;
     const before = (await app.call('registry.list', { active: 'all', limit: 1 })).total;

@@ -3,7 +3,7 @@ import type { unitImport as vi } from '../vi/unitImport';
 
 export const unitImport: CatalogShape<typeof vi> = {
   importButton: 'Import from Excel',
-  importShortcut: 'Import a list of units from an Excel (.xlsx, .xls) or CSV file',
+  importShortcut: 'Import a list of units from an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file',
   exportButton: 'Export list',
   exportMenuLabel: 'Choose an export format',
   exportXlsx: 'Export Excel (.xlsx)',
@@ -24,12 +24,12 @@ export const unitImport: CatalogShape<typeof vi> = {
   },
   file: {
     intro:
-      'Choose an Excel file (.xlsx, or .xls from Excel 97–2003) or a CSV/TXT file holding the list of units. It may have a title and a date above the table, merged cells, blank rows, a numbering column, a totals row; text may be typed in Unicode, TCVN3 (ABC) or VNI — the app recognises it and converts it to Unicode.',
+      'Choose an Excel file (.xlsx, or .xls from Excel 97–2003), a LibreOffice Calc file (.ods) or a CSV/TXT file holding the list of units. It may have a title and a date above the table, merged cells, blank rows, a numbering column, a totals row; text may be typed in Unicode, TCVN3 (ABC) or VNI — the app recognises it and converts it to Unicode.',
     choose: 'Choose file…',
     reading: 'Reading the file…',
     chosen: 'File: {{name}} ({{size}})',
     limits: 'Limits: files up to {{size}}, up to {{rows}} rows per sheet.',
-    filterName: 'Excel or CSV spreadsheet',
+    filterName: 'Spreadsheet (Excel, LibreOffice, CSV)',
     nothingWritten: 'Nothing is written to the registry until you press "Import".',
   },
   mapping: {
@@ -196,14 +196,14 @@ export const unitImport: CatalogShape<typeof vi> = {
       'The file "{{file}}" is too large ({{size}}); the limit for a unit list is {{limit}}. Nothing was imported.',
     empty: 'The file "{{file}}" is empty. Nothing was imported.',
     notSpreadsheet:
-      'The file "{{file}}" is not an Excel (.xlsx, .xls) or CSV spreadsheet. Open it in Excel and save it as .xlsx. Nothing was imported.',
+      'The file "{{file}}" is not an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV spreadsheet. Open it in Excel and save it as .xlsx. Nothing was imported.',
     legacyXls:
       'The file "{{file}}" is an Excel 5.0/95 workbook, a format too old to read. Open it in Excel, choose Save As → "Excel Workbook (*.xlsx)" and import that. Nothing was imported.',
     encrypted:
       'The file "{{file}}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook), save, then import. Nothing was imported.',
     htmlTable:
       'The file "{{file}}" is a web page (HTML) with an Excel extension, usually exported by other software. Open it in Excel and save it as .xlsx. Nothing was imported.',
-    ods: 'The file "{{file}}" is an OpenDocument spreadsheet (.ods). Save it as .xlsx, then import. Nothing was imported.',
+    ods: 'The file "{{file}}" is an OpenDocument spreadsheet that does not follow the standard, so it cannot be read. Open it in LibreOffice or Excel, save it again (.ods or .xlsx) and import that. Nothing was imported.',
     wordDocument: 'The file "{{file}}" is a Word document, not a spreadsheet. Nothing was imported.',
     truncated: 'The file "{{file}}" is cut short or incompletely copied (USB stick removed?). Nothing was imported.',
     zipCorrupt: 'The file "{{file}}" is damaged or incompletely copied (USB stick removed?). Nothing was imported.',

@@ -1,6 +1,6 @@
 export const unitImport = {
   importButton: 'Nhập từ Excel',
-  importShortcut: 'Nhập danh sách đơn vị từ tệp Excel (.xlsx, .xls) hoặc CSV',
+  importShortcut: 'Nhập danh sách đơn vị từ tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV',
   exportButton: 'Xuất danh sách',
   exportMenuLabel: 'Chọn định dạng xuất',
   exportXlsx: 'Xuất Excel (.xlsx)',
@@ -21,12 +21,12 @@ export const unitImport = {
   },
   file: {
     intro:
-      'Chọn tệp Excel (.xlsx, hoặc .xls của Excel 97–2003) hoặc CSV/TXT chứa danh sách đơn vị. Tệp có thể có tiêu đề, ngày tháng phía trên, ô gộp, dòng trống, cột STT, dòng tổng cộng; chữ có thể gõ bằng Unicode, TCVN3 (ABC) hoặc VNI — ứng dụng sẽ nhận ra và chuyển sang Unicode.',
+      'Chọn tệp Excel (.xlsx, hoặc .xls của Excel 97–2003), LibreOffice Calc (.ods) hoặc CSV/TXT chứa danh sách đơn vị. Tệp có thể có tiêu đề, ngày tháng phía trên, ô gộp, dòng trống, cột STT, dòng tổng cộng; chữ có thể gõ bằng Unicode, TCVN3 (ABC) hoặc VNI — ứng dụng sẽ nhận ra và chuyển sang Unicode.',
     choose: 'Chọn tệp…',
     reading: 'Đang đọc tệp…',
     chosen: 'Tệp: {{name}} ({{size}})',
     limits: 'Giới hạn: tệp đến {{size}}, mỗi trang tính đến {{rows}} dòng.',
-    filterName: 'Bảng tính Excel hoặc CSV',
+    filterName: 'Bảng tính (Excel, LibreOffice, CSV)',
     nothingWritten: 'Chưa có gì được ghi vào danh mục cho đến khi bạn bấm "Nhập dữ liệu".',
   },
   mapping: {
@@ -192,14 +192,14 @@ export const unitImport = {
     tooLarge: 'Tệp "{{file}}" quá lớn ({{size}}); giới hạn cho danh sách đơn vị là {{limit}}. Chưa có gì được nhập.',
     empty: 'Tệp "{{file}}" trống. Chưa có gì được nhập.',
     notSpreadsheet:
-      'Tệp "{{file}}" không phải bảng tính Excel (.xlsx, .xls) hay CSV. Hãy mở tệp trong Excel và lưu lại dạng .xlsx. Chưa có gì được nhập.',
+      'Tệp "{{file}}" không phải bảng tính Excel (.xlsx, .xls), LibreOffice (.ods) hay CSV. Hãy mở tệp trong Excel và lưu lại dạng .xlsx. Chưa có gì được nhập.',
     legacyXls:
       'Tệp "{{file}}" là bảng tính Excel 5.0/95, định dạng quá cũ để đọc. Hãy mở trong Excel, chọn Lưu thành (Save As) → "Sổ làm việc Excel (*.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
     encrypted:
       'Tệp "{{file}}" được đặt mật khẩu. Hãy mở trong Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) và lưu lại rồi nhập. Chưa có gì được nhập.',
     htmlTable:
       'Tệp "{{file}}" là trang web (HTML) mang đuôi Excel, thường do phần mềm khác xuất ra. Hãy mở trong Excel và lưu lại dạng .xlsx. Chưa có gì được nhập.',
-    ods: 'Tệp "{{file}}" là bảng tính OpenDocument (.ods). Hãy lưu lại dạng .xlsx rồi nhập. Chưa có gì được nhập.',
+    ods: 'Tệp "{{file}}" là bảng tính OpenDocument nhưng không đúng chuẩn nên không đọc được. Hãy mở trong LibreOffice hoặc Excel và lưu lại (.ods hoặc .xlsx) rồi nhập. Chưa có gì được nhập.',
     wordDocument: 'Tệp "{{file}}" là văn bản Word, không phải bảng tính. Chưa có gì được nhập.',
     truncated: 'Tệp "{{file}}" bị cắt cụt hoặc chưa chép hết (USB bị rút giữa chừng?). Chưa có gì được nhập.',
     zipCorrupt: 'Tệp "{{file}}" bị hỏng hoặc chưa chép hết (USB bị rút giữa chừng?). Chưa có gì được nhập.',

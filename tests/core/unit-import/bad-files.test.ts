@@ -89,12 +89,23 @@ describe('bad files get a clear message and change nothing', () => {
     expect((await refused('xuat tu phan mem.xls', html)).code).toBe('unitImport.htmlTable');
   });
 
-  it('an OpenDocument spreadsheet and a Word document', async () => {
+  it('an OpenDocument spreadsheet without a table, an OpenDocument text, and a Word document', async () => {
     const ods = zipOf([
       { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
       { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
     ]);
-    expect((await refused('bang.ods', ods)).code).toBe('unitImport.ods');
+    expect((await refused('bang.ods', ods)).code).toMatch(/^unitImport\.(noSheets|unreadable|notSpreadsheet)$/);
+    const odt = zipOf([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.text'), method: 0 },
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+    ]);
+    expect((await refused('bao cao.odt', odt)).code).toBe('unitImport.wordDocument');
+    // Not conforming (mimetype not first): still named for what it is.
+    const odsLate = zipOf([
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
+    ]);
+    expect((await refused('lech.ods', odsLate)).code).toBe('unitImport.ods');
     const docx = zipOf([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
       { name: 'word/document.xml', data: Buffer.from('<w:document/>') },

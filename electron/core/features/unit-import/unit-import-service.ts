@@ -33,7 +33,9 @@ import { writePlan, type ImportJournal } from './preview/write-plan';
 import { undoImport } from './import-undo';
 import { UndoStore } from '../registry/undo-store';
 import { readCsv } from './reading/csv-reader';
-import { sniffFile } from './reading/sniff';
+import type { FileGrid } from './reading/grid';
+import { readOds } from './reading/ods-reader';
+import { sniffFile, type FileKind } from './reading/sniff';
 import { readXls } from './reading/xls-reader';
 import { readXlsx } from './reading/xlsx-reader';
 
@@ -103,12 +105,7 @@ export class UnitImportService {
       throw new AppError('FILE_NOT_FOUND', { cause: error });
     }
     const kind = sniffFile(bytes, fileName);
-    const grid =
-      kind === 'xlsx'
-        ? await readXlsx(bytes, fileName)
-        : kind === 'xls'
-          ? readXls(bytes, fileName)
-          : readCsv(bytes, fileName, 'auto');
+    const grid = await readGrid(kind, bytes, fileName);
     if (grid.sheets.every((sheet) => sheet.rowCount === 0)) throw importError('noData', { file: fileName });
     const session = this.sessions.create(fileName, grid, kind === 'text' ? bytes : null);
     const sheets = grid.sheets.map((sheet, index) => {
@@ -273,4 +270,18 @@ export function checkMapping(mapping: readonly ImportField[]): RowIssue[] {
     }
   }
   return issues;
+}
+
+/** The file's cells, read by the reader for its real kind. */
+async function readGrid(kind: FileKind, bytes: Buffer, fileName: string): Promise<FileGrid> {
+  switch (kind) {
+    case 'xlsx':
+      return readXlsx(bytes, fileName);
+    case 'xls':
+      return readXls(bytes, fileName);
+    case 'ods':
+      return readOds(bytes, fileName);
+    case 'text':
+      return readCsv(bytes, fileName, 'auto');
+  }
 }

@@ -111,7 +111,7 @@ export function useImportWizard(api: ApiClient, fallbackError: string) {
     async (filterName: string) => {
       let file: ChosenFile | null;
       try {
-        file = await api.openFile([{ name: filterName, extensions: ['xlsx', 'xls', 'csv', 'txt'] }]);
+        file = await api.openFile([{ name: filterName, extensions: ['xlsx', 'xls', 'xlsm', 'ods', 'csv', 'txt'] }]);
       } catch (error) {
         fail(error);
         return;

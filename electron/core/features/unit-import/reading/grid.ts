@@ -28,11 +28,11 @@ export interface SheetGrid {
 }
 
 export interface FileGrid {
-  format: 'xlsx' | 'xls' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv' | 'ods';
   sheets: SheetGrid[];
   /** CSV only. */
   delimiter: string | null;
-  /** How the bytes were read (CSV), or 'xlsx' for a workbook (.xlsx or .xls: text is Unicode). */
+  /** How the bytes were read (CSV), or 'xlsx' for a workbook (.xlsx, .xls or .ods: text is Unicode). */
   encoding: DetectedEncoding;
   legacyHint: LegacyEncoding;
 }

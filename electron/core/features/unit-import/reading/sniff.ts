@@ -5,7 +5,7 @@ import { isCompoundFile } from './compound-file';
  * What a chosen file really is, from its first bytes rather than its name: clerks rename
  * files, and old systems save HTML tables as ".xls". Each wrong kind gets its own sentence.
  */
-export type FileKind = 'xlsx' | 'xls' | 'text';
+export type FileKind = 'xlsx' | 'xls' | 'ods' | 'text';
 
 function containsUtf16(bytes: Buffer, text: string): boolean {
   return bytes.includes(Buffer.from(text, 'utf16le'));
@@ -30,7 +30,15 @@ function looksLikeText(bytes: Buffer): boolean {
 /** The kind of file, or an error saying in plain words what it is instead. */
 export function sniffFile(bytes: Buffer, fileName: string): FileKind {
   if (bytes.length === 0) throw importError('empty', { file: fileName });
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return 'xlsx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) {
+    // OpenDocument puts an uncompressed "mimetype" entry first, naming the kind of document.
+    const head = bytes.subarray(0, 120).toString('latin1');
+    if (head.slice(30, 38) === 'mimetype' && head.includes('application/vnd.oasis.opendocument.')) {
+      if (head.includes('opendocument.spreadsheet')) return 'ods';
+      throw importError(head.includes('opendocument.text') ? 'wordDocument' : 'notSpreadsheet', { file: fileName });
+    }
+    return 'xlsx';
+  }
   if (isCompoundFile(bytes)) {
     // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {

@@ -84,7 +84,7 @@ export function checkDeclaredLimits(entries: ZipEntry[], fileName: string): void
   if (declared > IMPORT_LIMITS.maxUncompressedBytes) throw importError('zipBomb', { file: fileName });
 }
 
-function entryData(buffer: Buffer, entry: ZipEntry, fileName: string): Buffer {
+export function entryData(buffer: Buffer, entry: ZipEntry, fileName: string): Buffer {
   const offset = entry.localHeaderOffset;
   if (offset + 30 > buffer.length || buffer.readUInt32LE(offset) !== LOCAL_SIGNATURE) {
     throw importError('zipCorrupt', { file: fileName });
@@ -116,7 +116,7 @@ function isWorksheet(name: string): boolean {
  * Inflates one entry as a stream, counting what comes out; stops (and refuses the file) as
  * soon as the entry passes its declared size or a sheet passes the row limit.
  */
-function verifyEntry(buffer: Buffer, entry: ZipEntry, fileName: string): Promise<number> {
+export function verifyEntry(buffer: Buffer, entry: ZipEntry, fileName: string): Promise<number> {
   const data = entryData(buffer, entry, fileName);
   const countRows = isWorksheet(entry.name);
   if (entry.method === 0) {
