@@ -103,6 +103,17 @@ export const inspectionsBench: BenchModule = {
         runs: 100,
       });
 
+      // The inspections page across all plans, searched as a clerk types: a unit code (rare),
+      // two common words, one very common word; each answer is a first page and the total.
+      const search = async (query: string) =>
+        measure(() => core.router.call('inspections.list', { query, limit: 100 }), { runs: quick ? 5 : 20 });
+      const searchAllPlans = {
+        unit_code_s00001: await search('s00001'),
+        words_khanh_xuan: await search('khanh xuan'),
+        word_truong: await search('truong'),
+        no_search: await search(''),
+      };
+
       const inspectionCount = (core.db.prepare(`SELECT count(*) AS n FROM inspections`).get() as { n: number }).n;
       const resultCount = (core.db.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n;
       return {
@@ -124,6 +135,7 @@ export const inspectionsBench: BenchModule = {
         first_100_inspections_of_plan_raw_sql: listRaw,
         first_100_inspections_of_plan_api: listApi,
         open_one_inspection_api: openApi,
+        search_all_plans_api: searchAllPlans,
       };
     } finally {
       core.close();

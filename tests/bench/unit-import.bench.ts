@@ -8,6 +8,7 @@ import type { ImportField } from '../../shared/domain/unit-import';
 import type { UnitInput } from '../../shared/domain/unit';
 import type { BenchModule } from './bench-module';
 import { xlsBytes, type XlsCell } from '../core/unit-import/support/xls-writer';
+import { zipOf } from '../core/unit-import/support/files';
 import { measure, ratio, seededRandom } from './measure';
 import {
   COMMUNES as PLACES,
@@ -76,6 +77,43 @@ function writeXls(file: string, data: Row[]): void {
   fs.writeFileSync(file, xlsBytes([{ name: 'Danh sách', cells, merges: [{ r1: 0, c1: 0, r2: 0, c2: 6 }] }]));
 }
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The same list as an OpenDocument spreadsheet, with the empty tail LibreOffice writes. */
+function writeOds(file: string, data: Row[]): void {
+  const text = (value: string) =>
+    `<table:table-cell office:value-type="string"><text:p>${escapeXml(value)}</text:p></table:table-cell>`;
+  const header = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Hiệu trưởng', 'Chức vụ', 'Điện thoại', 'Địa chỉ'];
+  const rows = [
+    `<table:table-row>${text('DANH SÁCH CÁC ĐƠN VỊ')}</table:table-row>`,
+    `<table:table-row>${text('Ngày 05/9/2019')}</table:table-row>`,
+    '<table:table-row><table:table-cell/></table:table-row>',
+    `<table:table-row>${header.map(text).join('')}</table:table-row>`,
+    ...data.map(
+      (row, index) =>
+        `<table:table-row><table:table-cell office:value-type="float" office:value="${index + 1}"><text:p>${index + 1}</text:p></table:table-cell>` +
+        [row.code, row.name, row.head, row.title, row.phone, row.address].map(text).join('') +
+        '<table:table-cell table:number-columns-repeated="16377"/></table:table-row>',
+    ),
+    '<table:table-row table:number-rows-repeated="1038570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>',
+  ];
+  const ns = [
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  ].join(' ');
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Danh sách">${rows.join('')}</table:table></office:spreadsheet></office:body></office:document-content>`;
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+  fs.writeFileSync(
+    file,
+    zipOf([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
+      { name: 'content.xml', data: Buffer.from(content) },
+      { name: 'META-INF/manifest.xml', data: Buffer.from(manifest) },
+    ]),
+  );
+}
+
 function writeCsv(file: string, data: Row[]): void {
   const lines = ['STT;Mã đơn vị;Tên đơn vị;Hiệu trưởng;Chức vụ;Điện thoại;Địa chỉ'];
   data.forEach((row, index) => {
@@ -140,8 +178,10 @@ export const unitImportBench: BenchModule = {
     const xlsx = path.join(dir, 'danh-sach.xlsx');
     const csv = path.join(dir, 'danh-sach.csv');
     const xls = path.join(dir, 'danh-sach.xls');
+    const ods = path.join(dir, 'danh-sach.ods');
     await writeWorkbook(xlsx, data);
     writeXls(xls, data);
+    writeOds(ods, data);
     writeCsv(csv, data);
     const dataDir = path.join(dir, 'data');
 
@@ -158,6 +198,13 @@ export const unitImportBench: BenchModule = {
     const xlsPreview = await measure(
       async () => {
         xlsPreviewed = (await toPreview(core, xls)).previewed;
+      },
+      { runs, warmup: 1 },
+    );
+    let odsPreviewed = 0;
+    const odsPreview = await measure(
+      async () => {
+        odsPreviewed = (await toPreview(core, ods)).previewed;
       },
       { runs, warmup: 1 },
     );
@@ -215,6 +262,9 @@ export const unitImportBench: BenchModule = {
       xls_bytes: fs.statSync(xls).size,
       xls_rows_previewed: xlsPreviewed,
       xls_to_preview: xlsPreview,
+      ods_bytes: fs.statSync(ods).size,
+      ods_rows_previewed: odsPreviewed,
+      ods_to_preview: odsPreview,
       apply_new_units: { median_ms: Math.round(applyMedian), runs, created },
       reapply_unchanged: reapply,
       raw_bulk_insert_ms: Math.round(rawInsertMs),
