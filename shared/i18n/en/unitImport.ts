@@ -87,7 +87,7 @@ export const unitImport: CatalogShape<typeof vi> = {
     'utf-8-bom': 'UTF-8 with BOM',
     'utf-16le': 'UTF-16',
     'utf-16be': 'UTF-16 (big-endian)',
-    xlsx: 'Excel (Unicode)',
+    xlsx: 'Spreadsheet (Unicode)',
     none: 'Unicode',
   },
   preview: {

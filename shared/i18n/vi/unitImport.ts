@@ -84,7 +84,7 @@ export const unitImport = {
     'utf-8-bom': 'UTF-8 có BOM',
     'utf-16le': 'UTF-16',
     'utf-16be': 'UTF-16 (big-endian)',
-    xlsx: 'Excel (Unicode)',
+    xlsx: 'Bảng tính (Unicode)',
     none: 'Unicode',
   },
   preview: {

@@ -108,6 +108,18 @@ describe('taking an import back right after it', () => {
     expect(after.map((u) => u.code).sort()).toEqual(['TH01', 'TH02', 'XA01']);
   });
 
+  it('an undo that fails to write changes nothing and can be tried again', async () => {
+    const applied = await importList();
+    const db = h.core.db;
+    // Every write to units fails, as on a full disk, until the trigger goes.
+    db.exec(`CREATE TEMP TRIGGER fail_units BEFORE UPDATE ON units BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    await h.fail('unitImport.undo', { undoId: applied.undoId });
+    expect((await h.call('registry.list', { active: 'all', limit: 100 })).total).toBe(5);
+    db.exec('DROP TRIGGER fail_units');
+    expect(await h.call('unitImport.undo', { undoId: applied.undoId })).toEqual({ removed: 3, restored: 2, kept: 0 });
+    expect((await h.call('registry.list', { active: 'all', limit: 100 })).total).toBe(2);
+  });
+
   it('an import that wrote nothing has nothing to undo', async () => {
     await importList();
     const second = await importList();

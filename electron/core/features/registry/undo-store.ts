@@ -21,6 +21,15 @@ export class UndoStore<T> {
     return id;
   }
 
+  /** The entry, left in place (for an undo that may fail and be tried again). */
+  peek(id: string): T | undefined {
+    return this.entries.get(id);
+  }
+
+  drop(id: string): void {
+    this.entries.delete(id);
+  }
+
   take(id: string): T | undefined {
     const entry = this.entries.get(id);
     this.entries.delete(id);

@@ -215,9 +215,9 @@ export class UnitImportService {
 
   /** Takes an import back, in one transaction (see `undoImport` for what is kept). */
   undo(undoId: string): UndoImportResult {
-    const journal = this.undoStore.take(undoId);
+    const journal = this.undoStore.peek(undoId);
     if (!journal) throw new AppError('unitImport.undoUnknown', { messageKey: 'unitImport.errors.undoUnknown' });
-    return this.db
+    const result = this.db
       .transaction(() =>
         undoImport(journal, {
           db: this.db,
@@ -228,6 +228,9 @@ export class UnitImportService {
         }),
       )
       .immediate();
+    // Only once it is written: a failed undo (a full disk) can be tried again.
+    this.undoStore.drop(undoId);
+    return result;
   }
 
   discard(sessionId: string): boolean {
