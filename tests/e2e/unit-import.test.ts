@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
 
 /** TCVN3 bytes of a few lower-case letters, as Excel stores text typed in a .VnTime font. */
@@ -32,6 +33,18 @@ async function messyWorkbook(file: string): Promise<void> {
   sheet.getRow(10).values = ['', '', 'Tổng cộng', '', '', ''];
   sheet.getCell('D12').value = 'NGƯỜI LẬP BIỂU';
   await workbook.xlsx.writeFile(file);
+}
+
+/** Opens "Nhập từ Excel" and chooses the file in the browser's file chooser. */
+async function chooseInWizard(page: Page, file: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
+  ]);
+  await chooser.setFiles(file);
+  return wizard;
 }
 
 describe('importing a unit list from Excel, then exporting it, in Chromium', () => {
@@ -111,13 +124,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
 
   it('importing the same file again changes nothing', async () => {
     const { page } = browser;
-    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
-    ]);
-    await chooser.setFiles(path.join(dir, 'Danh sach truong 2019.xlsx'));
+    const wizard = await chooseInWizard(page, path.join(dir, 'Danh sach truong 2019.xlsx'));
     await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
     await see.visible(wizard.getByRole('button', { name: 'Không đổi (4)' }));
@@ -171,13 +178,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
   it('chooses an Excel 97–2003 .xls, previews and imports it', async () => {
     const { page } = browser;
     const fixture = path.join(import.meta.dirname, '../core/unit-import/fixtures/truong-300-libreoffice.xls');
-    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
-    ]);
-    await chooser.setFiles(fixture);
+    const wizard = await chooseInWizard(page, fixture);
     await see.value(wizard.getByLabel('Cột C: Tên trường'), 'name');
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
     const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
@@ -197,13 +198,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
   it('chooses a LibreOffice .ods and sees its rows in the preview', async () => {
     const { page } = browser;
     const fixture = path.join(import.meta.dirname, '../core/unit-import/fixtures/truong-300-libreoffice.ods');
-    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
-    ]);
-    await chooser.setFiles(fixture);
+    const wizard = await chooseInWizard(page, fixture);
     await see.value(wizard.getByLabel('Cột C: Tên trường'), 'name');
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
     const grid = wizard.getByRole('grid', { name: 'Các dòng sẽ nhập' });
@@ -219,13 +214,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     const before = (await app.call('registry.list', { active: 'all', limit: 1 })).total;
     const file = path.join(dir, 'nham.csv');
     fs.writeFileSync(file, '\uFEFFTên đơn vị;Mã\r\nTrường Mầm non Nhầm Lẫn;NL01\r\nTrường Tiểu học Nhầm Lẫn;NL02\r\n');
-    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      wizard.getByRole('button', { name: 'Chọn tệp…' }).click(),
-    ]);
-    await chooser.setFiles(file);
+    const wizard = await chooseInWizard(page, file);
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
     await wizard.getByRole('button', { name: 'Nhập dữ liệu (2 đơn vị)' }).click();
     await see.visible(wizard.getByText('Thêm mới: 2 đơn vị'));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
-import { unitToInput, type Unit, type UnitInputRaw } from '../../../shared/domain/unit';
+import { emptyUnitInput, unitToInput, type Unit, type UnitInputRaw } from '../../../shared/domain/unit';
 import { makePlan } from '../plans/planning-fixtures';
 import { choose } from './support/files';
 
@@ -18,19 +18,7 @@ function csv(): Buffer {
 }
 
 function unit(partial: Partial<UnitInputRaw> & Pick<UnitInputRaw, 'name' | 'kind'>): UnitInputRaw {
-  return {
-    code: '',
-    schoolLevel: null,
-    managingBody: partial.kind === 'school' ? 'education' : 'district',
-    parentId: null,
-    headName: '',
-    headTitle: '',
-    address: '',
-    phone: '',
-    active: true,
-    notes: '',
-    ...partial,
-  };
+  return { ...emptyUnitInput(partial.kind), ...partial };
 }
 
 const content = (units: Unit[]) =>

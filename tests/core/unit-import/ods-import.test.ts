@@ -5,29 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/app/errors';
 import { readOds } from '../../../electron/core/features/unit-import/reading/ods-reader';
 import { readXlsx } from '../../../electron/core/features/unit-import/reading/xlsx-reader';
-import type { FileGrid, SheetGrid } from '../../../electron/core/features/unit-import/reading/grid';
+import type { SheetGrid } from '../../../electron/core/features/unit-import/reading/grid';
 import { IMPORT_LIMITS } from '../../../shared/domain/unit-import';
-import { choose, unzipParts, zipOf, type ZipPart } from './support/files';
+import { unzipParts, zipOf, type ZipPart } from './support/files';
 import { bytesToChars, encodeTcvn3 } from './support/legacy-charts';
-import { MESSY_EXPECTED, messyWorkbook } from './support/messy-workbook';
+import { messyWorkbook } from './support/messy-workbook';
+import { expectImportRefusal, gridCells, importMessyList } from './support/workbook-checks';
 import { createReadyCore } from '../../support/core-harness';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const messyOds = () => fs.readFileSync(path.join(FIXTURES, 'messy-libreoffice.ods'));
 const schoolsOds = () => fs.readFileSync(path.join(FIXTURES, 'truong-300-libreoffice.ods'));
-
-/** Every non-empty cell as "row,col: text {font}" (or its runs), to compare two readings. */
-function cells(grid: FileGrid): string[][] {
-  return grid.sheets.map((sheet) =>
-    sheet.rows.flatMap((row, r) =>
-      row.flatMap((cell, c) => {
-        if (!cell) return [];
-        const runs = cell.runs?.map((run) => `${run.text}{${run.font ?? ''}}`).join('');
-        return [`${r},${c}: ${runs ?? `${cell.text}{${cell.font ?? ''}}`}`];
-      }),
-    ),
-  );
-}
 
 const texts = (sheet: SheetGrid, row: number) => (sheet.rows[row] ?? []).map((cell) => cell?.text);
 
@@ -120,7 +108,7 @@ describe('an OpenDocument spreadsheet saved by LibreOffice', () => {
     );
     // Text, font clue and runs (a .VnTime run beside a Times New Roman one), merged cells,
     // the "000" code, the date, the formula results and the hyperlink's text.
-    expect(cells(fromOds)).toEqual(cells(fromXlsx));
+    expect(gridCells(fromOds)).toEqual(gridCells(fromXlsx));
     const list = fromOds.sheets[1]!;
     expect(list.rows[9]?.[1]).toEqual({ text: '001', font: null, numeric: true });
     expect(list.rows[16]?.[2]?.runs?.map((run) => run.font)).toEqual([null, 'tcvn3']);
@@ -525,8 +513,7 @@ describe('damaged .ods files never crash or hang the reader (fast-check)', () =>
     try {
       await readOds(bytes, 'fuzz.ods');
     } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toMatch(/^unitImport\./);
+      expectImportRefusal(error);
     }
   }
 
@@ -577,33 +564,7 @@ describe('importing an .ods through the wizard', () => {
   it('the messy list from LibreOffice: sheets, header, legacy text converted, units imported once', async () => {
     const harness = await createReadyCore();
     try {
-      const inspected = await harness.call('unitImport.inspect', {
-        fileId: choose(harness, 'Danh sach don vi 2019.ods', messyOds()),
-      });
-      expect(inspected.format).toBe('ods');
-      expect(inspected.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.hasHeader])).toEqual([
-        ['Hướng dẫn', false, false],
-        ['Danh sách', false, true],
-        ['Ẩn', true, true],
-      ]);
-      const analyzed = await harness.call('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 1 });
-      expect(analyzed.detectedHeader).toEqual({ row: 6, lines: 2 });
-      expect(analyzed.legacy).toBe('tcvn3');
-      const request = {
-        sessionId: inspected.sessionId,
-        sheet: 1,
-        header: analyzed.header,
-        mapping: analyzed.columns.map((column) => column.field),
-      };
-      const preview = await harness.call('unitImport.preview', request);
-      const units = preview.rows.filter((row) => row.status === 'new');
-      for (const expected of MESSY_EXPECTED) {
-        expect(units.find((row) => row.row === expected.row)).toMatchObject({ ...expected });
-      }
-      expect(await harness.call('unitImport.apply', request)).toMatchObject({ created: 6, errors: 0 });
-      const found = (await harness.call('registry.list', { query: 'mam non hoa mai' })).rows;
-      expect(found.map((unit) => unit.name)).toContain('Trường Mầm non Hoa Mai');
-      expect(await harness.call('unitImport.apply', request)).toMatchObject({ created: 0, unchanged: 6 });
+      await importMessyList(harness, 'Danh sach don vi 2019.ods', messyOds(), 'ods');
     } finally {
       harness.close();
     }

@@ -3,29 +3,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
-import { AppError } from '../../../electron/core/app/errors';
 import { readXls } from '../../../electron/core/features/unit-import/reading/xls-reader';
 import { readXlsx } from '../../../electron/core/features/unit-import/reading/xlsx-reader';
-import type { FileGrid } from '../../../electron/core/features/unit-import/reading/grid';
 import { choose } from './support/files';
-import { MESSY_EXPECTED, messyWorkbook } from './support/messy-workbook';
+import { messyWorkbook } from './support/messy-workbook';
+import { expectImportRefusal, gridCells, importMessyList } from './support/workbook-checks';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const messyXls = () => fs.readFileSync(path.join(FIXTURES, 'messy-libreoffice.xls'));
 const schoolsXls = () => fs.readFileSync(path.join(FIXTURES, 'truong-300-libreoffice.xls'));
-
-/** Every non-empty cell as "row,col: text {font}" (or its runs), to compare two readings. */
-function cells(grid: FileGrid): string[][] {
-  return grid.sheets.map((sheet) =>
-    sheet.rows.flatMap((row, r) =>
-      row.flatMap((cell, c) => {
-        if (!cell) return [];
-        const runs = cell.runs?.map((run) => `${run.text}{${run.font ?? ''}}`).join('');
-        return [`${r},${c}: ${runs ?? `${cell.text}{${cell.font ?? ''}}`}`];
-      }),
-    ),
-  );
-}
 
 describe('an Excel 97–2003 workbook saved by LibreOffice', () => {
   it('reads cell for cell as the same workbook saved as .xlsx', async () => {
@@ -35,7 +21,7 @@ describe('an Excel 97–2003 workbook saved by LibreOffice', () => {
     expect(fromXls.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.rowCount])).toEqual(
       fromXlsx.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.rowCount]),
     );
-    expect(cells(fromXls)).toEqual(cells(fromXlsx));
+    expect(gridCells(fromXls)).toEqual(gridCells(fromXlsx));
   });
 
   it('reads shared strings carried over many CONTINUE records, some split inside a string', () => {
@@ -64,40 +50,7 @@ describe('importing an .xls through the wizard', () => {
   afterEach(() => harness.close());
 
   it('the messy list: sheets, header, TCVN3/VNI text converted, units previewed and imported once', async () => {
-    const inspected = await harness.call('unitImport.inspect', {
-      fileId: choose(harness, 'Danh sach don vi 2019.xls', messyXls()),
-    });
-    expect(inspected.format).toBe('xls');
-    expect(inspected.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.hasHeader])).toEqual([
-      ['Hướng dẫn', false, false],
-      ['Danh sách', false, true],
-      ['Ẩn', true, true],
-    ]);
-    expect(inspected.suggestedSheet).toBe(1);
-    const analyzed = await harness.call('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 1 });
-    expect(analyzed.detectedHeader).toEqual({ row: 6, lines: 2 });
-    expect(analyzed.legacy).toBe('tcvn3');
-    const request = {
-      sessionId: inspected.sessionId,
-      sheet: 1,
-      header: analyzed.header,
-      mapping: analyzed.columns.map((column) => column.field),
-    };
-    const preview = await harness.call('unitImport.preview', request);
-    const units = preview.rows.filter((row) => row.status === 'new');
-    for (const expected of MESSY_EXPECTED) {
-      expect(units.find((row) => row.row === expected.row)).toMatchObject({ ...expected });
-    }
-    expect(preview.counts).toMatchObject({ new: 6, error: 0 });
-
-    expect(await harness.call('unitImport.apply', request)).toMatchObject({ created: 6, errors: 0 });
-    const found = await harness.call('registry.list', { query: 'mam non hoa mai' });
-    expect(found.rows.map((unit) => [unit.name, unit.code, unit.headName])).toContainEqual([
-      'Trường Mầm non Hoa Mai',
-      '003',
-      'Lương Thị Hoa',
-    ]);
-    expect(await harness.call('unitImport.apply', request)).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    await importMessyList(harness, 'Danh sach don vi 2019.xls', messyXls(), 'xls');
   });
 
   it('300 schools with their codes and phones', async () => {
@@ -138,13 +91,11 @@ describe('importing an .xls through the wizard', () => {
 });
 
 describe('damaged .xls files never crash or hang the reader (fast-check)', () => {
-  /** The reader either reads the file or refuses it with one of its own messages. */
   function readsOrRefuses(bytes: Buffer): void {
     try {
       readXls(bytes, 'fuzz.xls');
     } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toMatch(/^unitImport\./);
+      expectImportRefusal(error);
     }
   }
 
