@@ -294,6 +294,49 @@ describe('.xls files that cannot be read say why, and nothing is imported', () =
     expect((await harness.call('registry.counts', {})).total).toBe(0);
   });
 
+  it('sheets whose records run into one another are not read over and over', () => {
+    // Hand-made BIFF8: 2,000 sheet entries, each at its own BOF, none closed by an EOF, so each
+    // would read on through all the others (2,000 × 2,000 records).
+    const record = (type: number, data: Buffer) => {
+      const header = Buffer.alloc(4);
+      header.writeUInt16LE(type, 0);
+      header.writeUInt16LE(data.length, 2);
+      return Buffer.concat([header, data]);
+    };
+    const bof = (kind: number) => {
+      const data = Buffer.alloc(16);
+      data.writeUInt16LE(0x0600, 0);
+      data.writeUInt16LE(kind, 2);
+      return record(0x0809, data);
+    };
+    const label = (row: number, text: string) => {
+      const data = Buffer.alloc(9 + text.length);
+      data.writeUInt16LE(row, 0);
+      data.writeUInt16LE(text.length, 6);
+      data.write(text, 9, 'latin1');
+      return record(0x0204, data);
+    };
+    const count = 2000;
+    const sheets = Array.from({ length: count }, (_, index) => Buffer.concat([bof(0x0010), label(index, 'Truong')]));
+    const boundSheet = (offset: number) => {
+      const data = Buffer.alloc(8 + 3);
+      data.writeUInt32LE(offset, 0);
+      data[6] = 3;
+      data.write('abc', 8, 'latin1');
+      return record(0x0085, data);
+    };
+    const globalsLength = bof(0x0005).length + count * boundSheet(0).length + 4;
+    let offset = globalsLength;
+    const entries = sheets.map((sheetBytes) => {
+      const entry = boundSheet(offset);
+      offset += sheetBytes.length;
+      return entry;
+    });
+    const stream = Buffer.concat([bof(0x0005), ...entries, record(0x000a, Buffer.alloc(0)), ...sheets]);
+    const file = cfbBytes([{ name: 'Workbook', data: stream }]);
+    expect(refusal(() => readXls(file, 'chong.xls')).code).toBe('unitImport.unreadable');
+  });
+
   it('a workbook stream that is not BIFF8 at all', () => {
     const junk = cfbBytes([{ name: 'Workbook', data: Buffer.alloc(6000, 0x41) }]);
     expect(refusal(() => readXls(junk, 'rac.xls')).code).toBe('unitImport.unreadable');

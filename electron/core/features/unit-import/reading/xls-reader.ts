@@ -44,6 +44,10 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
+interface ReadBudget {
+  bytes: number;
+}
+
 interface CellStyle {
   font: FontHint | null;
   numFmt: string | undefined;
@@ -329,10 +333,12 @@ function readSheetRecord(record: BiffRecord, sheet: SheetBuilder): void {
 }
 
 /** One worksheet's substream: from its BOF to the matching EOF (charts inside have their own). */
-function readSheet(stream: Buffer, globals: Globals, offset: number): SheetBuilder | null {
+function readSheet(stream: Buffer, globals: Globals, offset: number, budget: ReadBudget): SheetBuilder | null {
   const sheet = new SheetBuilder(globals);
   let depth = 0;
   for (const record of records(stream, offset)) {
+    budget.bytes -= record.data.length + 4 + record.continues.reduce((sum, part) => sum + part.length + 4, 0);
+    if (budget.bytes < 0) throw new BiffError('sheets overlap: the stream is read over and over');
     if (record.type === RECORD.bof) {
       if (depth === 0 && (record.data.length < 4 || record.data.readUInt16LE(2) !== WORKSHEET)) return null;
       depth += 1;
@@ -398,9 +404,15 @@ function readWorkbook(bytes: Buffer, fileName: string): FileGrid {
   const stream = openWorkbookStream(bytes, fileName);
   const globals = readGlobals(stream, fileName);
   const sheets: SheetGrid[] = [];
+  // Real sheets never overlap, so all of them together are read within the stream's length;
+  // sheet entries pointing into one another (a hostile file) would read it again and again.
+  const budget: ReadBudget = { bytes: stream.length * 2 };
+  const seen = new Set<number>();
   for (const entry of globals.sheets) {
+    if (seen.has(entry.offset)) continue;
+    seen.add(entry.offset);
     if (!entry.isWorksheet || entry.offset >= stream.length) continue;
-    const sheet = readSheet(stream, globals, entry.offset);
+    const sheet = readSheet(stream, globals, entry.offset, budget);
     if (!sheet) continue;
     const grid = sheet.build(entry.name, entry.hidden);
     if (grid.rowCount > IMPORT_LIMITS.maxRows) {
