@@ -29,6 +29,8 @@ const BIFF5 = 0x0500;
 const WORKSHEET = 0x0010;
 /** A merge copies its value into at most this many cells in all (a merge over a whole sheet is not a table). */
 const MAX_MERGED_CELLS = 200_000;
+/** Merged areas kept per sheet. */
+const MAX_MERGES = 50_000;
 
 /** SHRFMLA, ARRAY, TABLE: may sit between a FORMULA and its STRING. */
 const FORMULA_COMPANIONS = new Set([0x04bc, 0x0221, 0x0236]);
@@ -229,7 +231,8 @@ class SheetBuilder {
   }
 
   merge(r1: number, c1: number, r2: number, c2: number): void {
-    if (r2 >= r1 && c2 >= c1) this.merges.push({ r1, c1, r2, c2 });
+    // A unit list has a few dozen merges; a file listing millions is not kept in memory.
+    if (r2 >= r1 && c2 >= c1 && this.merges.length < MAX_MERGES) this.merges.push({ r1, c1, r2, c2 });
   }
 
   /** Every cell a merge covers shows its top-left value, as in the .xlsx reader. */
