@@ -31,6 +31,11 @@ const WORKSHEET = 0x0010;
 const MAX_MERGED_CELLS = 200_000;
 /** Merged areas kept per sheet. */
 const MAX_MERGES = 50_000;
+/**
+ * Cells one sheet may hold (a list at the row limit with 30 columns). Rows are counted only
+ * once a sheet is read; this stops a 20 MB file of tiny number records from filling memory first.
+ */
+const MAX_CELLS = IMPORT_LIMITS.maxRows * 30;
 
 /** SHRFMLA, ARRAY, TABLE: may sit between a FORMULA and its STRING. */
 const FORMULA_COMPANIONS = new Set([0x04bc, 0x0221, 0x0236]);
@@ -183,6 +188,8 @@ class SheetBuilder {
   /** A FORMULA whose string result comes in the next STRING record. */
   pendingString: { row: number; col: number; style: CellStyle | undefined } | null = null;
 
+  cellCount = 0;
+
   constructor(private readonly globals: Globals) {}
 
   style(index: number): CellStyle | undefined {
@@ -193,7 +200,9 @@ class SheetBuilder {
     if (col >= IMPORT_LIMITS.maxColumns || !cell) return;
     if (cell.text.length > IMPORT_LIMITS.maxCellChars) cell.text = cell.text.slice(0, IMPORT_LIMITS.maxCellChars);
     if (cell.text.trim() === '') return;
-    (this.rows[row] ??= [])[col] = cell;
+    const cells = (this.rows[row] ??= []);
+    if (cells[col] === undefined) this.cellCount += 1;
+    cells[col] = cell;
   }
 
   number(row: number, col: number, value: number, style: CellStyle | undefined): void {
@@ -336,7 +345,12 @@ function readSheetRecord(record: BiffRecord, sheet: SheetBuilder): void {
 }
 
 /** One worksheet's substream: from its BOF to the matching EOF (charts inside have their own). */
-function readSheet(stream: Buffer, globals: Globals, offset: number, budget: ReadBudget): SheetBuilder | null {
+function readSheet(
+  stream: Buffer,
+  globals: Globals,
+  offset: number,
+  budget: ReadBudget,
+): SheetBuilder | 'tooLarge' | null {
   const sheet = new SheetBuilder(globals);
   let depth = 0;
   for (const record of records(stream, offset)) {
@@ -361,6 +375,7 @@ function readSheet(stream: Buffer, globals: Globals, offset: number, budget: Rea
     } catch (error) {
       if (!(error instanceof BiffError)) throw error;
     }
+    if (sheet.cellCount > MAX_CELLS) return 'tooLarge';
   }
   return sheet;
 }
@@ -416,6 +431,7 @@ function readWorkbook(bytes: Buffer, fileName: string): FileGrid {
     seen.add(entry.offset);
     if (!entry.isWorksheet || entry.offset >= stream.length) continue;
     const sheet = readSheet(stream, globals, entry.offset, budget);
+    if (sheet === 'tooLarge') throw importError('tooManyRows', { file: fileName, limit: IMPORT_LIMITS.maxRows });
     if (!sheet) continue;
     const grid = sheet.build(entry.name, entry.hidden);
     if (grid.rowCount > IMPORT_LIMITS.maxRows) {
