@@ -6,6 +6,7 @@ import type { FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
 import { cellFromRuns, formatNumber } from './cell-text';
 import type { FileGrid, GridCell, GridRun, SheetGrid } from './grid';
+import { MAX_MERGED_CELLS, finishSheet, spreadMerges, type MergedArea } from './sheet-build';
 import { OdsStyles, parseXml, type OdsElement, type XmlHandler } from './ods-styles';
 import { checkDeclaredLimits, entryData, readCentralDirectory, verifyEntry, type ZipEntry } from './zip-guard';
 
@@ -19,8 +20,6 @@ import { checkDeclaredLimits, entryData, readCentralDirectory, verifyEntry, type
  * never built, unless the row or cell has content.
  */
 
-/** A merge copies its value into at most this many cells in all, as in the .xls reader. */
-const MAX_MERGED_CELLS = 200_000;
 /** Rows a sheet may span, empty ones included, like the `<row>` elements of an .xlsx sheet. */
 const MAX_ROW_INDEX = IMPORT_LIMITS.maxSheetRowElements;
 /**
@@ -197,7 +196,7 @@ class GridBudget {
 
 class SheetBuilder {
   readonly rows: (GridCell | undefined)[][] = [];
-  private readonly merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
+  private readonly merges: MergedArea[] = [];
   private contentRows = 0;
   /** The row the next table:table-row starts at. */
   nextRow = 0;
@@ -239,27 +238,14 @@ class SheetBuilder {
 
   /** Every cell a merge covers shows its top-left value, as in the .xlsx reader. */
   build(): SheetGrid {
-    let budget = MAX_MERGED_CELLS;
-    for (const { r1, c1, r2, c2 } of this.merges) {
-      const master = this.rows[r1]?.[c1];
-      if (!master) continue;
-      for (let row = r1; row <= Math.min(r2, MAX_ROW_INDEX - 1) && budget > 0; row += 1) {
-        for (let col = c1; col <= Math.min(c2, IMPORT_LIMITS.maxColumns - 1) && budget > 0; col += 1) {
-          if (row === r1 && col === c1) continue;
-          this.rowAt(row)[col] = master;
-          this.budget.spend(1);
-          budget -= 1;
-        }
-      }
-    }
-    let rowCount = 0;
-    let columnCount = 0;
-    for (let index = 0; index < this.rows.length; index += 1) {
-      const cells = (this.rows[index] ??= []);
-      if (cells.some((cell) => cell !== undefined)) rowCount += 1;
-      columnCount = Math.max(columnCount, cells.length);
-    }
-    return { name: this.name, hidden: this.hidden, rows: this.rows, rowCount, columnCount };
+    spreadMerges(
+      this.rows,
+      this.merges,
+      (index) => this.rowAt(index),
+      () => this.budget.spend(1),
+      MAX_ROW_INDEX - 1,
+    );
+    return finishSheet(this.name, this.hidden, this.rows);
   }
 }
 

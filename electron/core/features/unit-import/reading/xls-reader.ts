@@ -15,6 +15,7 @@ import {
 import { cellFromRuns, dateText, formatNumber } from './cell-text';
 import { CompoundFile, CompoundFileError } from './compound-file';
 import type { FileGrid, GridCell, GridRun, SheetGrid } from './grid';
+import { finishSheet, spreadMerges, type MergedArea } from './sheet-build';
 
 /**
  * An Excel 97–2003 workbook (.xls, BIFF8), read as the .xlsx reader reads its cells: shared
@@ -27,8 +28,6 @@ import type { FileGrid, GridCell, GridRun, SheetGrid } from './grid';
 const BIFF8 = 0x0600;
 const BIFF5 = 0x0500;
 const WORKSHEET = 0x0010;
-/** A merge copies its value into at most this many cells in all (a merge over a whole sheet is not a table). */
-const MAX_MERGED_CELLS = 200_000;
 /** Merged areas kept per sheet. */
 const MAX_MERGES = 50_000;
 /**
@@ -184,7 +183,7 @@ function sharedStrings(record: BiffRecord): RichString[] {
 
 class SheetBuilder {
   readonly rows: (GridCell | undefined)[][] = [];
-  private readonly merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
+  private readonly merges: MergedArea[] = [];
   /** A FORMULA whose string result comes in the next STRING record. */
   pendingString: { row: number; col: number; style: CellStyle | undefined } | null = null;
 
@@ -246,26 +245,8 @@ class SheetBuilder {
 
   /** Every cell a merge covers shows its top-left value, as in the .xlsx reader. */
   build(name: string, hidden: boolean): SheetGrid {
-    let budget = MAX_MERGED_CELLS;
-    for (const { r1, c1, r2, c2 } of this.merges) {
-      const master = this.rows[r1]?.[c1];
-      if (!master) continue;
-      for (let row = r1; row <= r2 && budget > 0; row += 1) {
-        for (let col = c1; col <= Math.min(c2, IMPORT_LIMITS.maxColumns - 1) && budget > 0; col += 1) {
-          if (row === r1 && col === c1) continue;
-          (this.rows[row] ??= [])[col] = master;
-          budget -= 1;
-        }
-      }
-    }
-    let rowCount = 0;
-    let columnCount = 0;
-    for (let index = 0; index < this.rows.length; index += 1) {
-      const cells = (this.rows[index] ??= []);
-      if (cells.some((cell) => cell !== undefined)) rowCount += 1;
-      columnCount = Math.max(columnCount, cells.length);
-    }
-    return { name, hidden, rows: this.rows, rowCount, columnCount };
+    spreadMerges(this.rows, this.merges, (index) => (this.rows[index] ??= []));
+    return finishSheet(name, hidden, this.rows);
   }
 }
 
