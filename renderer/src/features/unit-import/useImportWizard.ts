@@ -52,6 +52,19 @@ const INITIAL: WizardState = {
   error: null,
 };
 
+/** The file, sheet and choices that both the preview and the apply read the rows with. */
+function rowsRequest(state: WizardState, sessionId: string) {
+  return {
+    sessionId,
+    sheet: state.sheet,
+    encoding: state.encoding,
+    header: state.header,
+    mapping: state.mapping,
+    overrides: [...state.overrides.values()],
+    updateExisting: state.updateExisting,
+  };
+}
+
 /** Rows the apply step will write with the current choices. */
 export function rowsToWrite(state: WizardState): number {
   if (!state.preview) return 0;
@@ -140,15 +153,7 @@ export function useImportWizard(api: ApiClient, fallbackError: string) {
       const ticket = ++generation.current;
       patch({ busy: 'previewing', error: null });
       try {
-        const preview = await api.call('unitImport.preview', {
-          sessionId: current.inspected.sessionId,
-          sheet: current.sheet,
-          encoding: current.encoding,
-          header: current.header,
-          mapping: current.mapping,
-          overrides: [...current.overrides.values()],
-          updateExisting: current.updateExisting,
-        });
+        const preview = await api.call('unitImport.preview', rowsRequest(current, current.inspected.sessionId));
         if (ticket !== generation.current) return;
         patch({ preview, busy: null, ...(goTo ? { step: goTo } : {}) });
       } catch (error) {
@@ -223,13 +228,7 @@ export function useImportWizard(api: ApiClient, fallbackError: string) {
       patch({ busy: 'applying', error: null });
       try {
         const result = await api.call('unitImport.apply', {
-          sessionId: state.inspected.sessionId,
-          sheet: state.sheet,
-          encoding: state.encoding,
-          header: state.header,
-          mapping: state.mapping,
-          overrides: [...state.overrides.values()],
-          updateExisting: state.updateExisting,
+          ...rowsRequest(state, state.inspected.sessionId),
           excludedRows: [...state.excluded],
         });
         patch({ result, step: 'summary', busy: null });
