@@ -1,5 +1,5 @@
-// One lint gate for the whole project. Besides the usual rules it enforces the layers of
-// STYLE.md (as VS Code does with its import rules): only the Electron shell may import
+// One lint gate for the whole project. Besides the usual rules it enforces the layers below
+// (as VS Code does with its import rules): only the Electron shell may import
 // `electron`; the core and shared code never reach into the renderer; the renderer never
 // reaches Node, SQLite or the core except through the API.
 import js from '@eslint/js';
@@ -13,7 +13,7 @@ function restrict(paths, patterns) {
   return {
     'no-restricted-imports': [
       'error',
-      { paths: paths.map((name) => ({ name, message: 'Not allowed in this layer (see STYLE.md).' })), patterns },
+      { paths: paths.map((name) => ({ name, message: 'Not allowed in this layer .' })), patterns },
     ],
   };
 }
@@ -47,7 +47,7 @@ export default tseslint.config(
       [
         {
           group: ['**/electron/**', '**/renderer/**', '@mui/*', 'node:*'],
-          message: 'shared/ is pure: no platform, no UI (STYLE.md).',
+          message: 'shared/ is pure: no platform, no UI',
         },
       ],
     ),
@@ -59,7 +59,7 @@ export default tseslint.config(
       [
         {
           group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '@mui/*', 'electron/*'],
-          message: 'The core is plain Node: no Electron, no UI (STYLE.md).',
+          message: 'The core is plain Node: no Electron, no UI',
         },
       ],
     ),
@@ -71,7 +71,7 @@ export default tseslint.config(
       [
         {
           group: ['**/electron/core/**', '**/renderer/**', 'node:*'],
-          message: 'The preload only bridges IPC (STYLE.md).',
+          message: 'The preload only bridges IPC',
         },
       ],
     ),
@@ -91,7 +91,7 @@ export default tseslint.config(
         [
           {
             group: ['**/electron/**', 'node:*'],
-            message: 'The renderer reaches the back end only through the API client (STYLE.md).',
+            message: 'The renderer reaches the back end only through the API client',
           },
         ],
       ),
@@ -118,7 +118,7 @@ export default tseslint.config(
               '**/electron/main/print',
               '**/electron/main/protocol',
             ],
-            message: 'Tests cannot load Electron (TOOLCHAIN.md).',
+            message: 'Tests cannot load Electron (its binary cannot run where we test).',
           },
         ],
       ),

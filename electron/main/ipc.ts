@@ -9,7 +9,7 @@ import {
   pendingDownloadsSchema,
 } from '../../shared/api/ipc';
 import { translate } from '../../shared/i18n/translate';
-import { AppError } from '../core/app/errors';
+import { AppError } from '../core/kernel/errors';
 import { isAllowedNavigation } from './security-policy';
 import { printHtmlFile } from './print';
 import { saveDownloadsInto } from './save-folder';

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app/create-core';
-import { AppError } from '../core/app/errors';
+import { AppError } from '../core/kernel/errors';
 import { dataPaths, defaultDataDir } from '../core/app/paths';
 import { parseLaunchArgs } from '../core/cli/args';
 import { translate } from '../../shared/i18n/translate';

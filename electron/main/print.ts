@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AppError } from '../core/app/errors';
+import { AppError } from '../core/kernel/errors';
 import { withDocumentWindow } from './document-window';
 
 /**

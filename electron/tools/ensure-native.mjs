@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // better-sqlite3 is a native module compiled for one ABI at a time: Node's (tests, browser
 // mode) or Electron's (the desktop app). This checks that it loads in the runtime asked for
-// and rebuilds it when it does not. Never run from postinstall (see TOOLCHAIN.md).
+// and rebuilds it when it does not. Never run from postinstall: there a rebuild for Electron fails
+// offline and deletes the compiled module, or silently builds for the wrong ABI.
 //   node electron/tools/ensure-native.mjs            → Node's ABI (pretest, prebench, browser mode)
 //   node electron/tools/ensure-native.mjs electron   → Electron's ABI (start, dist)
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Static security check of the Electron shell with Doyensec's Electronegativity (offline).
 // Electronegativity reports but never fails, so this wrapper reads its findings and
-// fails on any HIGH finding that is not explained in EXPLAINED below (RELIABILITY.md test 14).
+// fails on any HIGH finding that is not explained in EXPLAINED below (tests/README.md, security).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { registryEndpoints } from './registry';
-import { settingsEndpoints } from './settings';
 import { systemEndpoints } from './system';
-import { planningEndpoints } from './planning';
+import { settingsEndpoints } from './settings';
+import { registryEndpoints } from './registry';
 import { unitImportEndpoints } from './unit-import';
+import { officialEndpoints } from './officials';
+import { checklistEndpoints } from './checklists';
+import { planEndpoints } from './plans';
+import { inspectionEndpoints } from './inspections';
+import { progressEndpoints } from './progress';
+import { auditEndpoints } from './audit';
 import { minutesEndpoints } from './minutes';
 
 /**
@@ -15,8 +20,13 @@ export const contract = {
   ...systemEndpoints,
   ...settingsEndpoints,
   ...registryEndpoints,
-  ...planningEndpoints,
   ...unitImportEndpoints,
+  ...officialEndpoints,
+  ...checklistEndpoints,
+  ...planEndpoints,
+  ...inspectionEndpoints,
+  ...progressEndpoints,
+  ...auditEndpoints,
   ...minutesEndpoints,
 } as const;
 

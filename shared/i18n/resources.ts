@@ -5,7 +5,12 @@ import { settings as viSettings } from './vi/settings';
 import { setup as viSetup } from './vi/setup';
 import { shell as viShell } from './vi/shell';
 import { validation as viValidation } from './vi/validation';
-import { planning as viPlanning } from './vi/planning';
+import { officials as viOfficials } from './vi/officials';
+import { checklists as viChecklists } from './vi/checklists';
+import { plans as viPlans } from './vi/plans';
+import { inspections as viInspections } from './vi/inspections';
+import { progress as viProgress } from './vi/progress';
+import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { common as enCommon } from './en/common';
@@ -15,7 +20,12 @@ import { settings as enSettings } from './en/settings';
 import { setup as enSetup } from './en/setup';
 import { shell as enShell } from './en/shell';
 import { validation as enValidation } from './en/validation';
-import { planning as enPlanning } from './en/planning';
+import { officials as enOfficials } from './en/officials';
+import { checklists as enChecklists } from './en/checklists';
+import { plans as enPlans } from './en/plans';
+import { inspections as enInspections } from './en/inspections';
+import { progress as enProgress } from './en/progress';
+import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { unitImport as enUnitImport } from './en/unitImport';
 import type { CatalogShape } from './catalog';
@@ -34,7 +44,12 @@ export const vi = {
   setup: viSetup,
   registry: viRegistry,
   shell: viShell,
-  ...viPlanning,
+  officials: viOfficials,
+  checklists: viChecklists,
+  plans: viPlans,
+  inspections: viInspections,
+  progress: viProgress,
+  audit: viAudit,
   minutes: viMinutes,
   unitImport: viUnitImport,
 };
@@ -47,7 +62,12 @@ export const en: CatalogShape<typeof vi> = {
   setup: enSetup,
   registry: enRegistry,
   shell: enShell,
-  ...enPlanning,
+  officials: enOfficials,
+  checklists: enChecklists,
+  plans: enPlans,
+  inspections: enInspections,
+  progress: enProgress,
+  audit: enAudit,
   minutes: enMinutes,
   unitImport: enUnitImport,
 };

@@ -6,7 +6,7 @@ import { measure, ratio } from './measure';
 import { QUICK_CASE, SCALE_CASE, copyScaleDatabase, ensureScaleDatabase } from './scale-data';
 
 /**
- * PERFORMANCE.md figures of plans and inspections, at the scale case (200,000 inspections):
+ * The figures (tests/bench/README.md) of plans and inspections, at the scale case (200,000 inspections):
  * saving a draft with 20 results (p95, synchronous=FULL), opening the all-plans dashboard from
  * the summary beside the same figures recomputed from scratch, and the first 100 inspections
  * of one plan — each with the raw SQLite figure beside it.

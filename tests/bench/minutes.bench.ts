@@ -6,7 +6,7 @@ import type { BenchModule } from './bench-module';
 import { measure, ratio, seededRandom } from './measure';
 
 /**
- * The minutes (PERFORMANCE.md: one inspection → PDF ≤ 1 s; 81 minutes as one batch ≤ 30 s), on
+ * The minutes (targets: one inspection → PDF ≤ 1 s; 81 minutes as one batch ≤ 30 s), on
  * 81 schools recorded the way the story's Phòng GD&ĐT did (28/81 in the article; here all 81).
  * Raw figure beside each: Chromium's print engine alone on the same prepared HTML.
  */

@@ -1,5 +1,5 @@
 // `npm run bench`: builds the benchmark data with a fixed seed, measures each figure of
-// PERFORMANCE.md after a warm-up, and prints one JSON object of medians and p95s with the raw
+// tests/bench/README.md after a warm-up, and prints one JSON object of medians and p95s with the raw
 // SQLite figure beside each. Benchmarks are never tests: nothing here fails on a slow machine.
 //   npm run bench -- --only registry   (one module)   --quick   (small data, for a smoke run)
 import fs from 'node:fs';

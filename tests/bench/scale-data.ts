@@ -1,4 +1,4 @@
-// The scale case of PERFORMANCE.md, built once and cached: 10,000 units, 100 plans, 200,000
+// The scale case (tests/bench/README.md), built once and cached: 10,000 units, 100 plans, 200,000
 // inspections with 20 criteria each (and their team, representatives, requests; a draft's
 // undecided criteria have no result row, as the service stores them).
 // Deterministic: every id, revision, name and date comes from the seed, so two runs (or two

@@ -166,7 +166,7 @@ async function toPreview(core: Core, file: string): Promise<Prepared & { preview
 }
 
 /**
- * PERFORMANCE.md "Excel import of 10,000 units, to a preview ≤ 5 s", and the applied import
+ * Target (tests/bench/README.md): "Excel import of 10,000 units, to a preview ≤ 5 s", and the applied import
  * beside the raw bulk insert of the same units in one transaction.
  */
 export const unitImportBench: BenchModule = {

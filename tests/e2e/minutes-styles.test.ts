@@ -7,7 +7,7 @@ import { richMinutes } from '../core/minutes/fixtures';
 import { chromiumPath } from './harness';
 
 /**
- * The table of shared/domain/MINUTES.md (Nghị định 30/2020, Phụ lục I) on the minutes' computed
+ * The table of electron/core/documents/LAYOUT.md (Nghị định 30/2020, Phụ lục I) on the minutes' computed
  * styles in Chromium: capitals, bold, italic, indent, spacing, rules, and the rules that keep
  * headings, rows and signatures from being split (tests/core/minutes/layout-rules.test.ts
  * measures sizes and margins on the printed PDF).

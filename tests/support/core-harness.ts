@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/app/create-core';
-import type { Clock } from '../../electron/core/app/clock';
+import type { Clock } from '../../electron/core/kernel/clock';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/envelope';
 

@@ -5,7 +5,12 @@ import { systemHandlers } from '../app/system-handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
 import { unitImportHandlers } from '../features/unit-import/handlers';
-import { planningHandlers } from '../features/plans/planning-handlers';
+import { officialHandlers } from '../features/officials/handlers';
+import { checklistHandlers } from '../features/checklists/handlers';
+import { planHandlers } from '../features/plans/handlers';
+import { inspectionHandlers } from '../features/inspections/handlers';
+import { progressHandlers } from '../features/progress/handlers';
+import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
@@ -15,7 +20,12 @@ export function allHandlers(services: Services): HandlerMap<Contract> {
     ...settingsHandlers(services.settings),
     ...registryHandlers(services.registry),
     ...unitImportHandlers(services.unitImport, services.unitExport),
-    ...planningHandlers(services),
+    ...officialHandlers(services.officials),
+    ...checklistHandlers(services.checklists),
+    ...planHandlers(services.plans),
+    ...inspectionHandlers(services.inspections),
+    ...progressHandlers(services.progress),
+    ...auditHandlers(services.audit),
     ...minutesHandlers(services.minutes, services.minutesBatches),
   };
 }

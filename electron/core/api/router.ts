@@ -4,7 +4,7 @@ import type { ApiError, ApiResult } from '../../../shared/api/envelope';
 import { ErrorCode } from '../../../shared/api/errors';
 import type { Language } from '../../../shared/domain/settings';
 import { hasTranslation, translate } from '../../../shared/i18n/translate';
-import { explainSystemError, type AppError, type DataLocation } from '../app/errors';
+import { explainSystemError, type AppError, type DataLocation } from '../kernel/errors';
 import type { HandlerMap } from './handler-map';
 
 export interface Logger {

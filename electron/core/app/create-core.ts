@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../db/open';
 import { createRouter, consoleLogger, type Logger, type Router } from '../api/router';
 import { allHandlers } from '../api/handlers';
 import { FileStore } from '../files/file-store';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../kernel/clock';
 import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
 import type { PdfRenderer } from '../features/minutes/pdf-renderer';
 import { createChromiumPdfRenderer } from '../features/minutes/chromium-pdf-renderer';

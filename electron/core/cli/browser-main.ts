@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../app/create-core';
-import { AppError } from '../app/errors';
+import { AppError } from '../kernel/errors';
 import { defaultDataDir } from '../app/paths';
 import { startBrowserServer } from '../server/browser-server';
 import { translate, type TranslateParams } from '../../../shared/i18n/translate';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations/types';
-import { AppError } from '../app/errors';
+import { AppError } from '../kernel/errors';
 
 export function schemaVersion(db: Database.Database): number {
   return Number(db.pragma('user_version', { simple: true }));

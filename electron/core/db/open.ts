@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkMigratable, migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
-import { AppError, explainSystemError } from '../app/errors';
+import { AppError, explainSystemError } from '../kernel/errors';
 
 export type Db = Database.Database;
 
@@ -14,7 +14,7 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-/** The connection settings every handle uses (RELIABILITY.md: WAL with synchronous=FULL). */
+/** The connection settings every handle uses (WAL with synchronous=FULL: every commit is on disk before it is answered). */
 function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

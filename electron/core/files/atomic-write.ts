@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../app/errors';
+import { AppError } from '../kernel/errors';
 
 function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; its rename is already durable enough there.

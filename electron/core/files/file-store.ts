@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../app/errors';
+import { AppError } from '../kernel/errors';
 import { copyFileAtomic } from './atomic-write';
 
 import type { ChosenFile, PendingDownload } from '../../../shared/api/files';

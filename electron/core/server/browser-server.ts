@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import type { Core } from '../app/create-core';
-import { explainSystemError } from '../app/errors';
+import { explainSystemError } from '../kernel/errors';
 import { SECURITY_HEADERS } from '../security/csp';
 import { resolveStatic, mimeType } from './static-files';
 import { translate, type TranslateParams } from '../../../shared/i18n/translate';

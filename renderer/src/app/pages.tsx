@@ -1,7 +1,16 @@
 import type { ReactElement } from 'react';
 import ApartmentIcon from '@mui/icons-material/Apartment';
+import BadgeIcon from '@mui/icons-material/Badge';
+import ChecklistIcon from '@mui/icons-material/Checklist';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import SettingsIcon from '@mui/icons-material/Settings';
-import { PLANNING_PAGES } from '../features/plans/planning-pages';
+import { ChecklistsPage } from '../features/checklists/ChecklistsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { InspectionsRoute } from '../features/inspections/InspectionsPage';
+import { OfficialsPage } from '../features/officials/OfficialsPage';
+import { PlansRoute } from '../features/plans/PlansPage';
 import { RegistryPage } from '../features/registry/RegistryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -13,9 +22,18 @@ export interface PageDefinition {
   render(params: string[]): ReactElement;
 }
 
-/** The navigation, in order. A feature adds its page here. */
+/** The navigation, in the order a clerk uses it. A feature adds its page here. */
 export const PAGES: readonly PageDefinition[] = [
-  ...PLANNING_PAGES,
+  { id: 'dashboard', label: 'progress.title', icon: <DashboardIcon />, render: () => <DashboardPage /> },
+  { id: 'plans', label: 'plans.title', icon: <EventNoteIcon />, render: (params) => <PlansRoute params={params} /> },
+  {
+    id: 'inspections',
+    label: 'inspections.title',
+    icon: <FactCheckIcon />,
+    render: (params) => <InspectionsRoute params={params} />,
+  },
+  { id: 'checklists', label: 'checklists.title', icon: <ChecklistIcon />, render: () => <ChecklistsPage /> },
+  { id: 'officials', label: 'officials.title', icon: <BadgeIcon />, render: () => <OfficialsPage /> },
   { id: 'registry', label: 'common.nav.registry', icon: <ApartmentIcon />, render: () => <RegistryPage /> },
   { id: 'settings', label: 'common.nav.settings', icon: <SettingsIcon />, render: () => <SettingsPage /> },
 ];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../electron/core/app/clock';
+import { fixedClock } from '../../../electron/core/kernel/clock';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { addUnit, completeContent, inspectionOf, makePlan } from '../plans/planning-fixtures';
 

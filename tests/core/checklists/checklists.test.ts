@@ -18,7 +18,7 @@ describe('checklists and their versions', () => {
   });
   afterEach(() => h.close());
 
-  it('ships the two default checklists of CHECKLIST.md with the same ids in every office', async () => {
+  it('ships the two default checklists with the same ids in every office', async () => {
     const list = await h.call('checklists.list', {});
     expect(list.map((item) => [item.id, item.name, item.criterionCount, item.isDefault])).toEqual([
       [AGENCY_CHECKLIST, 'Bộ tiêu chí kiểm tra KLKCHC đối với cơ quan, đơn vị', 18, true],

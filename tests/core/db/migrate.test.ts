@@ -6,7 +6,7 @@ import { openDatabase } from '../../../electron/core/db/open';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/core/db/migrations';
 import type { Migration } from '../../../electron/core/db/migrations/types';
-import { AppError } from '../../../electron/core/app/errors';
+import { AppError } from '../../../electron/core/kernel/errors';
 import { tempDir } from '../../support/core-harness';
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyFileAtomic, writeFileAtomic } from '../../../electron/core/files/atomic-write';
-import { AppError } from '../../../electron/core/app/errors';
+import { AppError } from '../../../electron/core/kernel/errors';
 import { translate } from '../../../shared/i18n/translate';
 import { tempDir } from '../../support/core-harness';
 import { mountSmallDisk } from '../../support/small-disk';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newRowId } from '../../../shared/domain/row-id';
-import { fixedClock } from '../../../electron/core/app/clock';
+import { fixedClock } from '../../../electron/core/kernel/clock';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { addOfficial, addUnit, completeContent, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../electron/core/app/create-core';
-import { fixedClock } from '../../../electron/core/app/clock';
+import { fixedClock } from '../../../electron/core/kernel/clock';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { ApiFailure, TEST_OFFICE, createReadyCore, tempDir, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';

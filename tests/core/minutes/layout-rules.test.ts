@@ -7,7 +7,7 @@ import { longMinutes, richMinutes } from './fixtures';
 import { MM, fontSizeOf, pdfWords, type PdfWord } from './pdf-tools';
 
 /**
- * The table of shared/domain/MINUTES.md (Nghị định 30/2020, Phụ lục I) measured on the printed
+ * The table of electron/core/documents/LAYOUT.md (Nghị định 30/2020, Phụ lục I) measured on the printed
  * PDF: sizes and margins (tests/e2e/minutes-styles.test.ts checks bold, italic, capitals,
  * indent and spacing on the document's computed styles).
  */

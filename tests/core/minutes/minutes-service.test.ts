@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../electron/core/app/clock';
+import { fixedClock } from '../../../electron/core/kernel/clock';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
 import { flat, forbiddenWords, missingInOrder, pdfInfo, pdfPages } from './pdf-tools';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../electron/core/app/clock';
+import { fixedClock } from '../../../electron/core/kernel/clock';
 import { newRowId } from '../../../shared/domain/row-id';
 import { coverageSentence, breakdownSentence, inspectedByKind } from '../../../shared/domain/progress-phrases';
 import { translate } from '../../../shared/i18n/translate';

@@ -13,7 +13,7 @@ import { tempDir } from '../../support/core-harness';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
-describe('Electron window security (checklist items, RELIABILITY.md test 11)', () => {
+describe('Electron window security (checklist items, tests/README.md, security 11)', () => {
   it('every window: no Node, isolated, sandboxed, web security on, no webviews', () => {
     for (const preferences of [mainWindowPreferences('/x/preload.cjs', false), printWindowPreferences()]) {
       expect(preferences).toMatchObject({

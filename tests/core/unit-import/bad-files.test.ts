@@ -10,7 +10,7 @@ import { choose, ole2With, sheetXmlWithRows, unzipParts, workbookBytes, xlsxShel
 import { messyWorkbook } from './support/messy-workbook';
 
 /**
- * RELIABILITY.md tests 6 and 7 for the importer: fuzzed and hand-made bad files, zip bombs, a
+ * Reliability tests 6 and 7 (tests/README.md) for the importer: fuzzed and hand-made bad files, zip bombs, a
  * million rows, a 200 MB file: each refused with a sentence naming the file, within 5 s, with
  * memory bounded, and the registry untouched.
  */

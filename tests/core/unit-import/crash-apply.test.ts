@@ -41,7 +41,7 @@ function killDuringApply(dataDir: string, csvPath: string, delayMs: number): Pro
 }
 
 /**
- * RELIABILITY.md test 1 for the importer: a large import killed with SIGKILL at random points
+ * Reliability test 1 (tests/README.md) for the importer: a large import killed with SIGKILL at random points
  * of its write leaves a database that opens, passes integrity_check, and holds the import
  * entirely or not at all.
  */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app/errors';
+import { AppError } from '../../../electron/core/kernel/errors';
 import { readOds } from '../../../electron/core/features/unit-import/reading/ods-reader';
 import { readXlsx } from '../../../electron/core/features/unit-import/reading/xlsx-reader';
 import type { SheetGrid } from '../../../electron/core/features/unit-import/reading/grid';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
-import { AppError } from '../../../electron/core/app/errors';
+import { AppError } from '../../../electron/core/kernel/errors';
 import { readXls } from '../../../electron/core/features/unit-import/reading/xls-reader';
 import type { GridCell } from '../../../electron/core/features/unit-import/reading/grid';
 import { choose } from './support/files';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Migration } from './types';
 
 /**
- * Checklists (bộ tiêu chí) in versions, and the two default checklists of CHECKLIST.md.
+ * Checklists (bộ tiêu chí) in versions, and the two default checklists (for agencies and for schools).
  *
  * The defaults get ids derived from a fixed namespace and their names (a name-based UUID,
  * RFC 9562 version 5), a fixed creation time, revision and office, so every office starts

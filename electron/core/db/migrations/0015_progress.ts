@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * can be rebuilt from plan_units, inspections and inspection_requests, never transferred.
  *
  * Why triggers: the all-plans dashboard must not grow with the number of inspections
- * (PERFORMANCE.md), and every writer — the services, a transfer import, a restore — must keep
+ * (tests/bench/README.md), and every writer — the services, a transfer import, a restore — must keep
  * the summary right in its own transaction without knowing about it. Each trigger removes a
  * row's old contribution and adds its new one, so any sequence of writes keeps the sums exact.
  *

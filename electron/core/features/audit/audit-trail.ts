@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta, type RowMeta, type RowMetaUpdate } from '../../db/row-meta';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import type { AuditAction, AuditChange, AuditEntity, AuditEntry } from '../../../../shared/domain/audit';
 
 export interface AuditRecord {

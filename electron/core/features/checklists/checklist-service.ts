@@ -1,8 +1,8 @@
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
 import { uuidv7 } from '../../db/ids';
-import type { Clock } from '../../app/clock';
-import { AppError, fieldError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError, fieldError } from '../../kernel/errors';
 import type {
   Checklist,
   ChecklistContent,
@@ -29,7 +29,7 @@ export interface ChecklistWithVersion {
 }
 
 /**
- * Checklists and their versions. The rule (PRODUCT.md §3): a version that a finalised
+ * Checklists and their versions. The rule: a version that a finalised
  * inspection was checked against never changes. Saving edits therefore either changes the
  * newest version in place (nobody has finalised against it yet; drafts simply follow it) or
  * makes the next version, copying every group and criterion with new ids and the same

@@ -1,5 +1,5 @@
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
-import { fieldError } from '../../app/errors';
+import { fieldError } from '../../kernel/errors';
 import type { AmendmentChange, InspectionContent } from '../../../../shared/domain/inspection';
 import type { InspectionRepo } from './inspection-repo';
 import type {

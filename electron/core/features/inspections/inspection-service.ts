@@ -1,8 +1,8 @@
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
 import { uuidv7 } from '../../db/ids';
-import type { Clock } from '../../app/clock';
-import { AppError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
 import {
   countResults,
   isLockedStatus,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../kernel/errors';
 import type { PendingDownload } from '../../files/file-store';
 import type { Language } from '../../../../shared/domain/settings';
 import type { BatchOutput } from '../../../../shared/domain/minutes';

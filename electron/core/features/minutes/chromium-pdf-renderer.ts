@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../kernel/errors';
 import { findChromium } from './chromium-path';
 import type { PdfRenderer } from './pdf-renderer';
 

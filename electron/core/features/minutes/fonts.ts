@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../kernel/errors';
 import { DOCUMENT_FONT_FAMILY } from './html';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../app/clock';
-import { AppError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
 import type { FileStore, PendingDownload } from '../../files/file-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { InspectionDetail, InspectionStatus, InspectionSummary } from '../../../../shared/domain/inspection';

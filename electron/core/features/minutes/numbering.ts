@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
-import type { Clock } from '../../app/clock';
-import { AppError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
 import { MAX_MINUTES_NUMBER } from '../../../../shared/domain/minutes';
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
-import type { Clock } from '../../app/clock';
-import { AppError, fieldError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError, fieldError } from '../../kernel/errors';
 import type { AuditChange } from '../../../../shared/domain/audit';
 import type { Plan, PlanInput, PlanMember, TeamRole } from '../../../../shared/domain/plan';
 import { UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';

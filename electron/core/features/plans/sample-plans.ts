@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { nextRowMeta } from '../../db/row-meta';
 import { uuidv7 } from '../../db/ids';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import type { InspectionContent, ResultValue } from '../../../../shared/domain/inspection';
 import type { PlanInput, TeamRole } from '../../../../shared/domain/plan';
 import type { InspectionService } from '../inspections/inspection-service';

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../app/clock';
-import { AppError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
 import { localIsoDate } from '../../../../shared/format/date';
 import type { InspectionKind, InspectionStatus } from '../../../../shared/domain/inspection';
 import type { PeriodKind } from '../../../../shared/domain/plan';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/open';
 import { newRowMeta, nextRowMeta } from '../../db/row-meta';
 import { isReferenced } from '../../db/references';
-import type { Clock } from '../../app/clock';
-import { AppError, fieldError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError, fieldError } from '../../kernel/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
 import { SEARCH_KEY_VERSION, searchWords } from '../../../../shared/text/search';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { SettingsRepo } from './settings-repo';
 import type { Language, Office, OfficeInput, Settings } from '../../../../shared/domain/settings';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../kernel/errors';
 
 export interface RuntimeInfo {
   dataFile: string;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import type { FileStore, PendingDownload } from '../../files/file-store';
 import type { CsvSeparator, csvExportRequestSchema, exportRequestSchema } from '../../../../shared/api/unit-import';
 import type { Language } from '../../../../shared/domain/settings';

@@ -1,4 +1,4 @@
-import { AppError } from '../../app/errors';
+import { AppError } from '../../kernel/errors';
 import type { TranslateParams } from '../../../../shared/i18n/translate';
 
 /** Why a file cannot be imported; each has a sentence in `unitImport.errors.*` naming the file. */

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Clock } from '../../app/clock';
-import { AppError } from '../../app/errors';
+import type { Clock } from '../../kernel/clock';
+import { AppError } from '../../kernel/errors';
 import type { Db } from '../../db/open';
 import { formatMegabytes, type FileStore } from '../../files/file-store';
 import type { AuditTrail } from '../audit/audit-trail';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { AppError } from '../../../../electron/core/app/errors';
+import { AppError } from '../../../../electron/core/kernel/errors';
 import type { FileGrid } from '../../../../electron/core/features/unit-import/reading/grid';
 import type { TestCore } from '../../../support/core-harness';
 import { choose } from './files';

@@ -1,5 +1,5 @@
 import type { ApplyResult } from '../../../../../shared/domain/unit-import';
-import { AppError } from '../../../app/errors';
+import { AppError } from '../../../kernel/errors';
 import { newRowMeta, nextRowMeta } from '../../../db/row-meta';
 import { contentColumns, unitEditAudit, unitInputFromRow } from '../../registry/unit-row';
 import type { UnitRepo } from '../../registry/unit-repo';

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { IMPORT_LIMITS } from '../../../../../shared/domain/unit-import';
 import { formatDate } from '../../../../../shared/format/date';
-import { AppError } from '../../../app/errors';
+import { AppError } from '../../../kernel/errors';
 import type { FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
 import { cellFromRuns, formatNumber } from './cell-text';

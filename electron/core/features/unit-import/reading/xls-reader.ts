@@ -1,5 +1,5 @@
 import { IMPORT_LIMITS } from '../../../../../shared/domain/unit-import';
-import { AppError } from '../../../app/errors';
+import { AppError } from '../../../kernel/errors';
 import { fontHint, type FontHint } from '../encoding/text-encoding';
 import { importError } from '../import-errors';
 import {
