@@ -6,6 +6,8 @@ import { topicOf, useDataEvents, type DataTopic } from './data-events';
 export interface QueryOptions {
   /** Families whose change elsewhere reloads this query (default: the endpoint's own). */
   topics?: readonly DataTopic[];
+  /** Loads again whenever this changes (e.g. the revision of the record the list is about). */
+  refreshKey?: string | number;
 }
 
 export interface ApiQuery<T> {
@@ -50,7 +52,7 @@ export function useApiQuery<K extends ApiName>(
     version: 0,
   });
   const inputJson = input === null ? null : JSON.stringify(input);
-  const key = inputJson === null ? null : `${name}\n${inputJson}\n${reloads}`;
+  const key = inputJson === null ? null : `${name}\n${inputJson}\n${options.refreshKey ?? ''}\n${reloads}`;
   const topics = (options.topics ?? [topicOf(name)]).join(' ');
   // The request currently wanted, and a count of answers put in by hand (setData): an answer
   // to a request sent before a command answered is older than that command's answer.

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
+import { useCallback, useEffect, useMemo } from 'react';
+import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
-import { useApi } from '../api/ApiContext';
 import { errorMessage } from '../api/errors';
+import { useApiQuery } from '../api/useApiQuery';
 import { applyLanguage } from '../i18n/i18n';
 import { NotifierProvider } from '../components/Notifier';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -15,31 +15,41 @@ import { makeTheme } from './theme';
 /** Loads the office's settings; shows first-run setup until the office is known. */
 export function App() {
   const { t, i18n } = useTranslation();
-  const api = useApi();
-  const [settings, setSettingsState] = useState<Settings | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const setSettings = useCallback((next: Settings) => {
-    setSettingsState(next);
-    void applyLanguage(next.language);
-  }, []);
-
+  const query = useApiQuery('settings.get', {});
+  const settings = query.data ?? null;
+  const { setData } = query;
+  const setSettings = useCallback(
+    (next: Settings) => {
+      setData(() => next);
+      void applyLanguage(next.language);
+    },
+    [setData],
+  );
+  // The stored language wins over the cached one the first paint used.
+  const storedLanguage = settings?.language;
   useEffect(() => {
-    api
-      .call('settings.get', {})
-      .then(setSettings)
-      .catch((error: unknown) => setFailure(errorMessage(error, t('common.offline'))));
-  }, [api, setSettings, t]);
+    if (storedLanguage) void applyLanguage(storedLanguage);
+  }, [storedLanguage]);
 
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const theme = useMemo(() => makeTheme(language), [language]);
   const contextValue = useMemo(() => (settings ? { settings, setSettings } : null), [settings, setSettings]);
 
   let content;
-  if (failure) {
+  if (!settings && query.error) {
+    // Before the settings there is no page: the core itself is unreachable or failing.
     content = (
       <Box sx={{ p: 4 }}>
-        <Alert severity="error">{failure}</Alert>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={query.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {errorMessage(query.error, t('common.offline'))}
+        </Alert>
       </Box>
     );
   } else if (!settings || !contextValue) {

@@ -25,6 +25,7 @@ export const settings: CatalogShape<typeof vi> = {
   sampleHelp:
     'A sample district (departments, communes, towns and about 80 schools) to get to know the app. Every sample record is marked "Sample data" and can be removed at any time.',
   loadSample: 'Load sample data',
+  samplePresent: 'The registry holds {{count}} sample units.',
   removeSample: 'Remove sample data',
   sampleLoaded: 'Loaded {{count}} sample units.',
   sampleRemoved: 'Removed {{count}} sample units.',

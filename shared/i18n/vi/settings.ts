@@ -22,6 +22,7 @@ export const settings = {
   sampleHelp:
     'Một huyện mẫu (các phòng chuyên môn, xã, thị trấn và khoảng 80 trường học) để làm quen với ứng dụng. Mọi bản ghi mẫu đều được đánh dấu "Dữ liệu mẫu" và có thể xóa bất cứ lúc nào.',
   loadSample: 'Nạp dữ liệu mẫu',
+  samplePresent: 'Danh mục đang có {{count}} đơn vị mẫu.',
   removeSample: 'Xóa dữ liệu mẫu',
   sampleLoaded: 'Đã nạp {{count}} đơn vị mẫu.',
   sampleRemoved: 'Đã xóa {{count}} đơn vị mẫu.',

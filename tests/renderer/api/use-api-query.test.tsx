@@ -81,6 +81,18 @@ describe('a query', () => {
     expect(fake.callsOf('registry.counts')).toHaveLength(2);
   });
 
+  it('loads again when its refresh key changes (the record it belongs to was saved)', () => {
+    const fake = fakeApi();
+    const { rerender } = renderHook(({ rev }) => useApiQuery('audit.list', { entityId: null }, { refreshKey: rev }), {
+      wrapper: fake.wrapper,
+      initialProps: { rev: 'r1' },
+    });
+    rerender({ rev: 'r1' });
+    expect(fake.calls).toHaveLength(1);
+    rerender({ rev: 'r2' });
+    expect(fake.calls).toHaveLength(2);
+  });
+
   it('takes a command’s answer as its data, and then ignores an older answer still on its way', async () => {
     const fake = fakeApi();
     const { result } = renderHook(() => useApiQuery('plans.list', { query: '' }), { wrapper: fake.wrapper });

@@ -21,8 +21,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import { CHECKLIST_TARGETS, type ChecklistTarget } from '../../../../shared/domain/checklist';
 import { formatDateTime } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
 import { useNotifier } from '../../components/Notifier';
 import { localKey, moveItem, toContent, toDraft, type DraftGroup } from './checklist-draft';
 
@@ -39,11 +39,12 @@ export function ChecklistEditor({
   onOpenVersion,
 }: {
   loaded: Loaded;
-  onSaved(): void;
+  /** The checklist and version as saved. */
+  onSaved(saved: Loaded): void;
   onOpenVersion(versionId: string | null): void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
+  const saveCommand = useApiCommand('checklists.save', { invalidates: ['checklists'] });
   const { notify } = useNotifier();
   const { checklist, version, versions } = loaded;
   const isLatest = version.id === checklist.latestVersionId;
@@ -54,7 +55,7 @@ export function ChecklistEditor({
   const [groups, setGroups] = useState<DraftGroup[]>(() => toDraft(version));
   const [note, setNote] = useState('');
   const [dirty, setDirty] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const failure = saveCommand.error;
   const readOnly = !isLatest;
 
   const change = (next: DraftGroup[]) => {
@@ -66,16 +67,15 @@ export function ChecklistEditor({
 
   const save = async () => {
     if (readOnly) return;
-    try {
-      const answer = await api.call('checklists.save', {
-        checklistId: checklist.id,
-        baseVersionId: version.id,
-        header: { name, target, description, active },
-        content: toContent(groups),
-        note,
-      });
+    const answer = await saveCommand.run({
+      checklistId: checklist.id,
+      baseVersionId: version.id,
+      header: { name, target, description, active },
+      content: toContent(groups),
+      note,
+    });
+    if (answer) {
       setDirty(false);
-      setFailure(null);
       notify({
         message: !answer.changed
           ? t('checklists.nothingChanged')
@@ -84,9 +84,7 @@ export function ChecklistEditor({
             : t('checklists.saved'),
         severity: answer.changed ? 'success' : 'info',
       });
-      onSaved();
-    } catch (error) {
-      setFailure(errorMessage(error, t('common.unexpected')));
+      onSaved(answer);
     }
   };
 
@@ -106,7 +104,7 @@ export function ChecklistEditor({
   );
   return (
     <Stack spacing={2}>
-      {failure && <Alert severity="error">{failure}</Alert>}
+      {failure !== null && <Alert severity="error">{errorMessage(failure, t('common.unexpected'))}</Alert>}
       {readOnly && (
         <Alert
           severity="info"

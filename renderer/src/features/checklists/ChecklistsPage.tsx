@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
   Alert,
   Box,
@@ -16,10 +16,12 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../../shared/api/contract';
 import { CHECKLIST_TARGETS, type Checklist, type ChecklistTarget } from '../../../../shared/domain/checklist';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useDataEvents } from '../../api/data-events';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { ChecklistEditor } from './ChecklistEditor';
@@ -30,35 +32,21 @@ export function ChecklistsPage() {
   const { t } = useTranslation();
   const api = useApi();
   const { notify } = useNotifier();
-  const [list, setList] = useState<Checklist[]>([]);
-  const [selected, setSelected] = useState<{ id: string; versionId: string | null } | null>(null);
-  const [loaded, setLoaded] = useState<ApiOutput<'checklists.get'> | null>(null);
+  const listQuery = useApiQuery('checklists.list', { includeInactive: true });
+  const list = listQuery.data ?? [];
+  const [chosen, setSelected] = useState<{ id: string; versionId: string | null } | null>(null);
+  // Until the clerk picks one, the first checklist is open.
+  const first = list[0];
+  const selected = chosen ?? (first ? { id: first.id, versionId: null } : null);
+  // Read again only on request or after a restore: its own saves answer with what it shows.
+  const getQuery = useApiQuery(
+    'checklists.get',
+    selected ? { checklistId: selected.id, versionId: selected.versionId } : null,
+    { topics: [] },
+  );
+  const loaded = getQuery.data;
   const [creating, setCreating] = useState(false);
-  const [reload, setReload] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
-  const refresh = useCallback(() => setReload((value) => value + 1), []);
-
-  useEffect(() => {
-    api
-      .call('checklists.list', { includeInactive: true })
-      .then((answer) => {
-        setList(answer);
-        setSelected((current) => current ?? (answer[0] ? { id: answer[0].id, versionId: null } : null));
-      })
-      .catch((error: unknown) => setFailure(errorMessage(error, t('common.unexpected'))));
-  }, [api, reload, t]);
-
-  useEffect(() => {
-    if (!selected) return undefined;
-    let live = true;
-    api
-      .call('checklists.get', { checklistId: selected.id, versionId: selected.versionId })
-      .then((answer) => live && setLoaded(answer))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, selected, reload, t]);
+  const events = useDataEvents();
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
@@ -67,11 +55,8 @@ export function ChecklistsPage() {
           {t('checklists.add')}
         </Button>
       </PageHeader>
-      {failure && (
-        <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
-          {failure}
-        </Alert>
-      )}
+      <ApiErrorAlert error={listQuery.error} onRetry={listQuery.reload} sx={{ mx: 3, mb: 1 }} />
+      <ApiErrorAlert error={getQuery.error} onRetry={getQuery.reload} sx={{ mx: 3, mb: 1 }} />
       <Box sx={{ display: 'grid', gridTemplateColumns: '320px 1fr', gap: 2, px: 3, pb: 2, minHeight: 0, flexGrow: 1 }}>
         <Paper sx={{ overflow: 'auto', alignSelf: 'start' }}>
           <List aria-label={t('checklists.listLabel')}>
@@ -113,9 +98,9 @@ export function ChecklistsPage() {
         <Box sx={{ overflow: 'auto', minHeight: 0 }}>
           {loaded && (
             <ChecklistEditor
-              key={`${loaded.version.id}:${loaded.version.groups.length}:${reload}`}
+              key={`${loaded.version.id}:${getQuery.version}`}
               loaded={loaded}
-              onSaved={refresh}
+              onSaved={(saved) => getQuery.setData(() => saved)}
               onOpenVersion={(versionId) => setSelected({ id: loaded.checklist.id, versionId })}
             />
           )}
@@ -138,14 +123,15 @@ export function ChecklistsPage() {
                     },
                   ],
                 };
+            // Failures are said in the dialog (it catches), so this is a plain call.
             const created = await api.call('checklists.create', {
               header: { name, target, description: '', active: true },
               content,
             });
+            events.changed(['checklists']);
             setCreating(false);
             notify({ message: t('checklists.created', { name }) });
             setSelected({ id: created.checklist.id, versionId: null });
-            refresh();
           }}
         />
       )}

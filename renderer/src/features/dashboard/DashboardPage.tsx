@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ProgressOverview } from '../../../../shared/domain/progress';
 import { formatDate } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { periodLabel } from '../plans/plan-labels';
 import { PlanProgressSummary } from './PlanProgressSummary';
@@ -13,15 +11,8 @@ import { PlanProgressSummary } from './PlanProgressSummary';
 /** Tổng quan: every plan's progress at a glance, read from the summary (instant at any size). */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const [overview, setOverview] = useState<ProgressOverview | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    api
-      .call('progress.overview', {})
-      .then(setOverview)
-      .catch((error: unknown) => setFailure(errorMessage(error, t('common.unexpected'))));
-  }, [api, t]);
+  const query = useApiQuery('progress.overview', {}, { topics: ['progress', 'plans', 'inspections', 'registry'] });
+  const overview = query.data;
 
   return (
     <Box sx={{ overflow: 'auto', pb: 4 }}>
@@ -33,7 +24,7 @@ export function DashboardPage() {
         )}
       </PageHeader>
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1100 }}>
-        {failure && <Alert severity="error">{failure}</Alert>}
+        <ApiErrorAlert error={query.error} onRetry={query.reload} />
         {overview && overview.plans.length === 0 && (
           <Paper sx={{ p: 3 }}>
             <Typography color="text.secondary" sx={{ mb: 2 }}>

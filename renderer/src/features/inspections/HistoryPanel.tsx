@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Box, Divider, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/domain/audit';
 import type { Amendment } from '../../../../shared/domain/inspection';
 import { formatDateTime } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 function fieldLabel(t: (key: string) => string, field: string, label: string): string {
   if (label) return label;
@@ -39,18 +38,9 @@ export function HistoryPanel({
   version: string;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('audit.list', { entityId: inspectionId, limit: 200 })
-      .then((answer) => live && setEntries(answer.rows))
-      .catch(() => live && setEntries([]));
-    return () => {
-      live = false;
-    };
-  }, [api, inspectionId, version]);
+  // Every saved revision adds to the trail.
+  const query = useApiQuery('audit.list', { entityId: inspectionId, limit: 200 }, { refreshKey: version });
+  const entries = query.data?.rows ?? [];
   const operator = (name: string) => name || t('audit.unknownOperator');
   return (
     <Stack spacing={2}>
@@ -79,7 +69,8 @@ export function HistoryPanel({
         </Box>
       )}
       <Box component="section" aria-label={t('audit.title')}>
-        {entries.length === 0 && (
+        <ApiErrorAlert error={query.error} onRetry={query.reload} sx={{ mb: 1 }} />
+        {query.data && entries.length === 0 && (
           <Typography variant="body2" color="text.secondary">
             {t('audit.empty')}
           </Typography>

@@ -18,6 +18,8 @@ import { newRowId } from '../../../../shared/domain/row-id';
 import { formatDate, formatDateTime } from '../../../../shared/format/date';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
@@ -38,43 +40,19 @@ import { MinutesActions } from '../minutes/MinutesActions';
 /** Loads the inspection, then hands it to the editor (keyed, so a reload starts afresh). */
 export function InspectionPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const [detail, setDetail] = useState<InspectionDetail | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('inspections.get', { id })
-      .then((answer) => live && setDetail(answer))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, id, t, generation]);
-  if (failure)
-    return (
-      <Alert severity="error" sx={{ m: 3 }}>
-        {failure}
-      </Alert>
-    );
-  if (!detail) {
+  // The editor keeps its own copy once it has it: only an explicit reload (after a conflict)
+  // or a change of everything (a restore) reads the record again and starts the editor afresh.
+  const query = useApiQuery('inspections.get', { id }, { topics: [] });
+  const detail = query.data;
+  if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} sx={{ m: 3 }} />;
+  if (!detail || query.loading) {
     return (
       <Box sx={{ p: 4, display: 'grid', placeItems: 'center' }} role="status" aria-label={t('common.loading')}>
         <CircularProgress />
       </Box>
     );
   }
-  return (
-    <InspectionEditor
-      key={`${detail.id}:${generation}`}
-      initial={detail}
-      onReload={() => {
-        setDetail(null);
-        setGeneration((value) => value + 1);
-      }}
-    />
-  );
+  return <InspectionEditor key={`${detail.id}:${query.version}`} initial={detail} onReload={query.reload} />;
 }
 
 type Errors = Record<string, string>;

@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
+import { Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { INSPECTION_STATUSES, type InspectionStatus } from '../../../../shared/domain/inspection';
-import type { Plan } from '../../../../shared/domain/plan';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { InspectionPage } from './InspectionEditor';
 import { InspectionTable } from './InspectionTable';
@@ -22,8 +21,7 @@ export function InspectionsRoute({ params }: { params: string[] }) {
 
 function InspectionsPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const [plans, setPlans] = useState<Plan[]>([]);
+  const plans = useApiQuery('plans.list', {});
   const [planId, setPlanId] = useState<string>('');
   const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
   const [query, setQuery] = useState('');
@@ -31,18 +29,8 @@ function InspectionsPage() {
   const gridRef = useRef<HTMLElement | null>(null);
   // Searching every plan at the scale case costs up to ~250 ms a query: wait for a pause in typing.
   const searchedQuery = useDebouncedValue(query, 250);
-  const { rows, total, loaded, failure, more } = useInspectionList(
-    api,
-    { planId: planId || null, statuses, query: searchedQuery },
-    PAGE,
-  );
-
-  useEffect(() => {
-    api
-      .call('plans.list', {})
-      .then(setPlans)
-      .catch(() => setPlans([]));
-  }, [api]);
+  const list = useInspectionList({ planId: planId || null, statuses, query: searchedQuery }, PAGE);
+  const { rows, total, loaded, more } = list;
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
@@ -81,7 +69,7 @@ function InspectionsPage() {
           fullWidth={false}
         >
           <option value="">{t('inspections.allPlans')}</option>
-          {plans.map((plan) => (
+          {(plans.data ?? []).map((plan) => (
             <option key={plan.id} value={plan.id}>
               {plan.title}
             </option>
@@ -100,11 +88,8 @@ function InspectionsPage() {
           ))}
         </ToggleButtonGroup>
       </Stack>
-      {failure !== null && (
-        <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
-          {errorMessage(failure, t('common.unexpected'))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={plans.error} onRetry={plans.reload} sx={{ mx: 3, mb: 1 }} />
+      <ApiErrorAlert error={list.error} onRetry={list.reload} sx={{ mx: 3, mb: 1 }} />
       <Box
         sx={{ px: 3, pb: 2, display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
         ref={(node: HTMLElement | null) => {

@@ -21,15 +21,15 @@ import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PendingDownload } from '../../../../shared/api/files';
 import { MAX_MINUTES_NUMBER } from '../../../../shared/domain/minutes';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PdfPages } from './PdfPages';
 import { decodeBase64 } from './pdf-pages';
 
-type Preview = ApiOutput<'minutes.preview'>;
 type Busy = 'print' | 'pdf' | 'docx' | 'number' | null;
 
 const ZOOMS = [0.6, 0.75, 0.9, 1, 1.25, 1.5];
@@ -51,13 +51,12 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
   // Shown inside the dialog: while it is open the rest of the window is hidden from screen readers.
   const [message, setMessage] = useState<{ text: string; severity: 'success' | 'error' } | null>(null);
   const titleId = useId();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const query = useApiQuery('minutes.preview', { inspectionId });
+  const preview = query.data;
   const [busy, setBusy] = useState<Busy>(null);
   const [zoom, setZoom] = useState(1);
   const [editingNumber, setEditingNumber] = useState<string | null>(null);
   const [numberError, setNumberError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   // Where the keyboard goes when the number field closes (it held the focus): back to "Đổi số"
   // after Esc, to Print after a save (the number button returns with the new preview).
   const changeButton = useRef<HTMLButtonElement>(null);
@@ -69,24 +68,9 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
     focusAfterEdit.current = null;
   }, [editingNumber]);
 
-  useEffect(() => {
-    let current = true;
-    api
-      .call('minutes.preview', { inspectionId })
-      .then((answer) => {
-        if (!current) return;
-        setPreview(answer);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (current) setFailure(errorMessage(error, t('common.unexpected')));
-      });
-    return () => {
-      current = false;
-    };
-  }, [api, inspectionId, reload, t]);
-
-  const pdf = useMemo(() => (preview ? decodeBase64(preview.pdfBase64) : null), [preview]);
+  const decoded = useMemo(() => (preview ? decodeBase64(preview.pdfBase64) : null), [preview]);
+  // After a new number the old pages go away at once: the preview is drawn again from the new PDF only.
+  const pdf = query.loading ? null : decoded;
 
   const run = useCallback(
     async (kind: Exclude<Busy, 'number' | null>) => {
@@ -139,9 +123,7 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
       setEditingNumber(null);
       setNumberError(null);
       setMessage({ text: t('minutes.numberSaved', { number: numberText }), severity: 'success' });
-      // The old pages go away at once: the preview is drawn again from the new PDF only.
-      setPreview(null);
-      setReload((value) => value + 1);
+      query.reload();
     } catch (error) {
       setNumberError(
         error instanceof ApiCallError && error.fields?.number
@@ -297,17 +279,13 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
             {message.text}
           </Alert>
         )}
-        {failure && (
-          <Alert severity="error" sx={{ m: 3 }} role="alert">
-            {failure}
-          </Alert>
-        )}
-        {!failure && !pdf && (
+        <ApiErrorAlert error={query.error} onRetry={query.reload} sx={{ m: 3 }} />
+        {query.error === null && !pdf && (
           <Typography sx={{ p: 6, textAlign: 'center' }} color="text.secondary" role="status">
             {t('minutes.previewLoading')}
           </Typography>
         )}
-        {pdf && <PdfPages key={reload} data={pdf} zoom={zoom} />}
+        {pdf && <PdfPages key={query.version} data={pdf} zoom={zoom} />}
       </Box>
     </Dialog>
   );

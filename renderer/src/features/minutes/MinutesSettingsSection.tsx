@@ -1,6 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -17,8 +16,10 @@ import {
   type MinutesSettings,
   type MinutesSettingsInputRaw,
 } from '../../../../shared/domain/minutes';
-import { useApi } from '../../api/ApiContext';
-import { ApiCallError, errorMessage } from '../../api/errors';
+import { ApiCallError } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 import { fieldErrors } from '../../components/zod-errors';
 
@@ -39,34 +40,25 @@ function toInput(settings: MinutesSettings): MinutesSettingsInputRaw {
 /** Settings → the header, number symbol, copies and recipients of the printed minutes. */
 export function MinutesSettingsSection() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const titleId = useId();
-  const [settings, setSettings] = useState<MinutesSettings | null>(null);
-  const [value, setValue] = useState<MinutesSettingsInputRaw | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    api
-      .call('minutes.settings.get', {})
-      .then((loaded) => {
-        if (!current) return;
-        setSettings(loaded);
-        setValue(toInput(loaded));
-      })
-      .catch((error: unknown) => {
-        if (current) setFailure(errorMessage(error, t('common.unexpected')));
-      });
-    return () => {
-      current = false;
-    };
-  }, [api, t]);
+  // Read again only on request or after a restore: its save answers with what it shows.
+  const query = useApiQuery('minutes.settings.get', {}, { topics: [] });
+  const settings = query.data;
+  // What the clerk typed over the stored settings (null: nothing typed since they were read).
+  const [edited, setValue] = useState<MinutesSettingsInputRaw | null>(null);
+  const value = edited ?? (settings ? toInput(settings) : null);
+  const [localErrors, setErrors] = useState<Errors>({});
+  const update = useApiCommand('minutes.settings.update');
+  const failure = update.error;
+  const busy = update.pending;
+  const errors: Errors = { ...localErrors, ...(failure instanceof ApiCallError ? failure.fields : undefined) };
 
   const set = <K extends keyof MinutesSettingsInputRaw>(key: K, next: MinutesSettingsInputRaw[K]) =>
-    setValue((current) => (current ? { ...current, [key]: next } : current));
+    setValue((current) => {
+      const base = current ?? (settings ? toInput(settings) : null);
+      return base ? { ...base, [key]: next } : base;
+    });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,19 +69,11 @@ export function MinutesSettingsSection() {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      const saved = await api.call('minutes.settings.update', value);
-      setSettings(saved);
-      setValue(toInput(saved));
-      setFailure(null);
-      notify({ message: t('minutes.settings.saved') });
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await update.run(value);
+    if (!saved) return;
+    query.setData(() => saved);
+    setValue(null);
+    notify({ message: t('minutes.settings.saved') });
   };
 
   const help = (key: keyof MinutesSettingsInputRaw, text: string) => (errors[key] ? t(errors[key]) : text);
@@ -102,8 +86,8 @@ export function MinutesSettingsSection() {
         {t('minutes.settings.help')}
       </Typography>
       {!value || !settings ? (
-        failure ? (
-          <Alert severity="error">{failure}</Alert>
+        query.error ? (
+          <ApiErrorAlert error={query.error} onRetry={query.reload} />
         ) : (
           <CircularProgress size={24} aria-label={t('common.loading')} />
         )
@@ -199,11 +183,7 @@ export function MinutesSettingsSection() {
               />
             </Grid>
           </Grid>
-          {failure && (
-            <Alert severity="error" sx={{ mt: 2 }} role="alert">
-              {failure}
-            </Alert>
-          )}
+          <ApiErrorAlert error={failure} sx={{ mt: 2 }} />
           <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 2 }}>
             {t('minutes.settings.save')}
           </Button>

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -19,8 +18,9 @@ import {
   type Official,
   type OfficialInputRaw,
 } from '../../../../shared/domain/official';
-import { useApi } from '../../api/ApiContext';
-import { ApiCallError, errorMessage } from '../../api/errors';
+import { ApiCallError } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 
 interface OfficialFormDialogProps {
@@ -34,14 +34,16 @@ interface OfficialFormDialogProps {
 /** Add or edit an official. Enter saves, Esc cancels. */
 export function OfficialFormDialog({ official, initialName = '', onClose, onSaved }: OfficialFormDialogProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const [value, setValue] = useState<OfficialInputRaw>(() =>
     official ? officialToInput(official) : { ...emptyOfficialInput(), name: initialName },
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [localErrors, setErrors] = useState<Record<string, string>>({});
+  const create = useApiCommand('officials.create');
+  const update = useApiCommand('officials.update');
+  const failure = create.error ?? update.error;
+  const busy = create.pending || update.pending;
+  const errors = { ...localErrors, ...(failure instanceof ApiCallError ? failure.fields : undefined) };
   const set = <K extends keyof OfficialInputRaw>(key: K, next: OfficialInputRaw[K]) =>
     setValue((current) => ({ ...current, [key]: next }));
 
@@ -52,18 +54,11 @@ export function OfficialFormDialog({ official, initialName = '', onClose, onSave
       setErrors(fieldErrors(parsed.error));
       return;
     }
-    setBusy(true);
-    try {
-      const saved = official
-        ? await api.call('officials.update', { id: official.id, rev: official.rev, official: value })
-        : await api.call('officials.create', { official: value });
-      onSaved(saved, official === null);
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    setErrors({});
+    const saved = official
+      ? await update.run({ id: official.id, rev: official.rev, official: value })
+      : await create.run({ official: value });
+    if (saved) onSaved(saved, official === null);
   };
   const text = (key: 'name' | 'position' | 'organization' | 'phone', max: number, autoFocus = false) => (
     <TextField
@@ -82,11 +77,7 @@ export function OfficialFormDialog({ official, initialName = '', onClose, onSave
       <form onSubmit={(event) => void submit(event)} noValidate>
         <DialogTitle id={titleId}>{official ? t('officials.editTitle') : t('officials.addTitle')}</DialogTitle>
         <DialogContent dividers>
-          {failure && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {failure}
-            </Alert>
-          )}
+          <ApiErrorAlert error={failure} sx={{ mb: 2 }} />
           <Grid container columnSpacing={2}>
             <Grid size={12}>{text('name', 120, true)}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{text('position', 150)}</Grid>

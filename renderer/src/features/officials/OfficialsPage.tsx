@@ -16,7 +16,8 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { Official } from '../../../../shared/domain/official';
-import { useApi } from '../../api/ApiContext';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { OfficialFormDialog } from './OfficialFormDialog';
@@ -24,24 +25,12 @@ import { OfficialFormDialog } from './OfficialFormDialog';
 /** Cán bộ: the people teams are made of, typed once. */
 export function OfficialsPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const [query, setQuery] = useState('');
   const [all, setAll] = useState(false);
-  const [rows, setRows] = useState<Official[] | null>(null);
   const [editing, setEditing] = useState<{ official: Official | null } | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('officials.list', { query, active: all ? 'all' : 'active' })
-      .then((answer) => live && setRows(answer.rows))
-      .catch(() => live && setRows([]));
-    return () => {
-      live = false;
-    };
-  }, [api, query, all, reload]);
+  const list = useApiQuery('officials.list', { query, active: all ? 'all' : 'active' });
+  const rows = list.data?.rows ?? null;
 
   const onKey = useCallback((event: KeyboardEvent) => {
     if (event.altKey && event.key.toLowerCase() === 'n' && !document.querySelector('[role="dialog"]')) {
@@ -81,6 +70,7 @@ export function OfficialsPage() {
         />
       </Stack>
       <Box sx={{ px: 3, pb: 2, overflow: 'auto' }}>
+        <ApiErrorAlert error={list.error} onRetry={list.reload} sx={{ mb: 1 }} />
         {rows !== null && rows.length === 0 ? (
           <Paper sx={{ p: 3 }}>
             <Typography color="text.secondary">{t('officials.empty')}</Typography>
@@ -122,7 +112,14 @@ export function OfficialsPage() {
           onClose={() => setEditing(null)}
           onSaved={(official, created) => {
             setEditing(null);
-            setReload((value) => value + 1);
+            // An edit is shown as saved; a new person takes their place in the sorted list.
+            if (created) list.reload();
+            else
+              list.setData((current) =>
+                current
+                  ? { ...current, rows: current.rows.map((row) => (row.id === official.id ? official : row)) }
+                  : { total: 1, rows: [official] },
+              );
             notify({ message: t(created ? 'officials.created' : 'officials.updated', { name: official.name }) });
           }}
         />

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   CircularProgress,
@@ -16,16 +15,17 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../../shared/api/contract';
 import {
   INSPECTION_STATUSES,
   type InspectionStatus,
   type InspectionSummary,
 } from '../../../../shared/domain/inspection';
 import { formatDate } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
 import { PlanProgressSummary } from '../dashboard/PlanProgressSummary';
@@ -38,76 +38,63 @@ import { TeamEditor } from './TeamEditor';
 import { periodLabel } from './plan-labels';
 import { MinutesBatchButton } from '../minutes/MinutesBatchButton';
 
-type PlanWithTeam = ApiOutput<'plans.get'>;
 /** Rows of the schedule read at a time (a plan may cover thousands of units). */
 const SCHEDULE_PAGE = 500;
-type PlanFigures = ApiOutput<'progress.plan'>;
 
 /** One plan: its progress, the schedule of its scope, its team and its details. */
 export function PlanDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
-  const [data, setData] = useState<PlanWithTeam | null>(null);
-  const [figures, setFigures] = useState<PlanFigures | null>(null);
   const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
   const [tab, setTab] = useState<'schedule' | 'team' | 'info'>('schedule');
   const [dialog, setDialog] = useState<'edit' | 'scope' | null>(null);
   const [removing, setRemoving] = useState<InspectionSummary | null>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const gridRef = useRef<HTMLElement | null>(null);
-  const refresh = useCallback(() => setReload((value) => value + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.call('plans.get', { id }), api.call('progress.plan', { planId: id })])
-      .then(([plan, progress]) => {
-        if (!live) return;
-        setData(plan);
-        setFigures(progress);
-      })
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, id, reload, t]);
-
-  const schedule = useInspectionList(api, { planId: id, statuses, query: '' }, SCHEDULE_PAGE, reload);
+  const planQuery = useApiQuery('plans.get', { id });
+  // Scope, schedule and results all move the figures.
+  const figuresQuery = useApiQuery('progress.plan', { planId: id }, { topics: ['progress', 'inspections', 'plans'] });
+  const schedule = useInspectionList({ planId: id, statuses, query: '' }, SCHEDULE_PAGE);
   const rows = schedule.rows;
+  const onError = (error: unknown) =>
+    notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+  // The answer is the row itself, shown at once; its place in the date order needs the list again.
+  const scheduleCommand = useApiCommand('inspections.schedule', { invalidates: ['inspections'], onError });
+  // The answer is only a count: the schedule and the figures are read again.
+  const removeCommand = useApiCommand('plans.removeScope', { invalidates: ['inspections', 'progress'], onError });
 
   const setPlannedDate = async (row: InspectionSummary, date: string | null) => {
-    try {
-      await api.call('inspections.schedule', { id: row.id, plannedDate: date });
-      refresh();
-    } catch (error) {
-      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
-    }
+    const answer = await scheduleCommand.run({ id: row.id, plannedDate: date });
+    if (answer) schedule.replaceRow(answer);
   };
 
   const removeFromScope = async (row: InspectionSummary) => {
     setRemoving(null);
-    try {
-      const answer = await api.call('plans.removeScope', { planId: id, unitIds: [row.unitId] });
+    const answer = await removeCommand.run({ planId: id, unitIds: [row.unitId] });
+    if (answer) {
       const kept = answer.kept[0];
       notify(
         kept
           ? { message: t('plans.scope.kept', { name: kept.unitName }), severity: 'warning' }
           : { message: t('plans.scope.removed', { count: answer.removed }) },
       );
-      refresh();
-    } catch (error) {
-      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
     }
     gridRef.current?.focus();
   };
 
-  if (failure)
+  const data = planQuery.data;
+  const figures = figuresQuery.data;
+  const failure = planQuery.error ?? figuresQuery.error;
+  if (failure && (!data || !figures))
     return (
-      <Alert severity="error" sx={{ m: 3 }}>
-        {failure}
-      </Alert>
+      <ApiErrorAlert
+        error={failure}
+        onRetry={() => {
+          planQuery.reload();
+          figuresQuery.reload();
+        }}
+        sx={{ m: 3 }}
+      />
     );
   if (!data || !figures) {
     return (
@@ -154,6 +141,14 @@ export function PlanDetail({ id }: { id: string }) {
             <MinutesBatchButton planId={plan.id} />
           </Stack>
         </Stack>
+        <ApiErrorAlert
+          error={failure}
+          onRetry={() => {
+            planQuery.reload();
+            figuresQuery.reload();
+          }}
+          sx={{ mt: 1.5 }}
+        />
         <Paper sx={{ p: 2, mt: 1.5 }}>
           <PlanProgressSummary progress={figures.progress} />
         </Paper>
@@ -197,11 +192,7 @@ export function PlanDetail({ id }: { id: string }) {
                 {t('plans.schedule.openHelp')}
               </Typography>
             </Stack>
-            {schedule.failure !== null && (
-              <Alert severity="error" sx={{ mb: 1 }}>
-                {errorMessage(schedule.failure, t('common.unexpected'))}
-              </Alert>
-            )}
+            <ApiErrorAlert error={schedule.error} onRetry={schedule.reload} sx={{ mb: 1 }} />
             <Box
               sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
               ref={(node: HTMLElement | null) => {
@@ -238,7 +229,9 @@ export function PlanDetail({ id }: { id: string }) {
             </Box>
           </>
         )}
-        {tab === 'team' && <TeamEditor planId={plan.id} team={team} onSaved={refresh} />}
+        {tab === 'team' && (
+          <TeamEditor planId={plan.id} team={team} onSaved={(saved) => planQuery.setData(() => saved)} />
+        )}
         {tab === 'info' && (
           <Paper sx={{ p: 2, maxWidth: 960 }}>
             <Info label={t('plans.fields.issuer')} value={plan.issuer} />
@@ -262,8 +255,8 @@ export function PlanDetail({ id }: { id: string }) {
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
             setDialog(null);
-            notify({ message: t('plans.updated', { title: saved.title }) });
-            refresh();
+            notify({ message: t('plans.updated', { title: saved.plan.title }) });
+            planQuery.setData(() => saved);
           }}
         />
       )}
@@ -274,7 +267,6 @@ export function PlanDetail({ id }: { id: string }) {
           onAdded={(count) => {
             setDialog(null);
             notify({ message: t('plans.scope.added', { count }) });
-            refresh();
           }}
         />
       )}

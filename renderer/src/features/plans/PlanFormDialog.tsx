@@ -1,6 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -13,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Checklist } from '../../../../shared/domain/checklist';
+import type { ApiOutput } from '../../../../shared/api/contract';
 import {
   LEGAL_BASIS_SUGGESTIONS,
   PERIOD_KINDS,
@@ -25,16 +24,19 @@ import {
   type Plan,
   type PlanInputRaw,
 } from '../../../../shared/domain/plan';
-import { useApi } from '../../api/ApiContext';
-import { ApiCallError, errorMessage } from '../../api/errors';
+import { ApiCallError } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useSettings } from '../../app/SettingsContext';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 import { DateField } from '../inspections/DateField';
 
 interface PlanFormDialogProps {
   plan: Plan | null;
   onClose(): void;
-  onSaved(plan: Plan, created: boolean): void;
+  /** What the save answered: the plan as stored, with its team. */
+  onSaved(saved: ApiOutput<'plans.get'>, created: boolean): void;
 }
 
 /**
@@ -43,26 +45,21 @@ interface PlanFormDialogProps {
  */
 export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const { settings } = useSettings();
   const titleId = useId();
-  const [checklists, setChecklists] = useState<Checklist[]>([]);
+  const checklistsQuery = useApiQuery('checklists.list', {});
+  const checklists = checklistsQuery.data ?? [];
   const [value, setValue] = useState<PlanInputRaw>(() =>
     plan ? planToInput(plan) : emptyPlanInput('', settings.office?.name ?? '', new Date().getFullYear()),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api
-      .call('checklists.list', {})
-      .then((list) => {
-        setChecklists(list);
-        setValue((current) => (current.checklistId ? current : { ...current, checklistId: list[0]?.id ?? '' }));
-      })
-      .catch(() => setChecklists([]));
-  }, [api]);
+  // A changed target changes the plans' figures.
+  const create = useApiCommand('plans.create', { invalidates: ['progress'] });
+  const update = useApiCommand('plans.update', { invalidates: ['progress'] });
+  const failure = create.error ?? update.error;
+  const busy = create.pending || update.pending;
+  // Until the clerk picks one, the checklist is the first on the list.
+  const checklistId = value.checklistId || checklists[0]?.id || '';
 
   const set = <K extends keyof PlanInputRaw>(key: K, next: PlanInputRaw[K]) =>
     setValue((current) => ({ ...current, [key]: next }));
@@ -70,33 +67,31 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
-    const parsed = planInputSchema.safeParse(value);
+    const candidate = { ...value, checklistId };
+    const parsed = planInputSchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      const saved = plan
-        ? await api.call('plans.update', { id: plan.id, rev: plan.rev, plan: value })
-        : await api.call('plans.create', { plan: value });
-      onSaved(saved.plan, plan === null);
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) {
-        setErrors(
-          Object.fromEntries(
-            Object.entries(error.fields).map(([key, message]) => [key.replace(/^plan\./, ''), message]),
-          ),
-        );
-      }
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    const saved = plan
+      ? await update.run({ id: plan.id, rev: plan.rev, plan: candidate })
+      : await create.run({ plan: candidate });
+    if (saved) onSaved(saved, plan === null);
   };
 
-  const help = (key: string, fallback = ' ') => (errors[key] ? t(errors[key] ?? '') : fallback);
+  const serverErrors =
+    failure instanceof ApiCallError && failure.fields
+      ? Object.fromEntries(
+          Object.entries(failure.fields).map(([key, message]) => [key.replace(/^plan\./, ''), message]),
+        )
+      : {};
+  const hasError = (key: string) => Boolean(errors[key] ?? serverErrors[key]);
+  const help = (key: string, fallback = ' ') => {
+    const error = errors[key] ?? serverErrors[key];
+    return error ? t(error) : fallback;
+  };
+
   const text = (
     key: 'title' | 'issuer' | 'decisionNumber' | 'decisionSigner' | 'decisionSignerTitle',
     max: number,
@@ -107,7 +102,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
       required={extra.required ?? false}
       autoFocus={extra.autoFocus ?? false}
       value={value[key]}
-      error={Boolean(errors[key])}
+      error={hasError(key)}
       helperText={help(key, extra.help)}
       onChange={(event) => set(key, event.target.value)}
       slotProps={{ htmlInput: { maxLength: max } }}
@@ -130,11 +125,8 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
       >
         <DialogTitle id={titleId}>{plan ? t('plans.editTitle') : t('plans.addTitle')}</DialogTitle>
         <DialogContent dividers>
-          {failure && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {failure}
-            </Alert>
-          )}
+          <ApiErrorAlert error={failure} sx={{ mb: 2 }} />
+          <ApiErrorAlert error={checklistsQuery.error} onRetry={checklistsQuery.reload} sx={{ mb: 2 }} />
           <Grid container columnSpacing={2}>
             <Grid size={12}>
               {text('title', 300, { required: true, autoFocus: true, help: t('plans.help.title') })}
@@ -163,7 +155,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                   value.periodKind === 'schoolYear' ? t('plans.fields.periodYearSchool') : t('plans.fields.periodYear')
                 }
                 value={value.periodYear}
-                error={Boolean(errors.periodYear)}
+                error={hasError('periodYear')}
                 helperText={
                   value.periodKind === 'schoolYear'
                     ? periodYears('schoolYear', Number(value.periodYear))
@@ -189,7 +181,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 type="number"
                 label={t('plans.fields.targetPercent')}
                 value={value.targetPercent}
-                error={Boolean(errors.targetPercent)}
+                error={hasError('targetPercent')}
                 helperText={help('targetPercent', t('plans.help.targetPercent'))}
                 onChange={(event) => set('targetPercent', Number(event.target.value))}
                 slotProps={{ htmlInput: { min: 1, max: 100 } }}
@@ -199,9 +191,9 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
               <TextField
                 select
                 label={t('plans.fields.checklist')}
-                value={value.checklistId}
+                value={checklistId}
                 required
-                error={Boolean(errors.checklistId)}
+                error={hasError('checklistId')}
                 helperText={help('checklistId')}
                 onChange={(event) => set('checklistId', event.target.value)}
                 slotProps={{ select: { native: true } }}

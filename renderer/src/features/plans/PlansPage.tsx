@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -14,12 +13,10 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../../../shared/domain/plan';
-import type { PlanProgress } from '../../../../shared/domain/progress';
 import { coverageSentence } from '../../../../shared/domain/progress-phrases';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { PlanDetail } from './PlanDetail';
@@ -34,30 +31,16 @@ export function PlansRoute({ params }: { params: string[] }) {
 
 function PlansPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const [query, setQuery] = useState('');
-  const [plans, setPlans] = useState<Plan[] | null>(null);
-  const [progress, setProgress] = useState<Map<string, PlanProgress>>(new Map());
   const [creating, setCreating] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('plans.list', { query })
-      .then((list) => live && setPlans(list))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, query, t]);
-  useEffect(() => {
-    api
-      .call('progress.overview', {})
-      .then((overview) => setProgress(new Map(overview.plans.map((plan) => [plan.planId, plan]))))
-      .catch(() => setProgress(new Map()));
-  }, [api]);
+  const list = useApiQuery('plans.list', { query });
+  const overview = useApiQuery('progress.overview', {}, { topics: ['progress', 'plans', 'inspections'] });
+  const plans = list.data ?? null;
+  const progress = useMemo(
+    () => new Map((overview.data?.plans ?? []).map((plan) => [plan.planId, plan])),
+    [overview.data],
+  );
 
   const onKey = useCallback((event: KeyboardEvent) => {
     if (event.altKey && event.key.toLowerCase() === 'n' && !document.querySelector('[role="dialog"]')) {
@@ -88,7 +71,8 @@ function PlansPage() {
         />
       </Box>
       <Box sx={{ px: 3, pb: 2, overflow: 'auto' }}>
-        {failure && <Alert severity="error">{failure}</Alert>}
+        <ApiErrorAlert error={list.error} onRetry={list.reload} sx={{ mb: 1 }} />
+        <ApiErrorAlert error={overview.error} onRetry={overview.reload} sx={{ mb: 1 }} />
         {plans !== null && plans.length === 0 && !query ? (
           <Paper sx={{ p: 3 }}>
             <Typography variant="h6" component="p">
@@ -133,7 +117,7 @@ function PlansPage() {
         <PlanFormDialog
           plan={null}
           onClose={() => setCreating(false)}
-          onSaved={(plan) => {
+          onSaved={({ plan }) => {
             setCreating(false);
             notify({ message: t('plans.created', { title: plan.title }) });
             navigate('plans', plan.id);

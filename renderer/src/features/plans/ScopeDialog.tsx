@@ -1,6 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -22,16 +21,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import {
-  MANAGING_BODIES,
-  UNIT_KINDS,
-  type ManagingBody,
-  type Unit,
-  type UnitKind,
-} from '../../../../shared/domain/unit';
+import { MANAGING_BODIES, UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
 import { breakdownSentence } from '../../../../shared/domain/progress-phrases';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 interface ScopeDialogProps {
   planId: string;
@@ -45,49 +39,27 @@ interface ScopeDialogProps {
  */
 export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const [mode, setMode] = useState<'filter' | 'hand'>('filter');
   const [kinds, setKinds] = useState<UnitKind[]>([]);
   const [bodies, setBodies] = useState<ManagingBody[]>([]);
   const [query, setQuery] = useState('');
-  const [preview, setPreview] = useState<{
-    matching: number;
-    alreadyInScope: number;
-    byKind: Record<UnitKind, number>;
-  } | null>(null);
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<Unit[]>([]);
   const [picked, setPicked] = useState<Map<string, string>>(new Map());
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const selection =
     mode === 'filter' ? { filter: { kinds, managingBodies: bodies, query } } : { unitIds: [...picked.keys()] };
-
-  useEffect(() => {
-    if (mode !== 'filter') return undefined;
-    let live = true;
-    api
-      .call('plans.previewScope', { planId, selection: { filter: { kinds, managingBodies: bodies, query } } })
-      .then((answer) => live && setPreview(answer))
-      .catch(() => live && setPreview(null));
-    return () => {
-      live = false;
-    };
-  }, [api, planId, mode, kinds, bodies, query]);
-
-  useEffect(() => {
-    if (mode !== 'hand') return undefined;
-    let live = true;
-    api
-      .call('registry.list', { query: search, limit: 30 })
-      .then((answer) => live && setFound(answer.rows))
-      .catch(() => live && setFound([]));
-    return () => {
-      live = false;
-    };
-  }, [api, mode, search]);
+  const previewQuery = useApiQuery(
+    'plans.previewScope',
+    mode === 'filter' ? { planId, selection: { filter: { kinds, managingBodies: bodies, query } } } : null,
+    { topics: ['plans', 'registry', 'inspections'] },
+  );
+  const preview = previewQuery.data;
+  const foundQuery = useApiQuery('registry.list', mode === 'hand' ? { query: search, limit: 30 } : null);
+  const found = foundQuery.data?.rows ?? [];
+  // The answer is only a count: the schedule and the figures are read again.
+  const add = useApiCommand('plans.addScope', { invalidates: ['inspections', 'progress'] });
+  const busy = add.pending;
 
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const newCount = mode === 'filter' ? (preview ? preview.matching - preview.alreadyInScope : 0) : picked.size;
@@ -95,15 +67,8 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (newCount === 0 || busy) return;
-    setBusy(true);
-    try {
-      const answer = await api.call('plans.addScope', { planId, selection });
-      onAdded(answer.added);
-    } catch (error) {
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await add.run({ planId, selection });
+    if (answer) onAdded(answer.added);
   };
 
   return (
@@ -111,11 +76,7 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
       <form onSubmit={(event) => void submit(event)} noValidate>
         <DialogTitle id={titleId}>{t('plans.scope.addTitle')}</DialogTitle>
         <DialogContent dividers sx={{ minHeight: 380 }}>
-          {failure && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {failure}
-            </Alert>
-          )}
+          <ApiErrorAlert error={add.error} sx={{ mb: 2 }} />
           <Tabs value={mode} onChange={(_, next: 'filter' | 'hand') => setMode(next)} sx={{ mb: 2 }}>
             <Tab value="filter" label={t('plans.scope.byFilter')} />
             <Tab value="hand" label={t('plans.scope.byHand')} />
@@ -163,6 +124,7 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
                   />
                 </Box>
               </Box>
+              <ApiErrorAlert error={previewQuery.error} onRetry={previewQuery.reload} sx={{ mt: 2 }} />
               <Box role="status" aria-live="polite" sx={{ mt: 2 }}>
                 {preview && (
                   <>
@@ -197,6 +159,7 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
                   }
                 }}
               />
+              <ApiErrorAlert error={foundQuery.error} onRetry={foundQuery.reload} sx={{ mt: 1 }} />
               <Typography variant="body2" sx={{ mt: 1 }} role="status">
                 {t('plans.scope.picked', { count: picked.size })}
               </Typography>

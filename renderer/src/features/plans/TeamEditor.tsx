@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Autocomplete, Box, Button, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../../shared/api/contract';
 import type { Official } from '../../../../shared/domain/official';
 import { TEAM_ROLES, type PlanMember, type TeamRole } from '../../../../shared/domain/plan';
-import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 import { OfficialFormDialog } from '../officials/OfficialFormDialog';
 
@@ -24,9 +27,15 @@ interface Row {
  * name, pick with ↓ and Enter; a person not yet listed is added on the spot. Save writes the
  * whole team in order.
  */
-export function TeamEditor({ planId, team, onSaved }: { planId: string; team: PlanMember[]; onSaved(): void }) {
+interface TeamEditorProps {
+  planId: string;
+  team: PlanMember[];
+  /** The plan and team as saved. */
+  onSaved(saved: ApiOutput<'plans.setTeam'>): void;
+}
+
+export function TeamEditor({ planId, team, onSaved }: TeamEditorProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const [rows, setRows] = useState<Row[]>(() =>
     team.map((member) => ({
@@ -37,22 +46,13 @@ export function TeamEditor({ planId, team, onSaved }: { planId: string; team: Pl
     })),
   );
   const [input, setInput] = useState('');
-  const [options, setOptions] = useState<Official[]>([]);
+  const officials = useApiQuery('officials.list', { query: input, limit: 50 });
+  const options = officials.data?.rows ?? [];
   const [creating, setCreating] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('officials.list', { query: input, limit: 50 })
-      .then((answer) => live && setOptions(answer.rows))
-      .catch(() => live && setOptions([]));
-    return () => {
-      live = false;
-    };
-  }, [api, input]);
+  const saveCommand = useApiCommand('plans.setTeam');
+  const failure = saveCommand.error;
+  const teamError = failure instanceof ApiCallError ? failure.fields?.team : undefined;
 
   const change = (next: Row[]) => {
     setRows(next);
@@ -72,30 +72,25 @@ export function TeamEditor({ planId, team, onSaved }: { planId: string; team: Pl
     change(next);
   };
   const save = async () => {
-    try {
-      await api.call('plans.setTeam', {
-        planId,
-        team: rows.map(({ officialId, role, position }) => ({ officialId, role, position })),
-      });
-      setDirty(false);
-      setErrors({});
-      setFailure(null);
-      notify({ message: t('plans.team.saved') });
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      setFailure(errorMessage(error, t('common.unexpected')));
-    }
+    const saved = await saveCommand.run({
+      planId,
+      team: rows.map(({ officialId, role, position }) => ({ officialId, role, position })),
+    });
+    if (!saved) return;
+    setDirty(false);
+    notify({ message: t('plans.team.saved') });
+    onSaved(saved);
   };
 
   return (
     <Box component="section" aria-label={t('plans.team.label')} sx={{ maxWidth: 960 }}>
-      {failure && (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-          {failure}
-          {errors.team ? ` ${t(errors.team)}` : ''}
+      {failure !== null && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {errorMessage(failure, t('common.unexpected'))}
+          {teamError ? ` ${t(teamError)}` : ''}
         </Alert>
       )}
+      <ApiErrorAlert error={officials.error} onRetry={officials.reload} sx={{ mb: 2 }} />
       {rows.length === 0 && (
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           {t('plans.team.empty')}

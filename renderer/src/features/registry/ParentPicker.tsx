@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Autocomplete, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../../shared/domain/unit';
-import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 
 interface ParentOption {
   id: string;
@@ -19,26 +19,11 @@ interface ParentPickerProps {
 /** Choose the parent unit by typing part of its name (diacritics optional). */
 export function ParentPicker({ value, excludeId, error, onChange }: ParentPickerProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const [input, setInput] = useState('');
-  const [options, setOptions] = useState<ParentOption[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .call('registry.list', { query: input, limit: 20, active: 'active' })
-      .then((result) => {
-        if (!cancelled) {
-          setOptions(
-            result.rows.filter((unit: Unit) => unit.id !== excludeId).map((unit) => ({ id: unit.id, name: unit.name })),
-          );
-        }
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [api, input, excludeId]);
+  const query = useApiQuery('registry.list', { query: input, limit: 20, active: 'active' });
+  const options: ParentOption[] = (query.data?.rows ?? [])
+    .filter((unit) => unit.id !== excludeId)
+    .map((unit) => ({ id: unit.id, name: unit.name }));
 
   return (
     <Autocomplete
@@ -51,7 +36,10 @@ export function ParentPicker({ value, excludeId, error, onChange }: ParentPicker
       onInputChange={(_, next, reason) => {
         if (reason === 'input') setInput(next);
       }}
-      noOptionsText={t('registry.noMatch')}
+      loading={query.loading}
+      loadingText={t('common.loading')}
+      // A failed search says why in the list instead of claiming nothing matches.
+      noOptionsText={query.error ? errorMessage(query.error, t('common.unexpected')) : t('registry.noMatch')}
       renderInput={(params) => (
         <TextField
           {...params}

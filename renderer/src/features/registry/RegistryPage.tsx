@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../shared/domain/unit';
 import { useApi } from '../../api/ApiContext';
+import { useDataEvents } from '../../api/data-events';
 import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,25 +26,20 @@ export function RegistryPage() {
   const { t } = useTranslation();
   const api = useApi();
   const { notify } = useNotifier();
+  const events = useDataEvents();
   const [request, setRequest] = useState<UnitListRequest>(INITIAL_REQUEST);
-  const [reloadToken, setReloadToken] = useState(0);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
   const [confirming, setConfirming] = useState<Unit | null>(null);
-  const [registryTotal, setRegistryTotal] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLElement | null>(null);
-  const list = useUnitList(api, request, reloadToken);
-  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+  const list = useUnitList(request);
+  const counts = useApiQuery('registry.counts', {});
+  const registryTotal = counts.data?.total ?? null;
+  // The list and the counts both listen for this.
+  const reload = useCallback(() => events.changed(['registry']), [events]);
   // Stable, so the memoised rows of the grid do not re-render on every keystroke.
   const editUnit = useCallback((unit: Unit) => setEditing({ unit }), []);
-
-  useEffect(() => {
-    api
-      .call('registry.counts', {})
-      .then((counts) => setRegistryTotal(counts.total))
-      .catch(() => setRegistryTotal(null));
-  }, [api, reloadToken]);
 
   // A new search selects nothing until the user moves into the list.
   const patchRequest = useCallback((patch: Partial<UnitListRequest>) => {
@@ -144,11 +142,8 @@ export function RegistryPage() {
           }
         }}
       />
-      {list.error !== null && (
-        <Alert severity="error" sx={{ mx: 3, mb: 1 }}>
-          {list.error || t('common.unexpected')}
-        </Alert>
-      )}
+      <ApiErrorAlert error={list.error} onRetry={list.reload} sx={{ mx: 3, mb: 1 }} />
+      <ApiErrorAlert error={counts.error} onRetry={counts.reload} sx={{ mx: 3, mb: 1 }} />
       {emptyRegistry ? (
         <Paper sx={{ mx: 3, p: 4 }}>
           <Stack spacing={2} alignItems="flex-start">
@@ -160,7 +155,7 @@ export function RegistryPage() {
               <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ unit: null })}>
                 {t('registry.add')}
               </Button>
-              <SampleDataPanel onChanged={reload} />
+              <SampleDataPanel />
             </Stack>
           </Stack>
         </Paper>

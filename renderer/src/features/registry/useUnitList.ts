@@ -1,8 +1,8 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { UnitFilter, UnitSort } from '../../../../shared/api/registry';
 import type { Unit } from '../../../../shared/domain/unit';
-import type { ApiClient } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { useApi } from '../../api/ApiContext';
+import { useDataEvents } from '../../api/data-events';
 
 export const PAGE_SIZE = 100;
 
@@ -20,11 +20,24 @@ interface ListState {
  * The registry as a sparse list: pages of 100 units are fetched as the virtualised table
  * scrolls to them. A new search keeps showing the previous rows until its first page arrives,
  * and answers to superseded searches are dropped, so typing never flickers or goes backwards.
+ * The registry changing elsewhere (a save, an import, sample data) reads it again the same way.
  */
-export function useUnitList(api: ApiClient, request: UnitListRequest, reloadToken: number) {
-  const key = `${JSON.stringify(request)}:${reloadToken}`;
+export function useUnitList(request: UnitListRequest) {
+  const api = useApi();
+  const events = useDataEvents();
+  const [reloads, setReloads] = useState(0);
+  const key = `${JSON.stringify(request)}:${reloads}`;
   const [state, setState] = useState<ListState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(
+    () =>
+      events.subscribe((change) => {
+        if (change === 'all' || change.has('registry')) setReloads((count) => count + 1);
+      }),
+    [events],
+  );
+  const reload = useCallback(() => setReloads((count) => count + 1), []);
   const latestKey = useRef(key);
   const loading = useRef(new Set<string>());
 
@@ -46,7 +59,7 @@ export function useUnitList(api: ApiClient, request: UnitListRequest, reloadToke
           });
         })
         .catch((caught: unknown) => {
-          if (latestKey.current === forKey) setError(errorMessage(caught, ''));
+          if (latestKey.current === forKey) setError(caught);
         })
         .finally(() => loading.current.delete(loadingKey));
     },
@@ -82,5 +95,6 @@ export function useUnitList(api: ApiClient, request: UnitListRequest, reloadToke
     rowAt,
     ensureRange,
     error,
+    reload,
   };
 }

@@ -1,44 +1,61 @@
-import { useState } from 'react';
-import { Button, Stack } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/ApiContext';
+import { useDataEvents } from '../../api/data-events';
 import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 
-/** Load or remove the labelled sample district. */
-export function SampleDataPanel({ onChanged }: { onChanged?: () => void }) {
+/**
+ * Load the labelled sample district, or remove it once it is there: only the action that
+ * applies is offered (removing is an ordinary choice here, not a danger, so it is not red).
+ */
+export function SampleDataPanel() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
-  const [busy, setBusy] = useState(false);
+  const events = useDataEvents();
+  const counts = useApiQuery('registry.counts', {});
+  const onError = (error: unknown) =>
+    notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
+  const load = useApiCommand('registry.loadSample', { onError });
+  const remove = useApiCommand('registry.removeSample', { onError });
+  const busy = load.pending || remove.pending;
 
-  const run = async (action: 'load' | 'remove') => {
-    setBusy(true);
-    try {
-      if (action === 'load') {
-        const { created } = await api.call('registry.loadSample', {});
-        notify({ message: t('settings.sampleLoaded', { count: created }) });
-      } else {
-        const { removed, kept } = await api.call('registry.removeSample', {});
-        const message = t('settings.sampleRemoved', { count: removed });
-        notify({ message: kept > 0 ? `${message} ${t('settings.sampleKept', { count: kept })}` : message });
-      }
-      onChanged?.();
-    } catch (error) {
-      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const loadSample = async () => {
+    const answer = await load.run({});
+    if (!answer) return;
+    notify({ message: t('settings.sampleLoaded', { count: answer.created }) });
+    // Units, officials, plans and inspections all arrive at once.
+    events.changedAll();
+  };
+  const removeSample = async () => {
+    const answer = await remove.run({});
+    if (!answer) return;
+    const message = t('settings.sampleRemoved', { count: answer.removed });
+    notify({ message: answer.kept > 0 ? `${message} ${t('settings.sampleKept', { count: answer.kept })}` : message });
+    events.changedAll();
   };
 
+  if (counts.error) return <ApiErrorAlert error={counts.error} onRetry={counts.reload} />;
+  if (!counts.data) return null;
+  const present = counts.data.sample;
   return (
-    <Stack direction="row" spacing={2}>
-      <Button variant="outlined" disabled={busy} onClick={() => void run('load')}>
-        {t('settings.loadSample')}
-      </Button>
-      <Button color="secondary" disabled={busy} onClick={() => void run('remove')}>
-        {t('settings.removeSample')}
-      </Button>
+    <Stack direction="row" spacing={2} alignItems="center">
+      {present > 0 ? (
+        <>
+          <Typography variant="body2" color="text.secondary">
+            {t('settings.samplePresent', { count: present })}
+          </Typography>
+          <Button variant="outlined" disabled={busy} onClick={() => void removeSample()}>
+            {t('settings.removeSample')}
+          </Button>
+        </>
+      ) : (
+        <Button variant="outlined" disabled={busy} onClick={() => void loadSample()}>
+          {t('settings.loadSample')}
+        </Button>
+      )}
     </Stack>
   );
 }
