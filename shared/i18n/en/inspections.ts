@@ -91,6 +91,11 @@ export const inspections: CatalogShape<typeof vi> = {
       failed: 'Not saved: {{message}}',
       conflict: 'The record was changed elsewhere. Reload the page to see the latest version.',
     },
+    reloadLatest: 'Load the latest version',
+    conflictChanged:
+      'This record was just changed elsewhere, so what was typed here has not been saved. Load the latest version and carry on.',
+    conflictFinalised:
+      'These minutes were just finalised elsewhere, so what was typed here has not been saved. Load the latest version to see them.',
     finalise: 'Finalise the minutes',
     finaliseShortcut: 'Finalise (Ctrl+Enter)',
     finaliseConfirmTitle: 'Finalise the minutes?',

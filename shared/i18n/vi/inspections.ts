@@ -88,6 +88,11 @@ export const inspections = {
       failed: 'Chưa lưu được: {{message}}',
       conflict: 'Bản ghi đã được sửa ở nơi khác. Hãy tải lại trang để xem bản mới nhất.',
     },
+    reloadLatest: 'Tải bản mới nhất',
+    conflictChanged:
+      'Bản ghi vừa được sửa ở nơi khác nên những gì vừa gõ ở đây chưa được lưu. Hãy tải bản mới nhất rồi ghi tiếp.',
+    conflictFinalised:
+      'Biên bản vừa được hoàn tất ở nơi khác nên những gì vừa gõ ở đây chưa được lưu. Hãy tải bản mới nhất để xem.',
     finalise: 'Hoàn tất biên bản',
     finaliseShortcut: 'Hoàn tất (Ctrl+Enter)',
     finaliseConfirmTitle: 'Hoàn tất biên bản?',

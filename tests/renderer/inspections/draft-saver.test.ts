@@ -28,7 +28,7 @@ function setup(options: { conflictOn?: number } = {}) {
       exits.push(payload);
       return true;
     },
-    isConflict: (error) => error instanceof Error && error.message === 'conflict',
+    conflictOf: (error) => (error instanceof Error && error.message === 'conflict' ? 'changed' : null),
     onState: (state) => states.push(state),
     onRev: () => undefined,
   });
@@ -96,7 +96,7 @@ describe('the draft autosaver', () => {
     saver.update(typed('ab'));
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS * 3);
     expect(sent).toHaveLength(1);
-    expect(states.at(-1)).toEqual({ kind: 'conflict' });
+    expect(states.at(-1)).toEqual({ kind: 'conflict', cause: 'changed' });
   });
 
   it('does nothing while disabled (a planned or finalised record)', async () => {

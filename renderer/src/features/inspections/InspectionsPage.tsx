@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { InspectionPage } from './InspectionEditor';
+import { InspectionPage } from './InspectionPage';
 import { InspectionTable } from './InspectionTable';
 import { useInspectionList } from './useInspectionList';
 

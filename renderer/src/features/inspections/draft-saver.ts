@@ -6,7 +6,10 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'failed'; message: string }
-  | { kind: 'conflict' };
+  /** Saving stopped: the draft was saved elsewhere ('changed') or finalised there ('finalised'). */
+  | { kind: 'conflict'; cause: ConflictCause };
+
+export type ConflictCause = 'changed' | 'finalised';
 
 /** Quiet time after the last keystroke before saving, and the longest a change may wait. */
 export const DEBOUNCE_MS = 600;
@@ -18,8 +21,8 @@ export interface DraftSaverPorts {
   save(payload: SavePayload): Promise<ApiOutput<'inspections.saveDraft'>>;
   /** A request that outlives the page; false when it cannot be used (then `save` is used). */
   saveOnExit(payload: SavePayload): boolean;
-  /** True for answers that mean "stop: someone else changed the record" (CONFLICT, locked). */
-  isConflict(error: unknown): boolean;
+  /** For answers that mean "stop: someone else changed the record" (CONFLICT, locked), why; else null. */
+  conflictOf(error: unknown): ConflictCause | null;
   onState(state: SaveState): void;
   onRev(rev: string): void;
 }
@@ -147,9 +150,10 @@ export class DraftSaver {
         this.ports.onState(this.latest === body ? { kind: 'saved', at: new Date() } : { kind: 'pending' });
       })
       .catch((error: unknown) => {
-        if (this.ports.isConflict(error)) {
+        const cause = this.ports.conflictOf(error);
+        if (cause) {
           this.stopped = true;
-          this.ports.onState({ kind: 'conflict' });
+          this.ports.onState({ kind: 'conflict', cause });
         } else {
           this.ports.onState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
         }

@@ -1,36 +1,55 @@
 import { useEffect, useState } from 'react';
 import type { InspectionContent } from '../../../../shared/domain/inspection';
-import type { ApiClient } from '../../api/client';
+import { useApi } from '../../api/ApiContext';
 import { ApiCallError } from '../../api/errors';
-import { DraftSaver, type SaveState } from './draft-saver';
+import { DraftSaver, type ConflictCause, type SaveState } from './draft-saver';
 import { saveDraftKeepalive } from './keepalive';
 
 export type { SaveState } from './draft-saver';
 
 interface Options {
-  api: ApiClient;
   inspectionId: string;
   /** The revision the editor loaded. */
   initialRev: string;
-  /** False while the record is not a draft (planned, finalised): nothing is saved. */
+  /** False while the record is not a draft (planned, finalised, in conflict): nothing is saved. */
   enabled: boolean;
   content: InspectionContent;
   initialContent: InspectionContent;
-  /** Every saved revision, so other actions (finalise) start from it. */
+  /** Every saved revision, so other actions (finalise) start from it. Stable (the saver is made once). */
   onRev(rev: string): void;
+  /** Saving stopped for good: someone else changed or finalised the record. Stable, as onRev. */
+  onConflict(cause: ConflictCause): void;
+}
+
+function conflictOf(error: unknown): ConflictCause | null {
+  if (!(error instanceof ApiCallError)) return null;
+  if (error.code === 'CONFLICT') return 'changed';
+  if (error.code === 'inspections.locked') return 'finalised';
+  return null;
 }
 
 /** Wires a DraftSaver to React: content changes, window blur, page hide/close, unmount. */
-export function useDraftAutosave({ api, inspectionId, initialRev, enabled, content, initialContent, onRev }: Options) {
+export function useDraftAutosave({
+  inspectionId,
+  initialRev,
+  enabled,
+  content,
+  initialContent,
+  onRev,
+  onConflict,
+}: Options) {
+  const api = useApi();
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
   const [saver] = useState(
     () =>
       new DraftSaver(inspectionId, initialRev, initialContent, {
         save: (payload) => api.call('inspections.saveDraft', payload),
         saveOnExit: saveDraftKeepalive,
-        isConflict: (error) =>
-          error instanceof ApiCallError && (error.code === 'CONFLICT' || error.code === 'inspections.locked'),
-        onState: setState,
+        conflictOf,
+        onState: (next) => {
+          setState(next);
+          if (next.kind === 'conflict') onConflict(next.cause);
+        },
         onRev,
       }),
   );
