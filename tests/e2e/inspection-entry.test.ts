@@ -140,6 +140,36 @@ describe('recording an inspection with the keyboard, in Chromium against browser
     await see.value(again.getByLabel(`Ghi chú: ${criteria[1]}`), 'Chưa ban hành quy chế hoạt động năm học mới');
   });
 
+  it('says once that a save failed, retries slowly, and saves on "Thử lại" once the disk has room again', async () => {
+    const page = browser.page;
+    const full = {
+      code: 'DISK_FULL',
+      message: 'Ổ đĩa đã đầy. Chưa có gì được lưu; hãy giải phóng dung lượng rồi thử lại.',
+    };
+    let attempts = 0;
+    await page.route('**/api/inspections.saveDraft', async (route) => {
+      attempts += 1;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: full }) });
+    });
+    await page.getByLabel('Ưu điểm', { exact: true }).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Cán bộ đúng giờ.');
+    const banner = page.getByRole('alert').filter({ hasText: 'Bản nháp chưa lưu được: Ổ đĩa đã đầy.' });
+    await see.visible(banner);
+    await page.waitForTimeout(5000);
+    await see.visible(banner);
+    // A pause, then 1 s, 2 s…: not one request after another.
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(attempts).toBeLessThanOrEqual(5);
+    await page.unroute('**/api/inspections.saveDraft');
+    await banner.getByRole('button', { name: 'Thử lại' }).click();
+    await see.hidden(banner);
+    await see.text(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ }), /Đã lưu lúc \d\d:\d\d/);
+    expect((await app.call('inspections.get', { id: inspectionId })).content.strengths).toBe(
+      'Nề nếp tốt, hồ sơ đầy đủ. Cán bộ đúng giờ.',
+    );
+  });
+
   it('finalises with Ctrl+Enter after confirming, then locks the record', async () => {
     const page = browser.page;
     await page.getByLabel('Kết luận', { exact: true }).focus();

@@ -88,9 +88,11 @@ export const inspections: CatalogShape<typeof vi> = {
       saved: 'Saved at {{time}}',
       saving: 'Saving…',
       pending: 'Not saved yet',
-      failed: 'Not saved: {{message}}',
+      failed: 'Not saved',
       conflict: 'The record was changed elsewhere. Reload the page to see the latest version.',
     },
+    saveFailed:
+      'The draft could not be saved: {{message}} What was typed is still on screen; the app tries again by itself in a few seconds, or press "Retry".',
     reloadLatest: 'Load the latest version',
     conflictChanged:
       'This record was just changed elsewhere, so what was typed here has not been saved. Load the latest version and carry on.',

@@ -85,9 +85,11 @@ export const inspections = {
       saved: 'Đã lưu lúc {{time}}',
       saving: 'Đang lưu…',
       pending: 'Chưa lưu',
-      failed: 'Chưa lưu được: {{message}}',
+      failed: 'Chưa lưu được',
       conflict: 'Bản ghi đã được sửa ở nơi khác. Hãy tải lại trang để xem bản mới nhất.',
     },
+    saveFailed:
+      'Bản nháp chưa lưu được: {{message}} Những gì đã gõ vẫn còn trên màn hình; ứng dụng tự thử lưu lại sau ít giây, hoặc bấm "Thử lại".',
     reloadLatest: 'Tải bản mới nhất',
     conflictChanged:
       'Bản ghi vừa được sửa ở nơi khác nên những gì vừa gõ ở đây chưa được lưu. Hãy tải bản mới nhất rồi ghi tiếp.',

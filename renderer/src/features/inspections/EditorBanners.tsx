@@ -3,17 +3,20 @@ import LockIcon from '@mui/icons-material/Lock';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/format/date';
 import { navigate } from '../../app/routes';
+import type { SaveState } from './draft-saver';
 import type { EditorState } from './editor-state';
 
 interface EditorBannersProps {
   state: EditorState;
+  saveState: SaveState;
+  onRetrySave(): void;
   onStart(): void;
   onUpgrade(): void;
   onReload(): void;
 }
 
 /** What the clerk must know about the record before typing: one banner per fact that applies. */
-export function EditorBanners({ state, onStart, onUpgrade, onReload }: EditorBannersProps) {
+export function EditorBanners({ state, saveState, onRetrySave, onStart, onUpgrade, onReload }: EditorBannersProps) {
   const { t } = useTranslation();
   const { detail, mode } = state;
   const busy = state.running !== null;
@@ -43,6 +46,18 @@ export function EditorBanners({ state, onStart, onUpgrade, onReload }: EditorBan
       )}
       {mode.kind === 'amending' && (
         <Alert severity="warning">{t('inspections.editor.amendMode', { reason: mode.reason })}</Alert>
+      )}
+      {mode.kind === 'draft' && saveState.kind === 'failed' && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={onRetrySave}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {t('inspections.editor.saveFailed', { message: saveState.message })}
+        </Alert>
       )}
       {mode.kind === 'conflict' && (
         <Alert

@@ -139,6 +139,8 @@ export function InspectionEditor({ initial, onReload }: { initial: InspectionDet
         <Stack spacing={2} sx={{ maxWidth: 1280 }}>
           <EditorBanners
             state={state}
+            saveState={saveState}
+            onRetrySave={() => saver.retryNow()}
             onStart={() => void actions.start()}
             onUpgrade={() => void actions.upgrade()}
             onReload={onReload}

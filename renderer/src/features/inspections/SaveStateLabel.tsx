@@ -22,7 +22,8 @@ export function SaveStateLabel({ state }: { state: SaveState }) {
       text = t('inspections.editor.saveState.pending');
       break;
     case 'failed':
-      text = t('inspections.editor.saveState.failed', { message: state.message });
+      // The reason and "Thử lại" are in the banner below the header.
+      text = t('inspections.editor.saveState.failed');
       color = 'error.main';
       break;
     case 'conflict':

@@ -14,6 +14,18 @@ export type ConflictCause = 'changed' | 'finalised';
 /** Quiet time after the last keystroke before saving, and the longest a change may wait. */
 export const DEBOUNCE_MS = 600;
 export const MAX_WAIT_MS = 1000;
+/** After a failed save, retries wait 1 s, 2 s, 4 s… up to 30 s (a full disk does not heal in a second). */
+export const RETRY_FIRST_MS = 1000;
+export const RETRY_MAX_MS = 30_000;
+
+/**
+ * The wait before retry number `failures`: doubling, capped, and between 75 % and 100 % of the
+ * step, so several windows that failed together do not all come back at the same instant.
+ */
+export function retryDelay(failures: number, random: () => number = Math.random): number {
+  const step = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(step * (0.75 + 0.25 * random()));
+}
 
 type SavePayload = ApiInput<'inspections.saveDraft'>;
 
@@ -25,6 +37,8 @@ export interface DraftSaverPorts {
   conflictOf(error: unknown): ConflictCause | null;
   onState(state: SaveState): void;
   onRev(rev: string): void;
+  /** For the retry jitter; Math.random unless a test fixes it. */
+  random?(): number;
 }
 
 function newEditorId(): string {
@@ -39,7 +53,10 @@ function newEditorId(): string {
  * outlives the page when it is hidden or closed — so a crash or a closed tab loses at most
  * about a second of typing. One save is in flight at a time; what changed meanwhile goes in
  * the next. The editor's id and a sequence number let the core accept a save sent before the
- * previous answer arrived. Plain TypeScript (no React), driven by useDraftAutosave.
+ * previous answer arrived. A failed save (a full disk, a pulled stick) stays on screen until a
+ * save succeeds, and is retried after a growing pause (retryDelay) rather than at once; a new
+ * change, `flush` or `retryNow` tries again without waiting for the pause. Plain TypeScript (no
+ * React), driven by useDraftAutosave.
  */
 export class DraftSaver {
   private readonly editorId = newEditorId();
@@ -52,6 +69,9 @@ export class DraftSaver {
   private firstDirtyAt: number | null = null;
   private stopped = false;
   private enabled = false;
+  /** Failed saves in a row; 0 once one succeeds. */
+  private failures = 0;
+  private failedMessage: string | null = null;
 
   constructor(
     private readonly inspectionId: string,
@@ -76,8 +96,16 @@ export class DraftSaver {
   update(content: InspectionContent): void {
     this.latest = JSON.stringify(content);
     if (!this.enabled || this.stopped || this.latest === this.saved) return;
-    if (!this.inFlight) this.ports.onState({ kind: 'pending' });
+    // A failure stays said until a save succeeds: no "Chưa lưu" over it.
+    if (!this.inFlight && this.failures === 0) this.ports.onState({ kind: 'pending' });
+    // A change is tried at the typing pace, even while a failure waits for its retry.
     this.schedule(DEBOUNCE_MS);
+  }
+
+  /** The clerk asked to try again now ("Thử lại"). */
+  retryNow(): void {
+    if (!this.enabled || this.stopped || this.inFlight) return;
+    void this.send();
   }
 
   /** Saves now and waits for it. */
@@ -102,6 +130,8 @@ export class DraftSaver {
     this.latest = JSON.stringify(content);
     this.saved = this.latest;
     this.stopped = false;
+    this.failures = 0;
+    this.failedMessage = null;
     this.ports.onState({ kind: 'saved', at: null });
   }
 
@@ -136,16 +166,24 @@ export class DraftSaver {
     this.timer = setTimeout(() => void this.send(), wait);
   }
 
+  /** The next automatic try after a failure, however long ago the first unsaved change was. */
+  private scheduleRetry(): void {
+    this.cancelTimer();
+    this.timer = setTimeout(() => void this.send(), retryDelay(this.failures, this.ports.random));
+  }
+
   private send(): Promise<void> {
     if (this.stopped || this.inFlight || this.latest === this.saved) return this.inFlight ?? Promise.resolve();
     this.cancelTimer();
     const body = this.latest;
-    this.ports.onState({ kind: 'saving' });
+    if (this.failures === 0) this.ports.onState({ kind: 'saving' });
     const request = this.ports
       .save(this.payload(body))
       .then((answer) => {
         this.rev = answer.rev;
         this.saved = body;
+        this.failures = 0;
+        this.failedMessage = null;
         this.ports.onRev(answer.rev);
         this.ports.onState(this.latest === body ? { kind: 'saved', at: new Date() } : { kind: 'pending' });
       })
@@ -154,14 +192,20 @@ export class DraftSaver {
         if (cause) {
           this.stopped = true;
           this.ports.onState({ kind: 'conflict', cause });
-        } else {
-          this.ports.onState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+          return;
         }
+        this.failures += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        // Said once; the same failure again changes nothing on screen.
+        if (message !== this.failedMessage) this.ports.onState({ kind: 'failed', message });
+        this.failedMessage = message;
       })
       .finally(() => {
         this.inFlight = null;
+        if (this.stopped || !this.enabled || this.latest === this.saved) return;
+        if (this.failures > 0) this.scheduleRetry();
         // Whatever arrived while this save was on its way goes next.
-        if (!this.stopped && this.enabled && this.latest !== this.saved) this.schedule(0);
+        else this.schedule(0);
       });
     this.inFlight = request;
     return request;
