@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyPlanInput } from '../../shared/domain/plan';
+import { LEGAL_BASIS_SUGGESTIONS, emptyPlanInput } from '../../shared/domain/plan';
 import { emptyUnitInput } from '../../shared/domain/unit';
 import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
 
@@ -51,9 +51,19 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await dialog.getByLabel('Số quyết định thành lập đoàn').fill('125/QĐ-PGDĐT');
     await dialog.getByLabel('Ngày quyết định').fill('10/9/2019');
     await dialog.getByLabel('Người ký quyết định').fill('Lương Văn Hùng');
-    await dialog.getByLabel('Bộ tiêu chí').selectOption({ label: 'Bộ tiêu chí kiểm tra KLKCHC đối với trường học' });
-    await dialog.getByRole('button', { name: /Thêm: Chỉ thị số 02\/CT-UBND/ }).click();
-    await dialog.getByLabel('Tiêu đề kế hoạch').press('Control+Enter');
+    // The office is an education bureau: the schools' checklist comes first, unasked.
+    await see.value(dialog.getByLabel('Bộ tiêu chí'), SCHOOL_CHECKLIST);
+    // An example under a field never runs into the label of the field below it.
+    const example = await dialog.getByText('Ví dụ: Kiểm tra KLKCHC năm học 2019–2020').boundingBox();
+    const nextLabel = await dialog.locator('label', { hasText: 'Cơ quan ban hành' }).boundingBox();
+    expect(example!.y + example!.height).toBeLessThanOrEqual(nextLabel!.y);
+    // Both suggestions with Enter; the last chip goes away and the keyboard stays in the form.
+    await dialog.getByRole('button', { name: /Thêm: Chỉ thị số 26\/CT-TTg/ }).focus();
+    await page.keyboard.press('Enter');
+    await see.focused(dialog.getByRole('button', { name: /Thêm: Chỉ thị số 02\/CT-UBND/ }));
+    await page.keyboard.press('Enter');
+    await see.focused(dialog.getByLabel('Căn cứ'));
+    await page.keyboard.press('Control+Enter');
     await see.hidden(dialog);
     await see.visible(page.getByRole('heading', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }));
     await see.visible(
@@ -66,8 +76,8 @@ describe('planning an inspection round for schools, in Chromium against browser 
       periodYear: 2019,
       decisionDate: '2019-09-10',
       targetPercent: 100,
-      legalBasis:
-        'Chỉ thị số 02/CT-UBND ngày 04/01/2018 của Chủ tịch UBND tỉnh Lạng Sơn về việc tăng cường kỷ luật, kỷ cương hành chính',
+      checklistId: SCHOOL_CHECKLIST,
+      legalBasis: LEGAL_BASIS_SUGGESTIONS.join('\n'),
     });
   });
 

@@ -78,7 +78,7 @@ export function OfficialFormDialog({ official, initialName = '', onClose, onSave
         <DialogTitle id={titleId}>{official ? t('officials.editTitle') : t('officials.addTitle')}</DialogTitle>
         <DialogContent dividers>
           <ApiErrorAlert error={failure} sx={{ mb: 2 }} />
-          <Grid container columnSpacing={2}>
+          <Grid container columnSpacing={2} rowSpacing={1.5}>
             <Grid size={12}>{text('name', 120, true)}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{text('position', 150)}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{text('organization', 200)}</Grid>

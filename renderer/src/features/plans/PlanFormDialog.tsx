@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import {
   Box,
   Button,
@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../../shared/api/contract';
+import { defaultChecklistId } from '../../../../shared/domain/checklist-choice';
 import {
   LEGAL_BASIS_SUGGESTIONS,
   PERIOD_KINDS,
@@ -58,8 +59,10 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
   const update = useApiCommand('plans.update', { invalidates: ['progress'] });
   const failure = create.error ?? update.error;
   const busy = create.pending || update.pending;
-  // Until the clerk picks one, the checklist is the first on the list.
-  const checklistId = value.checklistId || checklists[0]?.id || '';
+  // Until the clerk picks one, the checklist follows the issuer: the schools' for Phòng GD&ĐT.
+  const checklistId = value.checklistId || defaultChecklistId(checklists, { issuer: value.issuer });
+  const basisField = useRef<HTMLTextAreaElement>(null);
+  const suggestionsBox = useRef<HTMLDivElement>(null);
 
   const set = <K extends keyof PlanInputRaw>(key: K, next: PlanInputRaw[K]) =>
     setValue((current) => ({ ...current, [key]: next }));
@@ -108,8 +111,18 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
       slotProps={{ htmlInput: { maxLength: max } }}
     />
   );
-  const addBasis = (suggestion: string) =>
+  /**
+   * Adds a suggestion, whose chip then goes away: the keyboard moves to the next chip, or to the
+   * legal basis itself after the last one, never out of the form (Ctrl+Enter must still save).
+   */
+  const addBasis = (suggestion: string, event: MouseEvent<HTMLDivElement>) => {
+    const chips = [...(suggestionsBox.current?.querySelectorAll<HTMLElement>('[role="button"]') ?? [])];
+    const at = chips.indexOf(event.currentTarget);
+    const next = chips[at + 1] ?? chips[at - 1];
+    if (next && next !== event.currentTarget) next.focus();
+    else basisField.current?.focus();
     set('legalBasis', value.legalBasis.trim() ? `${value.legalBasis.trimEnd()}\n${suggestion}` : suggestion);
+  };
 
   return (
     <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
@@ -127,7 +140,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
         <DialogContent dividers>
           <ApiErrorAlert error={failure} sx={{ mb: 2 }} />
           <ApiErrorAlert error={checklistsQuery.error} onRetry={checklistsQuery.reload} sx={{ mb: 2 }} />
-          <Grid container columnSpacing={2}>
+          <Grid container columnSpacing={2} rowSpacing={1.5}>
             <Grid size={12}>
               {text('title', 300, { required: true, autoFocus: true, help: t('plans.help.title') })}
             </Grid>
@@ -214,9 +227,13 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 value={value.legalBasis}
                 helperText={t('plans.help.legalBasis')}
                 onChange={(event) => set('legalBasis', event.target.value)}
+                inputRef={basisField}
                 slotProps={{ htmlInput: { maxLength: 4000 } }}
               />
-              <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 0.5, mb: 1.5 }}>
+              <Box
+                ref={suggestionsBox}
+                sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 0.5, mb: 1.5 }}
+              >
                 <Typography variant="caption" color="text.secondary">
                   {t('plans.suggestions')}:
                 </Typography>
@@ -228,7 +245,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                       label={suggestion.split(' về việc')[0]}
                       title={suggestion}
                       aria-label={t('plans.addSuggestion', { text: suggestion })}
-                      onClick={() => addBasis(suggestion)}
+                      onClick={(event) => addBasis(suggestion, event)}
                     />
                   ),
                 )}

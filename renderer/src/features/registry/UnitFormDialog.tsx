@@ -138,7 +138,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
               {failure}
             </Alert>
           )}
-          <Grid container columnSpacing={2} rowSpacing={0.5}>
+          <Grid container columnSpacing={2} rowSpacing={1.5}>
             <Grid size={{ xs: 12, sm: 8 }}>
               {text('name', t('registry.fields.name'), { required: true, autoFocus: true, max: 250 })}
             </Grid>
