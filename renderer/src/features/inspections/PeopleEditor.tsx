@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Box, Button, IconButton, TextField, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
@@ -33,8 +34,15 @@ interface PeopleEditorProps<T extends PersonRow> {
 export function PeopleEditor<T extends PersonRow>(props: PeopleEditorProps<T>) {
   const { title, rows, withRole, readOnly, errors, errorPrefix } = props;
   const { t } = useTranslation();
+  // The row just added takes the keyboard, so the clerk types the name straight away.
+  const [added, setAdded] = useState<string | null>(null);
   const update = (index: number, patch: Partial<PersonRow>) =>
     props.onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const add = () => {
+    const row = props.make();
+    setAdded(row.id);
+    props.onChange([...rows, row]);
+  };
   const listError = errors[errorPrefix];
   const columns = withRole
     ? 'minmax(180px, 1fr) minmax(180px, 1fr) 170px 40px'
@@ -57,6 +65,7 @@ export function PeopleEditor<T extends PersonRow>(props: PeopleEditorProps<T>) {
             <TextField
               label={t('inspections.fields.name')}
               value={row.name}
+              autoFocus={row.id === added}
               error={Boolean(nameError)}
               helperText={nameError ? t(nameError) : undefined}
               onChange={(event) => update(index, { name: event.target.value })}
@@ -108,7 +117,7 @@ export function PeopleEditor<T extends PersonRow>(props: PeopleEditorProps<T>) {
         );
       })}
       {!readOnly && (
-        <Button size="small" startIcon={<AddIcon />} onClick={() => props.onChange([...rows, props.make()])}>
+        <Button size="small" startIcon={<AddIcon />} onClick={add}>
           {props.addLabel}
         </Button>
       )}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Box, Button, IconButton, TextField, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
@@ -22,6 +23,13 @@ interface RequestsEditorProps {
 export function RequestsEditor(props: RequestsEditorProps) {
   const { requests, readOnly, locked, errors } = props;
   const { t } = useTranslation();
+  // The request just added takes the keyboard, so the clerk types it straight away.
+  const [added, setAdded] = useState<string | null>(null);
+  const add = () => {
+    const request = { id: newRowId(), text: '', dueDate: null, remediedDate: null };
+    setAdded(request.id);
+    props.onChange([...requests, request]);
+  };
   const update = (index: number, patch: Partial<InspectionRequest>) =>
     props.onChange(requests.map((request, at) => (at === index ? { ...request, ...patch } : request)));
   return (
@@ -40,6 +48,7 @@ export function RequestsEditor(props: RequestsEditorProps) {
           >
             <TextField
               label={label}
+              autoFocus={request.id === added}
               multiline
               minRows={1}
               maxRows={6}
@@ -83,11 +92,7 @@ export function RequestsEditor(props: RequestsEditorProps) {
         );
       })}
       {!readOnly && (
-        <Button
-          size="small"
-          startIcon={<AddIcon />}
-          onClick={() => props.onChange([...requests, { id: newRowId(), text: '', dueDate: null, remediedDate: null }])}
-        >
+        <Button size="small" startIcon={<AddIcon />} onClick={add}>
           {t('inspections.editor.addRequest')}
         </Button>
       )}
