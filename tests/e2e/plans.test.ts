@@ -69,6 +69,10 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await see.visible(
       page.getByText(/Năm học 2019–2020 · Phòng Giáo dục và Đào tạo huyện Lộc Bình · 125\/QĐ-PGDĐT \(10\/09\/2019\)/),
     );
+    // Nothing in scope yet: said as work to do, not as "every unit inspected".
+    await see.visible(page.getByText('Chưa có đơn vị nào trong phạm vi kiểm tra.'));
+    await see.visible(page.getByText(/Kế hoạch chưa có đơn vị nào trong phạm vi/));
+    expect(await page.getByText('Đã kiểm tra hết các đơn vị trong phạm vi.').count()).toBe(0);
     planId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     const { plan } = await app.call('plans.get', { id: planId });
     expect(plan).toMatchObject({
@@ -83,7 +87,7 @@ describe('planning an inspection round for schools, in Chromium against browser 
 
   it('puts every school in scope after showing how many will be added', async () => {
     const { page } = browser;
-    await page.getByRole('button', { name: 'Thêm đơn vị vào phạm vi' }).click();
+    await page.getByRole('button', { name: 'Thêm đơn vị vào phạm vi' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị vào phạm vi kiểm tra' });
     await dialog.getByLabel('Trường học').check();
     await see.visible(dialog.getByText('Sẽ thêm 81 đơn vị (81 trường).'));
@@ -105,6 +109,21 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await page.getByRole('button', { name: 'Đang ghi' }).click();
     await see.count(grid.getByRole('row'), 1);
     await page.getByRole('button', { name: 'Đang ghi' }).click();
+    await see.count(grid.getByRole('row'), 82);
+    // Undated units are "not yet inspected", not "scheduled".
+    const undated = grid.getByRole('row', { name: /Trường Mầm non Hiệp Hạ/ });
+    await see.text(undated, 'Chưa xếp lịch');
+    await see.text(undated, 'Chưa kiểm tra');
+    // A school found by typing part of its name without diacritics, then ↓ into the list.
+    const search = page.getByRole('searchbox', { name: 'Tìm đơn vị' });
+    await search.fill('hiep ha');
+    await see.count(grid.getByRole('row'), 4);
+    for (const row of await grid.getByRole('row').all()) {
+      if ((await row.getAttribute('id')) !== null) expect(await row.innerText()).toContain('Hiệp Hạ');
+    }
+    await search.press('ArrowDown');
+    await see.focused(grid);
+    await search.fill('');
     await see.count(grid.getByRole('row'), 82);
   });
 

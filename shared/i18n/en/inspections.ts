@@ -15,7 +15,7 @@ export const inspections: CatalogShape<typeof vi> = {
   more: 'Show {{count}} more',
   open: 'Open',
   statuses: {
-    planned: 'Scheduled',
+    planned: 'Not started',
     draft: 'Recording',
     finalised: 'Finalised',
     remedied: 'Remedied',
@@ -83,7 +83,7 @@ export const inspections: CatalogShape<typeof vi> = {
     back: 'Back',
     start: 'Start recording',
     startHelp:
-      'This inspection is scheduled. Start recording to enter results (the team and the unit representative are filled in).',
+      'This inspection has not started. Start recording to enter results (the team and the unit representative are filled in).',
     saveState: {
       saved: 'Saved at {{time}}',
       saving: 'Saving…',

@@ -72,6 +72,8 @@ export const plans: CatalogShape<typeof vi> = {
     filter: 'Filter by status',
     plannedDate: 'Planned date for {{name}}',
     setDate: 'Set date',
+    emptyScope:
+      'This plan has no unit in its scope yet. Add units (by kind, managing body or one by one) to schedule their inspections.',
     noDate: 'Not scheduled',
     openHelp: 'Enter: open the inspection · Delete: remove from scope',
     printArea: 'Print minutes',

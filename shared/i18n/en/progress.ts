@@ -36,6 +36,7 @@ export const progress: CatalogShape<typeof vi> = {
   reinspections: 'Re-inspections',
   reinspectionsFigure: 'Re-inspections: {{planned}} planned, {{done}} done',
   noneOverdue: 'No overdue requests.',
+  noScope: 'No unit is in the scope yet.',
   allInspected: 'Every unit in scope has been inspected.',
   noReinspections: 'No re-inspections yet.',
   openPlan: 'Open plan',

@@ -12,7 +12,7 @@ export const inspections = {
   more: 'Xem thêm {{count}}',
   open: 'Mở',
   statuses: {
-    planned: 'Đã lên lịch',
+    planned: 'Chưa kiểm tra',
     draft: 'Đang ghi',
     finalised: 'Đã hoàn tất',
     remedied: 'Đã khắc phục',
@@ -80,7 +80,7 @@ export const inspections = {
     back: 'Quay lại',
     start: 'Bắt đầu ghi kết quả',
     startHelp:
-      'Cuộc kiểm tra đang ở trạng thái đã lên lịch. Bắt đầu để ghi kết quả (đoàn kiểm tra và đại diện đơn vị được điền sẵn).',
+      'Cuộc kiểm tra này chưa bắt đầu. Bắt đầu để ghi kết quả (đoàn kiểm tra và đại diện đơn vị được điền sẵn).',
     saveState: {
       saved: 'Đã lưu lúc {{time}}',
       saving: 'Đang lưu…',

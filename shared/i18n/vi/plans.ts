@@ -69,6 +69,8 @@ export const plans = {
     filter: 'Lọc theo trạng thái',
     plannedDate: 'Ngày dự kiến của {{name}}',
     setDate: 'Đặt ngày',
+    emptyScope:
+      'Kế hoạch chưa có đơn vị nào trong phạm vi. Thêm đơn vị (theo loại hình, cơ quan quản lý hoặc từng đơn vị) để lên lịch kiểm tra.',
     noDate: 'Chưa xếp lịch',
     openHelp: 'Enter: mở cuộc kiểm tra · Delete: bỏ khỏi phạm vi',
     printArea: 'In biên bản',

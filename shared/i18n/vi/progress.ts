@@ -33,6 +33,7 @@ export const progress = {
   reinspections: 'Tái kiểm tra',
   reinspectionsFigure: 'Tái kiểm tra: {{planned}} dự kiến, {{done}} đã thực hiện',
   noneOverdue: 'Không có kiến nghị quá hạn.',
+  noScope: 'Chưa có đơn vị nào trong phạm vi kiểm tra.',
   allInspected: 'Đã kiểm tra hết các đơn vị trong phạm vi.',
   noReinspections: 'Chưa có tái kiểm tra.',
   openPlan: 'Mở kế hoạch',

@@ -30,8 +30,16 @@ export function PlanProgressSummary({ progress }: { progress: PlanProgress }) {
         </Typography>
       )}
       <Stack direction="row" spacing={2} sx={{ mt: 0.5 }} flexWrap="wrap" useFlexGap>
-        <Typography variant="body2" color={notYet > 0 ? 'text.secondary' : 'success.main'}>
-          {notYet > 0 ? t('progress.notInspectedCount', { count: notYet }) : t('progress.allInspected')}
+        {/* An empty scope is work not yet planned, not work done: never the green of "all inspected". */}
+        <Typography
+          variant="body2"
+          color={progress.scope === 0 ? 'warning.main' : notYet > 0 ? 'text.secondary' : 'success.main'}
+        >
+          {progress.scope === 0
+            ? t('progress.noScope')
+            : notYet > 0
+              ? t('progress.notInspectedCount', { count: notYet })
+              : t('progress.allInspected')}
         </Typography>
         {progress.drafts > 0 && (
           <Typography variant="body2" color="info.main">

@@ -7,6 +7,7 @@ import {
   Stack,
   Tab,
   Tabs,
+  TextField,
   ToggleButton,
   ToggleButtonGroup,
   Typography,
@@ -28,6 +29,7 @@ import { navigate } from '../../app/routes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { PlanProgressSummary } from '../dashboard/PlanProgressSummary';
 import { DateField } from '../inspections/DateField';
 import { InspectionTable } from '../inspections/InspectionTable';
@@ -46,6 +48,9 @@ export function PlanDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { notify } = useNotifier();
   const [statuses, setStatuses] = useState<InspectionStatus[]>([]);
+  const [search, setSearch] = useState('');
+  // Typing a school's name waits for a pause; diacritics are optional (the core folds them).
+  const searched = useDebouncedValue(search, 250);
   const [tab, setTab] = useState<'schedule' | 'team' | 'info'>('schedule');
   const [dialog, setDialog] = useState<'edit' | 'scope' | null>(null);
   const [removing, setRemoving] = useState<InspectionSummary | null>(null);
@@ -54,7 +59,7 @@ export function PlanDetail({ id }: { id: string }) {
   const planQuery = useApiQuery('plans.get', { id });
   // Scope, schedule and results all move the figures.
   const figuresQuery = useApiQuery('progress.plan', { planId: id }, { topics: ['progress', 'inspections', 'plans'] });
-  const schedule = useInspectionList({ planId: id, statuses, query: '' }, SCHEDULE_PAGE);
+  const schedule = useInspectionList({ planId: id, statuses, query: searched }, SCHEDULE_PAGE);
   const rows = schedule.rows;
   const onError = (error: unknown) =>
     notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
@@ -82,6 +87,7 @@ export function PlanDetail({ id }: { id: string }) {
     gridRef.current?.focus();
   };
 
+  const emptyScope = schedule.loaded && schedule.total === 0 && !searched && statuses.length === 0;
   const data = planQuery.data;
   const figures = figuresQuery.data;
   const failure = planQuery.error ?? figuresQuery.error;
@@ -171,7 +177,27 @@ export function PlanDetail({ id }: { id: string }) {
       >
         {tab === 'schedule' && (
           <>
-            <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }}>
+            <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1 }} flexWrap="wrap" useFlexGap>
+              <TextField
+                type="search"
+                label={t('inspections.searchLabel')}
+                placeholder={t('inspections.searchPlaceholder')}
+                value={search}
+                onChange={(event) => {
+                  setSearch(event.target.value);
+                  setActiveIndex(-1);
+                }}
+                onKeyDown={(event) => {
+                  // ↓ or Enter: into the list, at the first match.
+                  if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                    event.preventDefault();
+                    setActiveIndex(0);
+                    gridRef.current?.focus();
+                  }
+                }}
+                sx={{ width: 320 }}
+                fullWidth={false}
+              />
               <ToggleButtonGroup
                 size="small"
                 value={statuses}
@@ -193,8 +219,21 @@ export function PlanDetail({ id }: { id: string }) {
               </Typography>
             </Stack>
             <ApiErrorAlert error={schedule.error} onRetry={schedule.reload} sx={{ mb: 1 }} />
+            {emptyScope && (
+              <Paper sx={{ p: 3, mb: 1 }}>
+                <Typography sx={{ mb: 1.5 }}>{t('plans.schedule.emptyScope')}</Typography>
+                <Button startIcon={<AddIcon />} variant="contained" onClick={() => setDialog('scope')}>
+                  {t('plans.scope.add')}
+                </Button>
+              </Paper>
+            )}
+            {schedule.loaded && rows.length === 0 && (searched !== '' || statuses.length > 0) && (
+              <Typography color="text.secondary" role="status" sx={{ p: 1 }}>
+                {t('inspections.noMatch')}
+              </Typography>
+            )}
             <Box
-              sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
+              sx={{ display: emptyScope ? 'none' : 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
               ref={(node: HTMLElement | null) => {
                 gridRef.current = node?.querySelector<HTMLElement>('[role="grid"]') ?? null;
               }}
