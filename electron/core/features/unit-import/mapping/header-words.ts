@@ -120,3 +120,37 @@ export function matchHeader(text: string): FieldMatch | null {
   }
   return best;
 }
+
+/** Headers that are the title of the people listed under them, and that title as it is written. */
+const TITLE_HEADERS: readonly [string, string][] = [
+  ['pho hieu truong', 'Phó Hiệu trưởng'],
+  ['hieu truong', 'Hiệu trưởng'],
+  ['pho chu tich', 'Phó Chủ tịch'],
+  ['chu tich', 'Chủ tịch'],
+  ['pho truong phong', 'Phó Trưởng phòng'],
+  ['truong phong', 'Trưởng phòng'],
+  ['pho giam doc', 'Phó Giám đốc'],
+  ['giam doc', 'Giám đốc'],
+  ['chanh van phong', 'Chánh Văn phòng'],
+  ['chanh thanh tra', 'Chánh Thanh tra'],
+  ['truong ban', 'Trưởng ban'],
+];
+
+/**
+ * "Hiệu trưởng" over a column of names says what those people are: the title for rows that
+ * give none. The header's own words are kept ("Chủ tịch UBND xã"), unless it is all capitals
+ * or merely names the person ("Họ tên Hiệu trưởng"), then the title alone.
+ */
+export function titleFromHeader(text: string): string | null {
+  const key = headerKey(text).replace(/^ho (va )?ten /, '');
+  const found = TITLE_HEADERS.find(([phrase]) => key === phrase || key.startsWith(`${phrase} `));
+  if (!found) return null;
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.,;*-]+$/u, '')
+    .trim();
+  // In capitals, or after "Họ tên": the title as it is usually written.
+  if (cleaned === cleaned.toLocaleUpperCase('vi-VN') || /^họ\s/iu.test(cleaned)) return found[1];
+  return cleaned.charAt(0).toLocaleUpperCase('vi-VN') + cleaned.slice(1);
+}

@@ -2,7 +2,7 @@ import type { SchoolLevel, UnitKind } from '../../../../../shared/domain/unit';
 import type { HeaderChoice, ImportField, RowIssue, SkipReason } from '../../../../../shared/domain/unit-import';
 import { foldVietnamese } from '../../../../../shared/text/fold';
 import { parseActive, parseKind, parseLevel, parseManagingBody } from './field-values';
-import { headerKey } from './header-words';
+import { headerKey, titleFromHeader } from './header-words';
 import { inferFromName, type KindGuess } from './infer-kind';
 import { cellKey, type SheetText } from './sheet-text';
 
@@ -146,6 +146,7 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
     const column = byField.get(field);
     return column === undefined ? '' : (cells[column] ?? '').trim();
   };
+  const headTitle = headerTitle(sheet, options.header, byField.get('headName'));
 
   const result: ReadRow[] = [];
   let section: KindGuess | null = null;
@@ -212,9 +213,20 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
       }
     }
     unitsSeen += 1;
-    result.push(buildUnit(sheet, index, cells, byField, options.overrides.get(row), section, sectionText));
+    result.push(buildUnit(sheet, index, cells, byField, options.overrides.get(row), section, sectionText, headTitle));
   }
   return result;
+}
+
+/** The title a header such as "Hiệu trưởng" gives the names under it (lowest header line first). */
+function headerTitle(sheet: SheetText, header: HeaderChoice, column: number | undefined): string | null {
+  if (column === undefined || header.row === 0) return null;
+  const last = header.row - 1 + header.lines - 1;
+  for (let line = last; line >= header.row - 1; line -= 1) {
+    const label = (sheet.rows[line]?.[column] ?? '').trim();
+    if (label !== '') return titleFromHeader(label);
+  }
+  return null;
 }
 
 function buildUnit(
@@ -225,6 +237,7 @@ function buildUnit(
   override: RowOverrides | undefined,
   section: KindGuess | null,
   sectionText: string,
+  headTitle: string | null,
 ): ReadRow {
   const row = index + 1;
   const value = (field: ImportField): string => {
@@ -311,6 +324,8 @@ function buildUnit(
     const cell = value(field);
     if (cell !== '') text[field] = cell;
   }
+  // A name under a "Hiệu trưởng" column is the principal, whatever other titles the file omits.
+  if (text.headName !== undefined && text.headTitle === undefined && headTitle) text.headTitle = headTitle;
   const phoneColumn = byField.get('phone') ?? -1;
   if (text.phone !== undefined) {
     const restored = restorePhone(text.phone, phoneColumn >= 0 && sheet.numeric.has(cellKey(index, phoneColumn)));
