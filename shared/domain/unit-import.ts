@@ -218,6 +218,8 @@ export const previewRowSchema = z.object({
   address: z.string(),
   phone: z.string(),
   active: z.boolean(),
+  /** The file's own note for the unit (its "Ghi chú" column). */
+  notes: z.string(),
   /** The name as it was in the file, when it was converted from TCVN3/VNI (shown beside it). */
   originalName: z.string().nullable(),
   /** Fields an update would change. */

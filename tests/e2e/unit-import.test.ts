@@ -87,7 +87,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await see.value(wizard.getByLabel('Cột C: TÊN TRƯỜNG'), 'name');
     await see.value(wizard.getByLabel('Cột D: Hiệu trưởng'), 'headName');
     await see.value(wizard.getByLabel('Cột E: Liên lạc'), 'ignore');
-    await see.visible(wizard.getByText(/Đã chuyển 1 ô từ TCVN3/));
+    await see.visible(wizard.getByText(/Bảng tính; 1 ô phông TCVN3 đã chuyển sang Unicode\./));
     await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
 
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
@@ -99,10 +99,16 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     const hoaLu = grid.getByRole('row', { name: /Trường Hoa Lư/ });
     await see.text(hoaLu, 'Lỗi');
     await see.text(hoaLu, 'Trường học phải có cấp học.');
+    // The file's own note, and the title its "Hiệu trưởng" column gives the head.
+    await see.text(hoaLu, 'Trường liên cấp');
+    await see.text(hoaLu, /Đinh Văn Tú\s+Hiệu trưởng/);
+    await see.text(hoaLu, 'suy ra từ tên');
 
-    // Correct the level of the school the name says nothing about; the row becomes new.
+    // Correct the level of the school the name says nothing about; the row becomes new, and
+    // its kind is no longer called a guess.
     await wizard.getByLabel('Cấp học của dòng 9').selectOption({ label: 'Liên cấp' });
     await see.text(grid.getByRole('row', { name: /Trường Hoa Lư/ }), 'Mới');
+    expect(await grid.getByRole('row', { name: /Trường Hoa Lư/ }).innerText()).not.toContain('suy ra từ tên');
     await wizard.getByRole('button', { name: 'Bỏ qua (2)' }).click();
     await see.visible(grid.getByRole('row', { name: /Tổng cộng/ }));
     await wizard.getByRole('button', { name: /Tất cả/ }).click();
@@ -119,7 +125,12 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await see.visible(list.getByRole('row', { name: /Trường Hoa Lư/ }));
     await see.text(list.getByRole('row', { name: /Trường Hoa Lư/ }), /liên cấp/i);
     const stored = await app.call('registry.list', { query: 'dong quan' });
-    expect(stored.rows[0]).toMatchObject({ code: 'TH01', phone: '0205 3840 102', headName: 'Hoàng Văn Bình' });
+    expect(stored.rows[0]).toMatchObject({
+      code: 'TH01',
+      phone: '0205 3840 102',
+      headName: 'Hoàng Văn Bình',
+      headTitle: 'Hiệu trưởng',
+    });
   });
 
   it('importing the same file again changes nothing', async () => {

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { Alert, Box, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_FIELDS,
   TEXT_ENCODINGS,
   columnLetter,
+  type AnalyzeResult,
   type HeaderChoice,
   type ImportField,
   type TextEncodingChoice,
@@ -116,15 +118,7 @@ export function MappingStep({ state, onSheet, onEncoding, onHeader, onMapping }:
       {analyzed && (
         <Stack spacing={1} aria-live="polite">
           <Typography variant="body2" color="text.secondary">
-            {t('unitImport.mapping.detectedEncoding', {
-              encoding: t(`unitImport.encodings.${analyzed.detectedEncoding}`),
-            })}{' '}
-            {analyzed.convertedCells > 0 &&
-              t('unitImport.mapping.converted', {
-                count: analyzed.convertedCells,
-                legacy: t(`unitImport.encodings.${analyzed.legacy}`),
-              })}{' '}
-            {delimiter && t('unitImport.mapping.delimiter', { delimiter })}{' '}
+            {encodingSentence(t, analyzed)} {delimiter && t('unitImport.mapping.delimiter', { delimiter })}{' '}
             {analyzed.detectedHeader && t('unitImport.mapping.headerFound', { row: analyzed.detectedHeader.row })}
           </Typography>
           {analyzed.rowCount === 0 ? (
@@ -275,4 +269,22 @@ export function MappingStep({ state, onSheet, onEncoding, onHeader, onMapping }:
       )}
     </Stack>
   );
+}
+
+/**
+ * What was found, in one sentence that cannot contradict itself: "Bảng tính; 42 ô phông TCVN3
+ * đã chuyển sang Unicode." rather than "Bảng tính (Unicode)" beside "converted from TCVN3".
+ */
+function encodingSentence(t: TFunction, analyzed: AnalyzeResult): string {
+  const converted = analyzed.convertedCells > 0 && analyzed.legacy !== 'none';
+  const legacy = analyzed.legacy === 'none' ? '' : t(`unitImport.legacyFonts.${analyzed.legacy}`);
+  if (analyzed.detectedEncoding === 'xlsx') {
+    return converted
+      ? t('unitImport.mapping.foundSheetConverted', { count: analyzed.convertedCells, legacy })
+      : t('unitImport.mapping.foundSheet');
+  }
+  const encoding = t(`unitImport.encodings.${analyzed.detectedEncoding}`);
+  return converted
+    ? t('unitImport.mapping.foundTextConverted', { encoding, count: analyzed.convertedCells, legacy })
+    : t('unitImport.mapping.foundText', { encoding });
 }

@@ -15,14 +15,17 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
-import { ROW_STATUSES, type PreviewRow, type RowStatus } from '../../../../shared/domain/unit-import';
+import { ROW_STATUSES, type PreviewRow, type RowOverride, type RowStatus } from '../../../../shared/domain/unit-import';
 import { issueText } from './issue-text';
 import type { WizardState } from './useImportWizard';
 
 const ROW_HEIGHT = 56;
-const COLUMNS = '44px 56px 112px minmax(220px, 2fr) 90px 150px 150px minmax(130px, 1fr) 120px minmax(220px, 1.6fr)';
+// The level column fits the longest level ("Phổ thông dân tộc bán trú") whole.
+// Everything fits a 1366-pixel screen; wider screens give the room to the text columns.
+const COLUMNS =
+  '40px 48px 112px minmax(180px, 2fr) 140px 188px minmax(130px, 1fr) 112px minmax(100px, 0.8fr) minmax(190px, 1.4fr)';
 /** Below this width the grid scrolls sideways instead of squeezing the reasons column. */
-const MIN_WIDTH = 1300;
+const MIN_WIDTH = 1240;
 
 const STATUS_COLOR: Record<RowStatus, 'success' | 'info' | 'default' | 'warning' | 'error'> = {
   new: 'success',
@@ -133,19 +136,19 @@ export function PreviewStep({ state, onCorrect, onToggle, onUpdateExisting }: Pr
               fontSize: 13,
               fontWeight: 600,
               color: 'text.secondary',
-              '& > *': { px: 1 },
+              '& > *': { px: 0.75 },
             }}
           >
             <Box role="columnheader" aria-label={t('unitImport.preview.include')} />
             <Box role="columnheader">{t('unitImport.preview.columns.row')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.status')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.name')}</Box>
-            <Box role="columnheader">{t('unitImport.preview.columns.code')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.kind')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.schoolLevel')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.head')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.phone')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.notes')}</Box>
+            <Box role="columnheader">{t('unitImport.preview.columns.reasons')}</Box>
           </Box>
         </Box>
         <Box
@@ -168,6 +171,7 @@ export function PreviewStep({ state, onCorrect, onToggle, onUpdateExisting }: Pr
                     row={row}
                     top={item.start}
                     included={!state.excluded.has(row.row)}
+                    override={state.overrides.get(row.row)}
                     updateExisting={state.updateExisting}
                     onCorrect={onCorrect}
                     onToggle={onToggle}
@@ -186,13 +190,19 @@ interface PreviewLineProps {
   row: PreviewRow;
   top: number;
   included: boolean;
+  /** What the clerk chose for this row; shown at once, before the refreshed preview arrives. */
+  override: RowOverride | undefined;
   updateExisting: boolean;
   onCorrect: PreviewStepProps['onCorrect'];
   onToggle(row: number): void;
 }
 
-function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }: PreviewLineProps) {
+function PreviewLine({ row, top, included, override, updateExisting, onCorrect, onToggle }: PreviewLineProps) {
   const { t } = useTranslation();
+  const kind = override?.kind ?? row.kind;
+  const schoolLevel = override?.schoolLevel !== undefined ? override.schoolLevel : row.schoolLevel;
+  // Once the clerk has looked at the row and corrected it, the kind is theirs, not a guess.
+  const inferred = row.kindInferred && override === undefined;
   const writable = row.status === 'new' || (row.status === 'update' && updateExisting);
   const correctable = row.status === 'new' || row.status === 'update' || row.status === 'error';
   const reasons = [
@@ -227,7 +237,7 @@ function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }
         fontSize: 14,
         color: dim ? 'text.secondary' : undefined,
         bgcolor: row.status === 'error' ? 'rgba(211, 47, 47, 0.04)' : undefined,
-        '& > [role="gridcell"]': { px: 1, overflow: 'hidden' },
+        '& > [role="gridcell"]': { px: 0.75, overflow: 'hidden' },
       }}
     >
       <Box role="gridcell">
@@ -250,22 +260,30 @@ function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }
           sx={{ height: 22, fontSize: 12 }}
         />
       </Box>
-      <Box role="gridcell" title={row.name}>
-        <Typography noWrap sx={{ fontSize: 14, fontWeight: row.status === 'skipped' ? 400 : 500 }}>
+      <Box role="gridcell">
+        {/* A long name wraps to a second line rather than hiding behind a tooltip. */}
+        <Typography
+          sx={{ ...clamped(2), fontSize: 14, lineHeight: 1.25, fontWeight: row.status === 'skipped' ? 400 : 500 }}
+        >
           {row.name}
         </Typography>
-        {row.originalName !== null && (
-          <Typography noWrap variant="caption" color="text.secondary" component="p" title={row.originalName}>
-            {t('unitImport.preview.original', { text: row.originalName })}
+        {/* The code, and the name as the file wrote it when it was converted, under the name. */}
+        {(row.code !== '' || row.originalName !== null) && (
+          <Typography noWrap variant="caption" color="text.secondary" component="p">
+            {[
+              row.code === '' ? '' : t('unitImport.preview.codeLine', { code: row.code }),
+              row.originalName === null ? '' : t('unitImport.preview.original', { text: row.originalName }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography>
         )}
       </Box>
-      <Box role="gridcell">{row.code}</Box>
       <Box role="gridcell">
         {correctable ? (
           <Box
             component="select"
-            value={row.kind}
+            value={kind}
             aria-label={t('unitImport.preview.kindFor', { row: row.row })}
             onChange={(event: React.ChangeEvent<HTMLSelectElement>) =>
               onCorrect(row.row, { kind: event.target.value as UnitKind })
@@ -279,17 +297,17 @@ function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }
             ))}
           </Box>
         ) : null}
-        {correctable && row.kindInferred && (
+        {correctable && inferred && (
           <Typography variant="caption" color="text.secondary" component="p" noWrap>
             {t('unitImport.preview.inferred')}
           </Typography>
         )}
       </Box>
       <Box role="gridcell">
-        {correctable && row.kind === 'school' ? (
+        {correctable && kind === 'school' ? (
           <Box
             component="select"
-            value={row.schoolLevel ?? ''}
+            value={schoolLevel ?? ''}
             aria-label={t('unitImport.preview.levelFor', { row: row.row })}
             onChange={(event: React.ChangeEvent<HTMLSelectElement>) =>
               onCorrect(row.row, { schoolLevel: (event.target.value || null) as SchoolLevel | null })
@@ -305,15 +323,23 @@ function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }
           </Box>
         ) : null}
       </Box>
-      <Box role="gridcell" title={row.headTitle ? `${row.headName} — ${row.headTitle}` : row.headName}>
+      <Box role="gridcell">
         <Typography noWrap sx={{ fontSize: 14 }}>
           {row.headName}
         </Typography>
+        {row.headTitle && (
+          <Typography noWrap variant="caption" color="text.secondary" component="p">
+            {row.headTitle}
+          </Typography>
+        )}
       </Box>
       <Box role="gridcell">
         <Typography noWrap sx={{ fontSize: 14 }}>
           {row.phone}
         </Typography>
+      </Box>
+      <Box role="gridcell">
+        <Typography sx={clamped(2)}>{row.notes}</Typography>
       </Box>
       <Box role="gridcell" title={reasons}>
         <Typography
@@ -332,6 +358,18 @@ function PreviewLine({ row, top, included, updateExisting, onCorrect, onToggle }
       </Box>
     </Box>
   );
+}
+
+/** Text cut after `lines` lines (the row's height is fixed for the virtual list). */
+function clamped(lines: number) {
+  return {
+    fontSize: 13,
+    lineHeight: 1.3,
+    display: '-webkit-box',
+    WebkitLineClamp: lines,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  } as const;
 }
 
 const selectSx = {
