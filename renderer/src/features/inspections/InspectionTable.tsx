@@ -128,7 +128,7 @@ export function InspectionTable(props: InspectionTableProps) {
               >
                 {date ? formatDate(date) : t('plans.schedule.noDate')}
               </Box>
-              <Box role="gridcell" sx={{ px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <Box role="gridcell" sx={{ px: 1, py: 0.5, overflowWrap: 'anywhere' }}>
                 <Typography component="span" sx={{ fontWeight: 500, fontSize: 14 }}>
                   {row.unitName}
                 </Typography>
@@ -143,10 +143,7 @@ export function InspectionTable(props: InspectionTableProps) {
                 )}
               </Box>
               {showPlan && (
-                <Box
-                  role="gridcell"
-                  sx={{ px: 1, fontSize: 13, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                >
+                <Box role="gridcell" sx={{ px: 1, py: 0.5, fontSize: 13, overflowWrap: 'anywhere' }}>
                   {row.planTitle}
                 </Box>
               )}

@@ -65,7 +65,8 @@ function InspectionsPage() {
           value={planId}
           onChange={(event) => setPlanId(event.target.value)}
           slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-          sx={{ width: 320 }}
+          // As wide as the longest plan title, so titles are not cut.
+          sx={{ minWidth: 320, maxWidth: '100%' }}
           fullWidth={false}
         >
           <option value="">{t('inspections.allPlans')}</option>

@@ -122,10 +122,11 @@ export function PlanDetail({ id }: { id: string }) {
             {t('plans.back')}
           </Button>
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-            <Typography variant="h5" component="h1" sx={{ fontWeight: 500 }} noWrap>
+            <Typography variant="h5" component="h1" sx={{ fontWeight: 500 }}>
               {plan.title}
             </Typography>
-            <Typography variant="body2" color="text.secondary" noWrap>
+            {/* Long titles wrap: the clerk reads the whole of it without hovering. */}
+            <Typography variant="body2" color="text.secondary">
               {periodLabel(t, plan)} · {plan.issuer}
               {plan.decisionNumber ? ` · ${plan.decisionNumber}` : ''}
               {plan.decisionDate ? ` (${formatDate(plan.decisionDate)})` : ''} · {plan.checklistName}

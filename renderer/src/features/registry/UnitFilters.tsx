@@ -92,7 +92,8 @@ const FilterSelects = memo(function FilterSelects({
           },
           inputLabel: { shrink: true },
         }}
-        sx={{ width: 220 }}
+        // Several kinds chosen wrap onto a second line rather than end in "…".
+        sx={{ width: 220, '& .MuiSelect-select.MuiInputBase-input': { whiteSpace: 'normal' } }}
         fullWidth={false}
       >
         {UNIT_KINDS.map((kind) => (
@@ -121,7 +122,7 @@ const FilterSelects = memo(function FilterSelects({
           },
           inputLabel: { shrink: true },
         }}
-        sx={{ width: 200 }}
+        sx={{ width: 200, '& .MuiSelect-select.MuiInputBase-input': { whiteSpace: 'normal' } }}
         fullWidth={false}
       >
         {MANAGING_BODIES.map((body) => (

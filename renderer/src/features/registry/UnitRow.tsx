@@ -51,7 +51,7 @@ export const UnitRow = memo(function UnitRow({ index, start, unit, selected, lab
       <div className="cell" role="gridcell">
         {labels.managingBodies[unit.managingBody]}
       </div>
-      <div className="cell" role="gridcell" title={head}>
+      <div className="cell wraps" role="gridcell" title={head}>
         {unit.headName}
       </div>
       <div className="cell" role="gridcell">

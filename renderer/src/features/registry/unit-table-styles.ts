@@ -2,7 +2,7 @@ import { styled } from '@mui/material/styles';
 
 export const ROW_HEIGHT = 40;
 // Fits a 1366-pixel office screen beside the navigation.
-const COLUMNS = '112px minmax(220px, 2.2fr) 150px 110px minmax(150px, 1fr) 125px 125px 44px';
+const COLUMNS = '112px minmax(220px, 2.2fr) 150px 110px minmax(150px, 1fr) 125px 136px 44px';
 
 /**
  * All of the grid's styles in one class. Rows are plain elements with class names: with
@@ -56,7 +56,24 @@ export const GridFrame = styled('div')(({ theme }) => ({
   '& .row.inactive': { color: theme.palette.text.disabled },
   '& .cell': { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   '& .named': { display: 'flex', alignItems: 'center', minWidth: 0 },
-  '& .name': { fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  // A long name takes two lines (the row is tall enough) instead of ending in "…".
+  '& .cell.wraps': {
+    whiteSpace: 'normal',
+    lineHeight: 1.2,
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+  },
+  '& .name': {
+    fontWeight: 500,
+    overflow: 'hidden',
+    minWidth: 0,
+    whiteSpace: 'normal',
+    lineHeight: 1.2,
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+  },
   '& .badge': {
     flexShrink: 0,
     marginLeft: 8,
