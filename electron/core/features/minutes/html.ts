@@ -20,11 +20,19 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** A blank day, month, year or hour: its dots and the word before them stay on one line. */
+const SHORT_FILL = 3;
+
 function runsHtml(runs: Run[]): string {
   return runs
-    .map((run) => {
-      if ('fill' in run) return `<span class="fill">${FILL_UNIT.repeat(Math.max(1, run.fill))}</span>`;
-      let html = escapeHtml(run.text);
+    .map((run, index) => {
+      if ('fill' in run) {
+        const short = run.fill <= SHORT_FILL ? ' short' : '';
+        return `<span class="fill${short}">${FILL_UNIT.repeat(Math.max(1, run.fill))}</span>`;
+      }
+      const next = runs[index + 1];
+      const beforeShortFill = next !== undefined && 'fill' in next && next.fill <= SHORT_FILL;
+      let html = escapeHtml(beforeShortFill ? run.text.replace(/ $/, '\u00a0') : run.text);
       if (run.italic) html = `<i>${html}</i>`;
       if (run.bold) html = `<b>${html}</b>`;
       return html;
@@ -137,6 +145,7 @@ h2, h3 { font-size: 14pt; font-weight: bold; margin: 6pt 0 6pt; text-indent: 1.2
   break-after: avoid; break-inside: avoid; }
 h3 { margin-top: 0; }
 .fill { letter-spacing: 0; line-break: anywhere; }
+.fill.short { white-space: nowrap; }
 p.dotted { text-indent: 0; white-space: nowrap; overflow: hidden; text-align: left; letter-spacing: 1.5pt; }
 table.criteria { width: 100%; table-layout: fixed; font-size: 13pt; line-height: 1.2; margin: 0 0 8pt; }
 .criteria col.w-no { width: 12mm; } .criteria col.w-result { width: 26mm; } .criteria col.w-note { width: 40mm; }
