@@ -232,7 +232,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     expect((await app.call('registry.list', { active: 'all', limit: 1 })).total).toBe(before + 2);
 
     await wizard.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
-    await see.visible(wizard.getByText('Đã hoàn tác lần nhập: xoá 2 đơn vị vừa thêm, khôi phục 0 đơn vị đã cập nhật.'));
+    await see.visible(wizard.getByText('Đã hoàn tác lần nhập: xóa 2 đơn vị vừa thêm, khôi phục 0 đơn vị đã cập nhật.'));
     await see.hidden(wizard.getByRole('button', { name: 'Hoàn tác lần nhập này' }));
     await wizard.getByRole('button', { name: 'Xong' }).click();
     await see.hidden(wizard);

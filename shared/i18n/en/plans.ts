@@ -84,6 +84,7 @@ export const plans: CatalogShape<typeof vi> = {
     pick: 'Choose an official',
     newOfficial: 'New official…',
     save: 'Save the team',
+    notSaved: 'The team was not saved.',
     saved: 'Team saved.',
     empty: 'Nobody on the team yet. Choose officials from the list (type a name to search).',
     moveUp: 'Move {{name}} up',

@@ -81,6 +81,7 @@ export const plans = {
     pick: 'Chọn cán bộ',
     newOfficial: 'Cán bộ mới…',
     save: 'Lưu đoàn kiểm tra',
+    notSaved: 'Đoàn kiểm tra chưa được lưu.',
     saved: 'Đã lưu đoàn kiểm tra.',
     empty: 'Chưa có ai trong đoàn. Chọn cán bộ từ danh sách (gõ tên để tìm).',
     moveUp: 'Chuyển {{name}} lên',

@@ -168,9 +168,9 @@ export const unitImport = {
     problems: 'Không nhập được: {{errors}} dòng lỗi, {{duplicates}} dòng trùng',
     skipped: 'Bỏ qua: {{count}} dòng không phải đơn vị (tiêu đề, tổng cộng, ký tên…)',
     undo: 'Hoàn tác lần nhập này',
-    undoHint: 'Xoá các đơn vị vừa thêm và trả các đơn vị vừa cập nhật về như trước khi nhập.',
+    undoHint: 'Xóa các đơn vị vừa thêm và trả các đơn vị vừa cập nhật về như trước khi nhập.',
     undoing: 'Đang hoàn tác…',
-    undone: 'Đã hoàn tác lần nhập: xoá {{removed}} đơn vị vừa thêm, khôi phục {{restored}} đơn vị đã cập nhật.',
+    undone: 'Đã hoàn tác lần nhập: xóa {{removed}} đơn vị vừa thêm, khôi phục {{restored}} đơn vị đã cập nhật.',
     undoKept:
       'Giữ nguyên {{count}} đơn vị vì đã được sửa hoặc đang được dùng (trong kế hoạch, hoặc là đơn vị cấp trên) sau khi nhập.',
     nothingChanged: 'Danh mục không thay đổi: mọi đơn vị trong tệp đã có sẵn và giống hệt.',

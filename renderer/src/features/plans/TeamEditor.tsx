@@ -86,8 +86,8 @@ export function TeamEditor({ planId, team, onSaved }: TeamEditorProps) {
     <Box component="section" aria-label={t('plans.team.label')} sx={{ maxWidth: 960 }}>
       {failure !== null && (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {errorMessage(failure, t('common.unexpected'))}
-          {teamError ? ` ${t(teamError)}` : ''}
+          {/* What is wrong with the team, in its own words, rather than the general refusal. */}
+          {teamError ? `${t(teamError)} ${t('plans.team.notSaved')}` : errorMessage(failure, t('common.unexpected'))}
         </Alert>
       )}
       <ApiErrorAlert error={officials.error} onRetry={officials.reload} sx={{ mb: 2 }} />
