@@ -69,8 +69,15 @@ describe('settings: office identity, language, data file, sample data', () => {
 
   it('loads the sample district and finds a school with Ctrl+F and no diacritics', async () => {
     const { page } = browser;
+    // Nothing to remove yet: only loading is offered.
+    await see.visible(page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }));
+    expect(await page.getByRole('button', { name: 'Xóa dữ liệu mẫu' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
     await see.visible(page.getByRole('alert').filter({ hasText: /Đã nạp \d+ đơn vị mẫu\./ }));
+    // Now it can be removed, and loading it twice is not offered.
+    await see.visible(page.getByText(/Danh mục đang có \d+ đơn vị mẫu\./));
+    await see.visible(page.getByRole('button', { name: 'Xóa dữ liệu mẫu' }));
+    expect(await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Danh mục đơn vị' }).click();
     const grid = page.getByRole('grid', { name: 'Danh sách đơn vị' });
     await see.visible(grid.getByRole('row', { name: /Mẫu/ }));
