@@ -212,4 +212,27 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await see.count(grid.getByRole('row'), total + 1);
     expect(browser.problems).toEqual([]);
   });
+
+  it('chooses units one by one, shows which (and of what kind) before adding, and lets one go', async () => {
+    const { page } = browser;
+    await page.goto(`${app.url}#/plans/${planId}`);
+    await page.getByRole('button', { name: 'Thêm đơn vị vào phạm vi' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị vào phạm vi kiểm tra' });
+    await dialog.getByRole('tab', { name: 'Chọn từng đơn vị' }).click();
+    const search = dialog.getByLabel('Tìm đơn vị để thêm');
+    for (const name of ['noi vu', 'tu phap']) {
+      await search.fill(name);
+      await see.visible(dialog.getByRole('list', { name: 'Đơn vị tìm thấy' }).getByRole('listitem').first());
+      await search.press('Enter');
+    }
+    const chosen = dialog.getByRole('region', { name: 'Đã chọn 2 đơn vị' });
+    await see.text(chosen, /Phòng Nội vụ\s+Phòng chuyên môn/);
+    await see.text(chosen, /Phòng Tư pháp\s+Phòng chuyên môn/);
+    await chosen.getByRole('button', { name: 'Bỏ chọn Phòng Tư pháp' }).click();
+    await see.visible(dialog.getByText('Đã chọn 1 đơn vị'));
+    await dialog.getByRole('button', { name: 'Thêm 1 đơn vị' }).click();
+    await see.hidden(dialog);
+    await see.count(page.getByRole('grid', { name: 'Lịch kiểm tra' }).getByRole('row'), 83);
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -63,6 +63,8 @@ export const plans: CatalogShape<typeof vi> = {
     kept: '"{{name}}" has finalised minutes, so it stays in the scope.',
     pick: 'Find a unit to add',
     pickHelp: 'Type a unit name and press Enter to add it to the selection.',
+    found: 'Units found',
+    unpick: 'Unselect {{name}}',
     picked: '{{count}} units selected',
     allActive: 'Every active unit',
   },

@@ -60,6 +60,8 @@ export const plans = {
     kept: '"{{name}}" đã có biên bản hoàn tất nên vẫn ở trong phạm vi.',
     pick: 'Tìm đơn vị để thêm',
     pickHelp: 'Gõ tên đơn vị rồi Enter để thêm vào danh sách chọn.',
+    found: 'Đơn vị tìm thấy',
+    unpick: 'Bỏ chọn {{name}}',
     picked: 'Đã chọn {{count}} đơn vị',
     allActive: 'Mọi đơn vị đang hoạt động',
   },

@@ -10,6 +10,7 @@ import {
   FormControlLabel,
   FormGroup,
   FormLabel,
+  IconButton,
   List,
   ListItem,
   ListItemButton,
@@ -20,8 +21,16 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
 import { useTranslation } from 'react-i18next';
-import { MANAGING_BODIES, UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
+import type { TFunction } from 'i18next';
+import {
+  MANAGING_BODIES,
+  UNIT_KINDS,
+  type ManagingBody,
+  type Unit,
+  type UnitKind,
+} from '../../../../shared/domain/unit';
 import { breakdownSentence } from '../../../../shared/domain/progress-phrases';
 import { useApiCommand } from '../../api/useApiCommand';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -45,7 +54,8 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
   const [bodies, setBodies] = useState<ManagingBody[]>([]);
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<Map<string, string>>(new Map());
+  /** Units chosen by hand, in the order chosen, with what the clerk needs to check them. */
+  const [picked, setPicked] = useState<Map<string, Picked>>(new Map());
 
   const selection =
     mode === 'filter' ? { filter: { kinds, managingBodies: bodies, query } } : { unitIds: [...picked.keys()] };
@@ -155,39 +165,67 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
                   if (event.key === 'Enter') {
                     event.preventDefault();
                     const first = found.find((unit) => !picked.has(unit.id));
-                    if (first) setPicked(new Map(picked).set(first.id, first.name));
+                    if (first) setPicked(new Map(picked).set(first.id, pickedOf(t, first)));
                   }
                 }}
               />
               <ApiErrorAlert error={foundQuery.error} onRetry={foundQuery.reload} sx={{ mt: 1 }} />
-              <Typography variant="body2" sx={{ mt: 1 }} role="status">
-                {t('plans.scope.picked', { count: picked.size })}
-              </Typography>
-              <List dense sx={{ maxHeight: 300, overflow: 'auto' }}>
-                {found.map((unit) => (
-                  <ListItem key={unit.id} disablePadding>
-                    <ListItemButton
-                      onClick={() => {
-                        const next = new Map(picked);
-                        if (next.has(unit.id)) next.delete(unit.id);
-                        else next.set(unit.id, unit.name);
-                        setPicked(next);
-                      }}
-                    >
-                      <ListItemIcon sx={{ minWidth: 36 }}>
-                        <Checkbox
-                          edge="start"
-                          size="small"
-                          checked={picked.has(unit.id)}
-                          tabIndex={-1}
-                          inputProps={{ 'aria-label': unit.name }}
-                        />
-                      </ListItemIcon>
-                      <ListItemText primary={unit.name} secondary={t(`registry.kinds.${unit.kind}`)} />
-                    </ListItemButton>
-                  </ListItem>
-                ))}
-              </List>
+              <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, mt: 1 }}>
+                <List dense aria-label={t('plans.scope.found')} sx={{ maxHeight: 300, overflow: 'auto' }}>
+                  {found.map((unit) => (
+                    <ListItem key={unit.id} disablePadding>
+                      <ListItemButton
+                        onClick={() => {
+                          const next = new Map(picked);
+                          if (next.has(unit.id)) next.delete(unit.id);
+                          else next.set(unit.id, pickedOf(t, unit));
+                          setPicked(next);
+                        }}
+                      >
+                        <ListItemIcon sx={{ minWidth: 36 }}>
+                          <Checkbox
+                            edge="start"
+                            size="small"
+                            checked={picked.has(unit.id)}
+                            tabIndex={-1}
+                            inputProps={{ 'aria-label': unit.name }}
+                          />
+                        </ListItemIcon>
+                        <ListItemText primary={unit.name} secondary={pickedOf(t, unit).kind} />
+                      </ListItemButton>
+                    </ListItem>
+                  ))}
+                </List>
+                {/* What will be added, to review before confirming: name and kind, each removable. */}
+                <Box component="section" aria-labelledby={`${titleId}-picked`}>
+                  <Typography id={`${titleId}-picked`} variant="subtitle2" role="status">
+                    {t('plans.scope.picked', { count: picked.size })}
+                  </Typography>
+                  <List dense sx={{ maxHeight: 280, overflow: 'auto' }}>
+                    {[...picked].map(([id, unit]) => (
+                      <ListItem
+                        key={id}
+                        secondaryAction={
+                          <IconButton
+                            edge="end"
+                            size="small"
+                            aria-label={t('plans.scope.unpick', { name: unit.name })}
+                            onClick={() => {
+                              const next = new Map(picked);
+                              next.delete(id);
+                              setPicked(next);
+                            }}
+                          >
+                            <CloseIcon fontSize="small" />
+                          </IconButton>
+                        }
+                      >
+                        <ListItemText primary={unit.name} secondary={unit.kind} />
+                      </ListItem>
+                    ))}
+                  </List>
+                </Box>
+              </Box>
             </Box>
           )}
         </DialogContent>
@@ -202,4 +240,15 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
       </form>
     </Dialog>
   );
+}
+
+interface Picked {
+  name: string;
+  /** "Trường tiểu học", "UBND xã, thị trấn"…: the level says more than "Trường học". */
+  kind: string;
+}
+
+function pickedOf(t: TFunction, unit: Unit): Picked {
+  const kind = unit.schoolLevel ? t(`registry.schoolKinds.${unit.schoolLevel}`) : t(`registry.kinds.${unit.kind}`);
+  return { name: unit.name, kind };
 }
