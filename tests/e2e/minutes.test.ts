@@ -197,6 +197,10 @@ describe('inspection minutes, end to end', () => {
     await page.getByRole('button', { name: 'In biên bản hàng loạt' }).click();
     const dialog = page.getByRole('dialog', { name: 'In biên bản hàng loạt' });
     await see.visible(dialog);
+    // How many, said before anything starts.
+    await see.visible(
+      dialog.getByText('Sẽ tạo 3 biên bản (các cuộc kiểm tra đã hoàn tất), theo thứ tự ngày kiểm tra.'),
+    );
     await dialog.getByRole('button', { name: 'Bắt đầu' }).click();
     await see.visible(dialog.getByText('Đã xong 3 biên bản.'), 30_000);
     const [download] = await Promise.all([

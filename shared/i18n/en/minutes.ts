@@ -31,6 +31,10 @@ export const minutes: CatalogShape<typeof vi> = {
     open: 'Print minutes in bulk',
     title: 'Print minutes in bulk',
     help: 'The minutes of every recorded inspection of the plan, in order of inspection date.',
+    willMake: 'This makes {{count}} minutes (of the finalised inspections), in order of inspection date.',
+    willMakeWithDrafts:
+      'This makes {{count}} minutes: {{done}} finalised and {{drafts}} still being recorded (printed as they stand), in order of inspection date.',
+    willMakeNone: 'This plan has no minutes to print yet: no inspection has been recorded.',
     output: 'Output',
     outputs: {
       onePdf: 'One PDF with all the minutes',

@@ -28,6 +28,10 @@ export const minutes = {
     open: 'In biên bản hàng loạt',
     title: 'In biên bản hàng loạt',
     help: 'Biên bản của mọi cuộc kiểm tra đã ghi nhận trong kế hoạch, theo thứ tự ngày kiểm tra.',
+    willMake: 'Sẽ tạo {{count}} biên bản (các cuộc kiểm tra đã hoàn tất), theo thứ tự ngày kiểm tra.',
+    willMakeWithDrafts:
+      'Sẽ tạo {{count}} biên bản: {{done}} đã hoàn tất và {{drafts}} đang ghi (in theo nội dung hiện có), theo thứ tự ngày kiểm tra.',
+    willMakeNone: 'Kế hoạch chưa có biên bản nào để in: chưa cuộc kiểm tra nào được ghi kết quả.',
     output: 'Kết quả',
     outputs: {
       onePdf: 'Một tệp PDF gồm tất cả biên bản',

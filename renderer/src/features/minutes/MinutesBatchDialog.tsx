@@ -21,6 +21,8 @@ import { BATCH_OUTPUTS, type BatchOutput } from '../../../../shared/domain/minut
 import type { BatchStatusValue } from '../../../../shared/api/minutes';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNotifier } from '../../components/Notifier';
 
 const POLL_MS = 250;
@@ -46,6 +48,11 @@ export function MinutesBatchDialog({ planId, onClose }: MinutesBatchDialogProps)
   const jobId = status?.jobId ?? null;
   const running = status?.state === 'running';
   const mounted = useRef(true);
+  // What the batch will hold (the core prints recorded inspections: finalised, remedied, drafts).
+  const finished = useApiQuery('inspections.list', { planId, statuses: ['finalised', 'remedied'], limit: 1 });
+  const drafts = useApiQuery('inspections.list', { planId, statuses: ['draft'], limit: 1 });
+  const counted = finished.data && drafts.data ? { done: finished.data.total, drafts: drafts.data.total } : null;
+  const total = counted ? counted.done + counted.drafts : null;
 
   useEffect(() => {
     mounted.current = true;
@@ -125,7 +132,27 @@ export function MinutesBatchDialog({ planId, onClose }: MinutesBatchDialogProps)
     <Dialog open onClose={saving ? undefined : close} maxWidth="sm" fullWidth aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{t('minutes.batch.title')}</DialogTitle>
       <DialogContent dividers>
-        <DialogContentText sx={{ mb: 2 }}>{t('minutes.batch.help')}</DialogContentText>
+        <DialogContentText sx={{ mb: 2 }} role="status">
+          {counted === null
+            ? t('minutes.batch.help')
+            : counted.done + counted.drafts === 0
+              ? t('minutes.batch.willMakeNone')
+              : counted.drafts === 0
+                ? t('minutes.batch.willMake', { count: counted.done })
+                : t('minutes.batch.willMakeWithDrafts', {
+                    count: counted.done + counted.drafts,
+                    done: counted.done,
+                    drafts: counted.drafts,
+                  })}
+        </DialogContentText>
+        <ApiErrorAlert
+          error={finished.error ?? drafts.error}
+          onRetry={() => {
+            finished.reload();
+            drafts.reload();
+          }}
+          sx={{ mb: 2 }}
+        />
         <FormControl disabled={status !== null && status.state !== 'cancelled' && status.state !== 'failed'}>
           <FormLabel id={`${titleId}-output`}>{t('minutes.batch.output')}</FormLabel>
           <RadioGroup
@@ -189,7 +216,7 @@ export function MinutesBatchDialog({ planId, onClose }: MinutesBatchDialogProps)
             {output === 'onePdf' ? t('minutes.batch.save') : t('minutes.batch.saveFolder')}
           </Button>
         ) : (
-          <Button variant="contained" onClick={() => void start()} disabled={running} autoFocus>
+          <Button variant="contained" onClick={() => void start()} disabled={running || total === 0} autoFocus>
             {t('minutes.batch.start')}
           </Button>
         )}
