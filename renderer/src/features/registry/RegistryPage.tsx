@@ -3,9 +3,9 @@ import { Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../shared/domain/unit';
-import { useApi } from '../../api/ApiContext';
 import { useDataEvents } from '../../api/data-events';
 import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -24,7 +24,6 @@ const INITIAL_REQUEST: UnitListRequest = { query: '', kinds: [], managingBodies:
 /** Danh mục đơn vị: find, add, edit, deactivate; every change can be undone right after. */
 export function RegistryPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const events = useDataEvents();
   const [request, setRequest] = useState<UnitListRequest>(INITIAL_REQUEST);
@@ -64,17 +63,19 @@ export function RegistryPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const onError = useCallback(
+    (error: unknown) => notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' }),
+    [notify, t],
+  );
+  // The registry list is filtered and sorted by the core: it is read again after each change.
+  const undoCommand = useApiCommand('registry.undo', { invalidates: ['registry'], onError });
+  const setActiveCommand = useApiCommand('registry.setActive', { invalidates: ['registry'], onError });
+  const runUndo = undoCommand.run;
   const undo = useCallback(
     (undoId: string) => async () => {
-      try {
-        await api.call('registry.undo', { undoId });
-        notify({ message: t('registry.undone'), severity: 'info' });
-      } catch (error) {
-        notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
-      }
-      reload();
+      if (await runUndo({ undoId })) notify({ message: t('registry.undone'), severity: 'info' });
     },
-    [api, notify, reload, t],
+    [notify, runUndo, t],
   );
 
   const onSaved = (saved: SavedUnit) => {
@@ -89,17 +90,14 @@ export function RegistryPage() {
 
   const toggleActive = async (unit: Unit) => {
     setConfirming(null);
-    try {
-      const result = await api.call('registry.setActive', { id: unit.id, active: !unit.active });
-      reload();
+    const result = await setActiveCommand.run({ id: unit.id, active: !unit.active });
+    if (result) {
       notify({
         message: unit.active
           ? t('registry.deactivated', { name: unit.name })
           : t('registry.reactivated', { name: unit.name }),
         ...(result.undoId ? { undo: undo(result.undoId) } : {}),
       });
-    } catch (error) {
-      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
     }
     gridRef.current?.focus();
   };

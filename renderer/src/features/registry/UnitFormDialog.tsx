@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -26,8 +25,9 @@ import {
   type UnitKind,
 } from '../../../../shared/domain/unit';
 import { formatDateTime } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
-import { ApiCallError, errorMessage } from '../../api/errors';
+import { ApiCallError } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 import { ParentPicker } from './ParentPicker';
 
@@ -53,16 +53,19 @@ type Errors = Partial<Record<keyof UnitInputRaw, string>>;
  */
 export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
   const [value, setValue] = useState<UnitInputRaw>(() => (unit ? unitToInput(unit) : emptyUnitInput()));
   const [parent, setParent] = useState<{ id: string; name: string } | null>(() =>
     unit?.parentId ? { id: unit.parentId, name: unit.parentName ?? '' } : null,
   );
   const [managingBodyTouched, setManagingBodyTouched] = useState(unit !== null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [localErrors, setErrors] = useState<Errors>({});
+  const create = useApiCommand('registry.create');
+  const update = useApiCommand('registry.update');
+  const failure = create.error ?? update.error;
+  const busy = create.pending || update.pending;
+  // The core's field errors (a code already used) beside the form's own.
+  const errors: Errors = { ...localErrors, ...(failure instanceof ApiCallError ? failure.fields : undefined) };
 
   const set = <K extends keyof UnitInputRaw>(key: K, next: UnitInputRaw[K]) =>
     setValue((current) => ({ ...current, [key]: next }));
@@ -85,19 +88,10 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       return;
     }
     setErrors({});
-    setFailure(null);
-    setBusy(true);
-    try {
-      const result = unit
-        ? await api.call('registry.update', { id: unit.id, rev: unit.rev, unit: candidate })
-        : await api.call('registry.create', { unit: candidate });
-      onSaved({ ...result, created: unit === null });
-    } catch (error) {
-      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    const result = unit
+      ? await update.run({ id: unit.id, rev: unit.rev, unit: candidate })
+      : await create.run({ unit: candidate });
+    if (result) onSaved({ ...result, created: unit === null });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -133,11 +127,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       <form onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
         <DialogTitle id={titleId}>{unit ? t('registry.editTitle') : t('registry.addTitle')}</DialogTitle>
         <DialogContent dividers>
-          {failure && (
-            <Alert severity="error" sx={{ mb: 2 }} role="alert">
-              {failure}
-            </Alert>
-          )}
+          <ApiErrorAlert error={failure} sx={{ mb: 2 }} />
           <Grid container columnSpacing={2} rowSpacing={1.5}>
             <Grid size={{ xs: 12, sm: 8 }}>
               {text('name', t('registry.fields.name'), { required: true, autoFocus: true, max: 250 })}

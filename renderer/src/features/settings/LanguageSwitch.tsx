@@ -1,8 +1,8 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../../shared/domain/settings';
-import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
 import { useNotifier } from '../../components/Notifier';
 import { applyLanguage } from '../../i18n/i18n';
 import { SettingsContext } from '../../app/SettingsContext';
@@ -11,17 +11,16 @@ import { useContext } from 'react';
 /** Vietnamese or English; remembered in the office's database (and cached for the first paint). */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const settingsContext = useContext(SettingsContext);
   const { notify } = useNotifier();
+  // On failure the new language holds until the app is reopened (the office database keeps the old one).
+  const update = useApiCommand('settings.update', {
+    onError: (error) => notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' }),
+  });
   const change = async (language: Language) => {
     await applyLanguage(language);
-    try {
-      settingsContext?.setSettings(await api.call('settings.update', { language }));
-    } catch (error) {
-      // The new language holds until the app is reopened (the office database keeps the old one).
-      notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
-    }
+    const saved = await update.run({ language });
+    if (saved) settingsContext?.setSettings(saved);
   };
   return (
     <TextField

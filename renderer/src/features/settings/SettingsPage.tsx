@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { officeInputSchema, type OfficeInputRaw } from '../../../../shared/domain/settings';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
 import { useSettings } from '../../app/SettingsContext';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifier } from '../../components/Notifier';
 import { fieldErrors } from '../../components/zod-errors';
@@ -33,7 +33,6 @@ function Section({ title, help, children }: { title: string; help?: string; chil
 /** Office identity, operator, language, where the data lives, sample data. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const api = useApi();
   const { notify } = useNotifier();
   const { settings, setSettings } = useSettings();
   const [office, setOffice] = useState<OfficeInputRaw>({
@@ -43,7 +42,7 @@ export function SettingsPage() {
   });
   const [operatorName, setOperatorName] = useState(settings.operatorName);
   const [errors, setErrors] = useState<Partial<Record<keyof OfficeInputRaw, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const update = useApiCommand('settings.update');
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,13 +52,10 @@ export function SettingsPage() {
       return;
     }
     setErrors({});
-    try {
-      setSettings(await api.call('settings.update', { office, operatorName }));
-      setFailure(null);
-      notify({ message: t('settings.saved') });
-    } catch (error) {
-      setFailure(errorMessage(error, t('common.unexpected')));
-    }
+    const saved = await update.run({ office, operatorName });
+    if (!saved) return;
+    setSettings(saved);
+    notify({ message: t('settings.saved') });
   };
 
   return (
@@ -80,9 +76,9 @@ export function SettingsPage() {
                 slotProps={{ htmlInput: { maxLength: 120 } }}
               />
             </Section>
-            {failure && <Alert severity="error">{failure}</Alert>}
+            <ApiErrorAlert error={update.error} />
             <Box>
-              <Button type="submit" variant="contained">
+              <Button type="submit" variant="contained" disabled={update.pending}>
                 {t('settings.saveOffice')}
               </Button>
             </Box>

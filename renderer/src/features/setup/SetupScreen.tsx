@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { officeInputSchema, type OfficeInputRaw, type Settings } from '../../../../shared/domain/settings';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fieldErrors } from '../../components/zod-errors';
 import { OfficeFields } from './OfficeFields';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
@@ -11,12 +11,10 @@ import { LanguageSwitch } from '../settings/LanguageSwitch';
 /** First start: who is this office? Nothing else opens until it is answered. */
 export function SetupScreen({ onDone }: { onDone(settings: Settings): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [office, setOffice] = useState<OfficeInputRaw>({ name: '', parentBody: '', placeName: '' });
   const [operatorName, setOperatorName] = useState('');
   const [errors, setErrors] = useState<Partial<Record<keyof OfficeInputRaw, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setup = useApiCommand('settings.setupOffice');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,14 +24,8 @@ export function SetupScreen({ onDone }: { onDone(settings: Settings): void }) {
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      onDone(await api.call('settings.setupOffice', { office, operatorName }));
-    } catch (error) {
-      setFailure(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    const settings = await setup.run({ office, operatorName });
+    if (settings) onDone(settings);
   };
 
   return (
@@ -53,7 +45,7 @@ export function SetupScreen({ onDone }: { onDone(settings: Settings): void }) {
             <LanguageSwitch />
           </Stack>
           <Typography color="text.secondary">{t('setup.intro')}</Typography>
-          {failure && <Alert severity="error">{failure}</Alert>}
+          <ApiErrorAlert error={setup.error} />
           <OfficeFields value={office} errors={errors} onChange={setOffice} autoFocus />
           <TextField
             label={t('settings.operatorName')}
@@ -63,7 +55,7 @@ export function SetupScreen({ onDone }: { onDone(settings: Settings): void }) {
             slotProps={{ htmlInput: { maxLength: 120 } }}
           />
           <Box>
-            <Button type="submit" variant="contained" size="large" disabled={busy}>
+            <Button type="submit" variant="contained" size="large" disabled={setup.pending}>
               {t('setup.start')}
             </Button>
           </Box>

@@ -8,8 +8,8 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import NotInterestedIcon from '@mui/icons-material/NotInterested';
 import { useTranslation } from 'react-i18next';
 import type { ApplyResult, UndoImportResult } from '../../../../shared/domain/unit-import';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 interface SummaryStepProps {
   result: ApplyResult;
@@ -20,23 +20,16 @@ interface SummaryStepProps {
 /** Step 4: what the import did, and a way to take it back at once. */
 export function SummaryStep({ result, onUndone }: SummaryStepProps) {
   const { t } = useTranslation();
-  const api = useApi();
-  const [undoing, setUndoing] = useState(false);
+  const undoCommand = useApiCommand('unitImport.undo', { invalidates: ['registry'] });
   const [undone, setUndone] = useState<UndoImportResult | null>(null);
-  const [undoError, setUndoError] = useState<string | null>(null);
+  const undoing = undoCommand.pending;
   const nothing = result.created === 0 && result.updated === 0;
 
   const undo = async () => {
-    setUndoing(true);
-    setUndoError(null);
-    try {
-      setUndone(await api.call('unitImport.undo', { undoId: result.undoId }));
-      onUndone();
-    } catch (error) {
-      setUndoError(errorMessage(error, t('common.unexpected')));
-    } finally {
-      setUndoing(false);
-    }
+    const answer = await undoCommand.run({ undoId: result.undoId });
+    if (!answer) return;
+    setUndone(answer);
+    onUndone();
   };
 
   return (
@@ -101,7 +94,7 @@ export function SummaryStep({ result, onUndone }: SummaryStepProps) {
           </Typography>
         </Box>
       )}
-      {undoError && <Alert severity="error">{undoError}</Alert>}
+      <ApiErrorAlert error={undoCommand.error} />
       {undone && (
         <Alert severity={undone.kept > 0 ? 'warning' : 'success'}>
           {t('unitImport.summary.undone', { removed: undone.removed, restored: undone.restored })}
