@@ -11,6 +11,25 @@ export type EntityContent<E> = E extends Entity<infer F, DerivedValues> ? Conten
 
 type Params = Record<string, SqlValue>;
 
+/** The table objects made on each database: one per table, made by the table's owner. */
+const owners = new WeakMap<Db, Map<string, RecordTable | OwnedTable<Record<string, SqlValue>>>>();
+
+function claim(db: Db, table: string, holder: RecordTable | OwnedTable<Record<string, SqlValue>>): void {
+  let made = owners.get(db);
+  if (!made) {
+    made = new Map();
+    owners.set(db, made);
+  }
+  // A second writer of the same table would bypass its owner's rules.
+  if (made.has(table)) throw new Error(`${table} already has its owner on this database`);
+  made.set(table, holder);
+}
+
+/** The tables made on `db` so far, by name (tests check every office table has exactly one). */
+export function tablesMadeOn(db: Db): ReadonlyMap<string, RecordTable | OwnedTable<Record<string, SqlValue>>> {
+  return owners.get(db) ?? new Map();
+}
+
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -34,6 +53,7 @@ export class RecordTable<F extends Fields = Fields, D extends DerivedValues = De
     /** The audit trail's name for these records ("unit"); null for parts of another record. */
     readonly auditEntity: AuditEntity | null,
   ) {
+    claim(db, entity.table, this as unknown as RecordTable);
     const table = quote(entity.table);
     const columns = entity.columns.map(quote).join(', ');
     const values = entity.columns.map((name) => `@${name}`).join(', ');
@@ -137,6 +157,7 @@ export class OwnedTable<Row extends Record<string, SqlValue>> {
       values: readonly (keyof Row & string)[];
     },
   ) {
+    claim(db, spec.table, this);
     const table = quote(spec.table);
     const parent = quote(spec.parent.column);
     const all = [spec.parent.column, ...spec.key, ...spec.values];
