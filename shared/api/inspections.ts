@@ -10,6 +10,14 @@ import {
   inspectionSummarySchema,
 } from '../domain/inspection';
 
+/** What the inspections may answer besides the common errors. */
+export const InspectionError = {
+  /** The record is finalised (or the change needs a draft). */
+  locked: 'inspections.locked',
+  notStarted: 'inspections.notStarted',
+  notFinalised: 'inspections.notFinalised',
+} as const;
+
 export const INSPECTION_SORTS = ['date', 'unit', 'updated'] as const;
 export type InspectionSort = (typeof INSPECTION_SORTS)[number];
 

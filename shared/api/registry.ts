@@ -15,6 +15,13 @@ export const unitFilterSchema = z.object({
 });
 export type UnitFilter = z.input<typeof unitFilterSchema>;
 
+/** What the registry may answer besides the common errors. */
+export const RegistryError = {
+  undoUnknown: 'registry.undoUnknown',
+  undoStale: 'registry.undoStale',
+  undoInUse: 'registry.undoInUse',
+} as const;
+
 const mutationResult = z.object({ unit: unitSchema, undoId: z.string() });
 
 export const registryEndpoints = defineEndpoints({

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../kernel/clock';
+import { MinutesError } from '../../../../shared/api/minutes';
 import type { WritePath } from '../../db/write-path';
 import { AppError } from '../../kernel/errors';
 import type { FileStore, PendingDownload } from '../../files/file-store';
@@ -200,7 +201,7 @@ export class MinutesService {
       this.numbering.set(inspection.id, inspection.planId, this.yearOf(inspection), value);
     } catch (error) {
       // Another inspection holds it: the clerk typed it on purpose, print it as typed.
-      if (!(error instanceof AppError && error.code === 'minutes.NUMBER_TAKEN')) throw error;
+      if (!(error instanceof AppError && error.code === MinutesError.numberTaken)) throw error;
     }
   }
 
