@@ -188,7 +188,7 @@ describe('when printing cannot work', () => {
   }
 
   it('names the browser that would not start, changes nothing, and fails a batch whole', async () => {
-    const { createChromiumPdfRenderer } = await import('../../../electron/core/features/minutes/chromium-pdf-renderer');
+    const { createChromiumPdfRenderer } = await import('../../../electron/core/documents/chromium-pdf-renderer');
     const core = await coreWith({ pdfRenderer: createChromiumPdfRenderer({ executablePath: '/khong-co/chromium' }) });
     try {
       const { planId: plan, id } = await oneInspection(core);

@@ -1,4 +1,5 @@
 import type { MinutesDocument } from '../../../../shared/domain/minutes';
+import { DOCUMENT_FONT_FAMILY } from '../../documents/fonts';
 import { layoutMinutes, type Block, type Run } from './layout';
 
 /**
@@ -9,7 +10,6 @@ import { layoutMinutes, type Block, type Run } from './layout';
  * data: URLs (see fonts.ts), so the output is the same on every PC.
  */
 
-export const DOCUMENT_FONT_FAMILY = 'KLKCHC Tinos';
 
 /** Dots printed for one unit of a `fill` run. */
 const FILL_UNIT = '…';
