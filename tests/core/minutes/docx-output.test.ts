@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { renderMinutesDocx } from '../../../electron/core/features/minutes/docx';
+import { renderMinutesDocx } from '../../../electron/core/features/minutes/minutes-render';
 import { emptyMinutes, longMinutes, richMinutes } from './fixtures';
 import { forbiddenWords, missingInOrder } from './pdf-tools';
 

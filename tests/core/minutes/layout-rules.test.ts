@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfRenderer } from '../../../electron/core/documents/chromium-pdf-renderer';
 import { documentFontCss } from '../../../electron/core/documents/fonts';
-import { renderMinutesHtml } from '../../../electron/core/features/minutes/html';
+import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import { longMinutes, richMinutes } from './fixtures';
 import { MM, fontSizeOf, pdfWords, type PdfWord } from './pdf-tools';
 

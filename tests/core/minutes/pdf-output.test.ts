@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { createChromiumPdfRenderer } from '../../../electron/core/documents/chromium-pdf-renderer';
 import { documentFontCss } from '../../../electron/core/documents/fonts';
-import { renderMinutesHtml } from '../../../electron/core/features/minutes/html';
+import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import type { MinutesDocument } from '../../../shared/domain/minutes';
 import { emptyMinutes, longMinutes, richMinutes } from './fixtures';
 import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from './pdf-tools';

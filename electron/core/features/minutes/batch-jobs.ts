@@ -8,7 +8,7 @@ import { compareVietnamese } from '../../../../shared/text/collate';
 import { safeFileName } from '../../../../shared/format/document-text';
 import { translate } from '../../../../shared/i18n/translate';
 import type { MinutesService } from './minutes-service';
-import { FORM } from './layout';
+import { FORM } from './minutes-layout';
 import { mergePdfs } from '../../documents/pdf-merge';
 
 /**

@@ -8,9 +8,8 @@ import type { InspectionDetail, InspectionStatus, InspectionSummary } from '../.
 import type { MinutesDocument, MinutesSettings, MinutesSettingsInput } from '../../../../shared/domain/minutes';
 import { twoDigits } from '../../../../shared/format/document-text';
 import { buildMinutesDocument, type MinutesNumberText } from './build-document';
-import { renderMinutesDocx } from './docx';
 import { documentFontCss } from '../../documents/fonts';
-import { renderMinutesHtml } from './html';
+import { renderMinutesDocx, renderMinutesHtml } from './minutes-render';
 import { MinutesNumbering } from './numbering';
 import { MinutesSettingsStore } from './minutes-settings';
 import type { PdfRenderer } from '../../documents/pdf-renderer';
