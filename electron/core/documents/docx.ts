@@ -277,6 +277,8 @@ function signatureTable(row: Signature[], beside: { heading: string; items: stri
   const line = (render: (signature: Signature) => Paragraph, first = false) =>
     new TableRow({
       cantSplit: true,
+      // Also on the cells docx adds under the recipients, so Word keeps the rows together.
+      keepNext: true,
       children: [
         ...(first ? recipientsCell : []),
         ...row.map(

@@ -5,7 +5,7 @@ import { fixedClock } from '../../../electron/core/kernel/clock';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { ApiFailure, TEST_OFFICE, createReadyCore, tempDir, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
-import { pdfInfo, pdfPages } from './pdf-tools';
+import { pdfInfo, pdfPages } from '../documents/pdf-tools';
 
 /** Many minutes at once: one PDF or one file each; progress, cancelling, and what fails. */
 

@@ -4,7 +4,7 @@ import { createChromiumPdfRenderer } from '../../../electron/core/documents/chro
 import { documentFontCss } from '../../../electron/core/documents/fonts';
 import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import { longMinutes, richMinutes } from './fixtures';
-import { MM, fontSizeOf, pdfWords, type PdfWord } from './pdf-tools';
+import { MM, fontSizeOf, pdfWords, type PdfWord } from '../documents/pdf-tools';
 
 /**
  * The table of electron/core/documents/LAYOUT.md (Nghị định 30/2020, Phụ lục I) measured on the printed

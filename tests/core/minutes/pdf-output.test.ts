@@ -5,7 +5,7 @@ import { documentFontCss } from '../../../electron/core/documents/fonts';
 import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import type { MinutesDocument } from '../../../shared/domain/minutes';
 import { emptyMinutes, longMinutes, richMinutes } from './fixtures';
-import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from './pdf-tools';
+import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from '../documents/pdf-tools';
 
 /**
  * The minutes printed by Chromium's print engine (what Electron's printToPDF and the browser's
