@@ -13,7 +13,7 @@ export type Alignment = 'left' | 'center' | 'right';
 
 export interface TableColumn {
   title: string;
-  /** In mm; the columns without a width share what is left of the text width. */
+  /** In mm; the columns without a width (leave at least one) share what is left of the text width. */
   width?: number;
   /** Of the body cells (the header row is centred); left by default. */
   align?: Alignment;
@@ -29,6 +29,13 @@ export interface Signature {
   hint: string;
   /** The signer's name under the room for signature and seal; dots when ''. */
   name: string;
+}
+
+/** "Nơi nhận:" and its list; `beside`: at the left of a last row of one signature (Mẫu 1.4). */
+export interface Recipients {
+  heading: string;
+  items: string[];
+  beside?: boolean;
 }
 
 export type Block =
@@ -85,7 +92,7 @@ export type Block =
       kind: 'closing';
       runs: Run[];
       signatures: Signature[][];
-      recipients: { heading: string; items: string[]; beside?: boolean } | null;
+      recipients: Recipients | null;
     };
 
 /** A whole document: its blocks and the file's own properties. */
@@ -116,6 +123,12 @@ export function mergeRuns(runs: Run[]): Run[] {
     }
   }
   return merged;
+}
+
+/** The recipients to set at the left of the last signature row, or null when they go under it. */
+export function recipientsBeside(block: Extract<Block, { kind: 'closing' }>): Recipients | null {
+  const { recipients, signatures } = block;
+  return recipients?.beside === true && signatures.at(-1)?.length === 1 ? recipients : null;
 }
 
 /** The letters of points "a)", "b)" … "đ)" in Vietnamese order. */

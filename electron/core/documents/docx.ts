@@ -21,9 +21,11 @@ import {
 } from 'docx';
 import {
   listItemRuns,
+  recipientsBeside,
   type Alignment,
   type Block,
   type DocumentLayout,
+  type Recipients,
   type Run,
   type Signature,
   type TableColumn,
@@ -234,7 +236,7 @@ function gridTable(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function recipientParagraphs(recipients: { heading: string; items: string[] }, spaceBefore: number): Paragraph[] {
+function recipientParagraphs(recipients: Recipients, spaceBefore: number): Paragraph[] {
   return [
     new Paragraph({
       style: STYLE.recipients,
@@ -257,7 +259,7 @@ function titleRuns(title: string): TextRun[] {
 }
 
 /** One row of signature blocks; `beside` are the recipients to put at their left, if any. */
-function signatureTable(row: Signature[], beside: { heading: string; items: string[] } | null): Table {
+function signatureTable(row: Signature[], beside: Recipients | null): Table {
   // A lone block (the secretary) takes half the width, in the middle of the page; beside the
   // recipients, the right half.
   const width = Math.floor(TEXT_WIDTH / 2);
@@ -333,14 +335,14 @@ function signatureTable(row: Signature[], beside: { heading: string; items: stri
 
 function closingParts(block: Extract<Block, { kind: 'closing' }>): (Paragraph | Table)[] {
   const { recipients, signatures } = block;
-  const beside = recipients?.beside === true && signatures.at(-1)?.length === 1;
+  const beside = recipientsBeside(block);
   return [
     ...(block.runs.length > 0
       ? [new Paragraph({ style: STYLE.body, keepNext: true, keepLines: true, children: textRuns(block.runs) })]
       : []),
     // Word and LibreOffice merge tables that touch: a thin paragraph keeps the rows apart.
     ...signatures.flatMap((row, index) => [
-      signatureTable(row, beside && recipients && index === signatures.length - 1 ? recipients : null),
+      signatureTable(row, index === signatures.length - 1 ? beside : null),
       new Paragraph({ style: STYLE.signature, keepNext: true, children: [new TextRun({ text: '', size: PT(2) })] }),
     ]),
     ...(recipients && !beside ? recipientParagraphs(recipients, 240) : []),

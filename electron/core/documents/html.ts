@@ -1,4 +1,13 @@
-import { listItemRuns, type Block, type DocumentLayout, type Run, type Signature, type TableRow } from './blocks';
+import {
+  listItemRuns,
+  recipientsBeside,
+  type Block,
+  type DocumentLayout,
+  type Recipients,
+  type Run,
+  type Signature,
+  type TableRow,
+} from './blocks';
 import { DOCUMENT_FONT_FAMILY } from './fonts';
 
 /**
@@ -60,7 +69,7 @@ ${block.rows.map(rowHtml).join('\n')}
   return block.intro ? `<p class="lead-in">${runsHtml(block.intro)}</p>\n${table}` : table;
 }
 
-function recipientsHtml(recipients: { heading: string; items: string[] }): string {
+function recipientsHtml(recipients: Recipients): string {
   return `<div class="recipients"><div class="rc-head">${escapeHtml(recipients.heading)}</div>${recipients.items
     .map((item) => `<div>${escapeHtml(item)}</div>`)
     .join('')}</div>`;
@@ -84,9 +93,9 @@ function signatureTable(row: Signature[], beside: string | null): string {
 
 function closingHtml(block: Extract<Block, { kind: 'closing' }>): string {
   const { recipients, signatures } = block;
-  const beside = recipients?.beside === true && signatures.at(-1)?.length === 1;
+  const beside = recipientsBeside(block);
   const rows = signatures.map((row, index) =>
-    signatureTable(row, beside && recipients && index === signatures.length - 1 ? recipientsHtml(recipients) : null),
+    signatureTable(row, beside && index === signatures.length - 1 ? recipientsHtml(beside) : null),
   );
   const sentence = block.runs.length > 0 ? `<p>${runsHtml(block.runs)}</p>\n` : '';
   const below = recipients && !beside ? `\n${recipientsHtml(recipients)}` : '';
