@@ -134,7 +134,7 @@ export function recipientsBeside(block: Extract<Block, { kind: 'closing' }>): Re
 /** The letters of points "a)", "b)" … "đ)" in Vietnamese order. */
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
-/** A list item as the paragraph it prints as: its marker ("- ", "3. ", "c) ") joined to its first run. */
+/** A list item as the paragraph it prints as: its marker ("- ", "3. ", "c) ") and its runs, merged. */
 export function listItemRuns(marker: Extract<Block, { kind: 'list' }>['marker'], index: number, item: Run[]): Run[] {
   const text =
     marker === 'dash' ? '- ' : marker === 'number' ? `${index + 1}. ` : `${LETTERS[index % LETTERS.length] ?? 'a'}) `;

@@ -103,7 +103,7 @@ function personLines(people: MinutesPerson[], emptyRows: number, withRole: boole
       ];
       if (withRole) runs.push(text(' – '), valueOr(person.role, ROLE));
       runs.push(text(index === rows.length - 1 ? '.' : ';'));
-      return mergeRuns(runs);
+      return runs;
     }),
   };
 }
@@ -164,14 +164,12 @@ function requestBlocks(doc: MinutesDocument): Block[] {
     {
       kind: 'list',
       marker: 'number',
-      items: requests.map((request) =>
-        mergeRuns([
-          text(`${request.text.trim().replace(/[;.]+$/, '')}. `),
-          text(`${FORM.deadline} `, { italic: true }),
-          request.deadline === '' ? { fill: PHRASE } : text(request.deadline),
-          text('.'),
-        ]),
-      ),
+      items: requests.map((request) => [
+        text(`${request.text.trim().replace(/[;.]+$/, '')}. `),
+        text(`${FORM.deadline} `, { italic: true }),
+        request.deadline === '' ? { fill: PHRASE } : text(request.deadline),
+        text('.'),
+      ]),
     },
   ];
 }
