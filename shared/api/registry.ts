@@ -42,7 +42,7 @@ export const registryEndpoints = defineEndpoints({
     output: mutationResult,
   },
   'registry.setActive': {
-    input: z.object({ id: idSchema, active: z.boolean() }),
+    input: z.object({ id: idSchema, rev: z.string().min(1).max(100), active: z.boolean() }),
     output: mutationResult,
   },
   /** Reverts the change an earlier call reported by its undoId, if nothing changed since. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../kernel/clock';
+import type { WritePath } from '../../db/write-path';
 import { AppError } from '../../kernel/errors';
 import type { FileStore, PendingDownload } from '../../files/file-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -33,7 +34,7 @@ export interface InspectionReader {
 export interface MinutesServiceDeps {
   db: Db;
   clock: Clock;
-  officeId: () => string;
+  writes: WritePath;
   settings: SettingsService;
   files: FileStore;
   inspections: InspectionReader;
@@ -69,7 +70,7 @@ export class MinutesService {
 
   constructor(private readonly deps: MinutesServiceDeps) {
     this.documentSettings = new MinutesSettingsStore(deps.db, deps.settings);
-    this.numbering = new MinutesNumbering(deps.db, deps.clock, deps.officeId);
+    this.numbering = new MinutesNumbering(deps.db, deps.writes);
   }
 
   getSettings(): MinutesSettings {
