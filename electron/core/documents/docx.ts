@@ -398,6 +398,15 @@ function blockParts(block: Block): (Paragraph | Table)[] {
 
 const LINE_125 = 300;
 
+/** Headings: justified, indented as the body, kept with what follows (the first has space above). */
+const HEADING_PARAGRAPH = {
+  alignment: AlignmentType.JUSTIFIED,
+  indent: { firstLine: INDENT },
+  spacing: { before: 0, after: 120, line: LINE_125 },
+  keepNext: true,
+  keepLines: true,
+};
+
 /** The document as a docx `Document` (its parts stay open to inspection before packing). */
 export function buildDocumentDocx(layout: DocumentLayout): Document {
   return new Document({
@@ -417,33 +426,15 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
         },
         heading1: {
           run: { font: FONT, size: PT(14), bold: true, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: INDENT },
-            spacing: { before: 120, after: 120, line: LINE_125 },
-            keepNext: true,
-            keepLines: true,
-          },
+          paragraph: { ...HEADING_PARAGRAPH, spacing: { before: 120, after: 120, line: LINE_125 } },
         },
         heading2: {
           run: { font: FONT, size: PT(14), bold: true, italics: false, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: INDENT },
-            spacing: { before: 0, after: 120, line: LINE_125 },
-            keepNext: true,
-            keepLines: true,
-          },
+          paragraph: HEADING_PARAGRAPH,
         },
         heading3: {
           run: { font: FONT, size: PT(14), bold: true, italics: true, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: INDENT },
-            spacing: { before: 0, after: 120, line: LINE_125 },
-            keepNext: true,
-            keepLines: true,
-          },
+          paragraph: HEADING_PARAGRAPH,
         },
       },
       paragraphStyles: [
