@@ -20,7 +20,7 @@ import { SamplePlans } from '../features/plans/sample-plans';
 import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
-import type { PdfRenderer } from '../features/minutes/pdf-renderer';
+import type { PdfRenderer } from '../documents/pdf-renderer';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {

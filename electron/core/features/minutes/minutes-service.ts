@@ -10,13 +10,12 @@ import type { InspectionDetail, InspectionStatus, InspectionSummary } from '../.
 import type { MinutesDocument, MinutesSettings, MinutesSettingsInput } from '../../../../shared/domain/minutes';
 import { twoDigits } from '../../../../shared/format/document-text';
 import { buildMinutesDocument, type MinutesNumberText } from './build-document';
-import { renderMinutesDocx } from './docx';
-import { documentFontCss } from './fonts';
-import { renderMinutesHtml } from './html';
+import { documentFontCss } from '../../documents/fonts';
+import { renderMinutesDocx, renderMinutesHtml } from './minutes-render';
 import { MinutesNumbering } from './numbering';
 import { MinutesSettingsStore } from './minutes-settings';
-import type { PdfRenderer } from './pdf-renderer';
-import { pdfPageCount } from './pdf-merge';
+import type { PdfRenderer } from '../../documents/pdf-renderer';
+import { pdfPageCount } from '../../documents/pdf-merge';
 
 /** What the minutes need from the inspections feature (its InspectionService fits). */
 export interface InspectionReader {
