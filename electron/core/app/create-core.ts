@@ -3,12 +3,13 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../db/open';
 import { createRouter, consoleLogger, type Logger, type Router } from '../api/router';
-import { allHandlers } from '../api/handlers';
+import { allHandlers } from './handlers';
+import { CoreHolder } from './core-holder';
 import { FileStore } from '../files/file-store';
 import { systemClock, type Clock } from '../kernel/clock';
 import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
-import type { PdfRenderer } from '../features/minutes/pdf-renderer';
-import { createChromiumPdfRenderer } from '../features/minutes/chromium-pdf-renderer';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import { createChromiumPdfRenderer } from '../documents/chromium-pdf-renderer';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -27,12 +28,19 @@ export interface CoreOptions {
 
 export interface Core {
   router: Router;
-  services: Services;
+  /** The services over the database open now (a restore replaces them). */
+  readonly services: Services;
   files: FileStore;
   paths: DataPaths;
-  db: Db;
+  /** The database open now. */
+  readonly db: Db;
+  /** Holds the open database; a restore replaces it through `holder.exclusive` and `holder.reopen`. */
+  holder: CoreHolder;
   close(): void;
 }
+
+/** Calls that replace the database themselves: they run with no other call in flight. */
+export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>();
 
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
@@ -61,53 +69,58 @@ function sweepStaleTemp(tempRoot: string): void {
  */
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
-  const db = openDatabase(paths.databaseFile);
   sweepStaleTemp(paths.tempDir);
   const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
   const files = new FileStore(tempDir);
   const clock = options.clock ?? systemClock;
-  const services = createServices(
-    db,
-    clock,
-    files,
+  const documents = {
+    pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
+    resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+  };
+  const runtimeInfo = {
+    dataFile: paths.databaseFile,
+    dataDir: paths.dataDir,
+    appVersion: options.appVersion,
+    mode: options.mode,
+  };
+  const holder = new CoreHolder(() => {
+    const db: Db = openDatabase(paths.databaseFile);
+    try {
+      const services = createServices(db, clock, files, runtimeInfo, documents);
+      return { db, services, handlers: allHandlers(services) };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }, EXCLUSIVE_CALLS);
+  const router = createRouter(
+    { run: (name, work) => holder.run(name, (runtime) => work(runtime.handlers)) },
     {
-      dataFile: paths.databaseFile,
-      dataDir: paths.dataDir,
-      appVersion: options.appVersion,
-      mode: options.mode,
-    },
-    {
-      pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
-      resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+      language: () => holder.services.settings.language(),
+      validateOutput: options.validateOutput ?? options.mode === 'test',
+      logger: options.logger ?? consoleLogger,
+      data: { file: paths.databaseFile, dir: paths.dataDir },
     },
   );
-  const router = createRouter(allHandlers(services), {
-    language: () => services.settings.language(),
-    validateOutput: options.validateOutput ?? options.mode === 'test',
-    logger: options.logger ?? consoleLogger,
-    data: { file: paths.databaseFile, dir: paths.dataDir },
-  });
   let closed = false;
   return {
     router,
-    services,
+    get services() {
+      return holder.services;
+    },
     files,
     paths,
-    db,
+    get db() {
+      return holder.db;
+    },
+    holder,
     close() {
       if (closed) return;
       closed = true;
-      services.minutesBatches.cancelAll();
-      void services.minutes.renderer.close();
+      void documents.pdf.close();
+      holder.close();
       files.dispose();
       fs.rmSync(tempDir, { recursive: true, force: true });
-      // Fold the WAL back into the main file so the folder holds one tidy file at rest.
-      try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch {
-        // A busy checkpoint is retried by SQLite on the next open.
-      }
-      db.close();
     },
   };
 }
