@@ -5,7 +5,7 @@ import { createReadyCore, createTestCore, tempDir } from '../../support/core-har
 import type { CrashPoint, ReachedPoint } from '../../support/crash/crash-plan';
 import { runUntilKilled } from '../../support/crash/run-until-killed';
 
-const ROWS = 3_000;
+const ROWS = 2_000;
 const CHILD = path.join(import.meta.dirname, 'support', 'apply-child.ts');
 
 function csv(): string {
@@ -39,8 +39,9 @@ function randomInts(seed: number, count: number, max: number): number[] {
 
 /**
  * Reliability test 1 (tests/README.md) for the importer: the child import is stopped inside its
- * write — before the transaction, after its first, middle and last row, just before COMMIT and
- * right after it, and at two random rows — and SIGKILLed while it waits there. Each time the
+ * write — before the transaction, after its first, middle and last row write (an INSERT or
+ * UPDATE), just before COMMIT and right after it, and at two random writes — and SIGKILLed
+ * while it waits there. Each time the
  * database opens, passes integrity_check, and holds none of the import before the commit and
  * all of it after.
  */
@@ -118,21 +119,26 @@ describe('an import killed mid-write', () => {
         where: inside(0),
         survives: 'nothing',
       },
-      { name: 'after the first row', point: { event: 'write', occurrence: 1 }, where: inside(1), survives: 'nothing' },
       {
-        name: 'half-way through the rows',
+        name: 'after the first write',
+        point: { event: 'write', occurrence: 1 },
+        where: inside(1),
+        survives: 'nothing',
+      },
+      {
+        name: 'half-way through the writes',
         point: { event: 'write', occurrence: Math.ceil(writes / 2) },
         where: inside(Math.ceil(writes / 2)),
         survives: 'nothing',
       },
       {
-        name: 'after the last row',
+        name: 'after the last write',
         point: { event: 'write', occurrence: writes },
         where: inside(writes),
         survives: 'nothing',
       },
       ...randomInts(seed, 2, writes).map((row): KillCase => ({
-        name: `after row ${row} (seed ${seed})`,
+        name: `after write ${row} of ${writes} (seed ${seed})`,
         point: { event: 'write', occurrence: row },
         where: inside(row),
         survives: 'nothing',
