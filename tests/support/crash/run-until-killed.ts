@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Readable } from 'node:stream';
@@ -24,6 +25,19 @@ const HOOKS = path.join(import.meta.dirname, 'crash-hooks.ts');
 // Inside the project, so the bundles find node_modules and resources/ as the sources do.
 const OUTPUT = path.join(import.meta.dirname, '..', '..', '.output', 'crash');
 
+/** Test workers are stopped without an exit event: the next run removes what ended ones left. */
+function sweepBundlesOfEndedProcesses(): void {
+  const entries = fs.existsSync(OUTPUT) ? fs.readdirSync(OUTPUT) : [];
+  for (const entry of entries) {
+    const pid = Number(entry.split('-').pop());
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(path.join(OUTPUT, entry), { recursive: true, force: true });
+    }
+  }
+}
+
 const bundles = new Map<string, Promise<{ script: string; hooks: string }>>();
 
 /**
@@ -34,7 +48,10 @@ const bundles = new Map<string, Promise<{ script: string; hooks: string }>>();
 function bundled(script: string): Promise<{ script: string; hooks: string }> {
   let result = bundles.get(script);
   if (!result) {
-    const outdir = path.join(OUTPUT, createHash('sha256').update(script).digest('hex').slice(0, 12));
+    // One folder per script and test process (test files run in parallel).
+    if (bundles.size === 0) sweepBundlesOfEndedProcesses();
+    const name = `${createHash('sha256').update(script).digest('hex').slice(0, 12)}-${process.pid}`;
+    const outdir = path.join(OUTPUT, name);
     result = build({
       entryPoints: { script, hooks: HOOKS },
       outdir,
