@@ -93,7 +93,8 @@ export function createRouter(handlers: HandlerMap<Contract>, options: RouterOpti
       } catch (error) {
         const known = explainSystemError(error, options.data);
         if (known) {
-          if (known.code === 'INTERNAL' || known.code === 'DISK_FULL') options.logger.error(`${name} failed`, error);
+          if (known.code === 'INTERNAL' || known.code === 'DISK_FULL' || known.code === 'DISK_IO')
+            options.logger.error(`${name} failed`, error);
           return failure(describe(known, safeLanguage(options)));
         }
         options.logger.error(`${name} failed unexpectedly`, error);
