@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Db } from '../db/open';
+import { openCheckedDatabase, type Db } from '../db/open';
+import { DataHealth } from '../db/health';
+import { checkInBackground, type BackgroundCheck } from '../db/background-check';
+import { firstFinding } from '../db/quick-check';
 import { createRouter, consoleLogger, type Logger, type Router } from '../api/router';
 import { allHandlers } from '../api/handlers';
 import { FileStore } from '../files/file-store';
@@ -23,7 +26,17 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Prints documents to PDF: Electron passes its own; by default the system Chromium. */
   pdfRenderer?: PdfRenderer;
+  /** When the data file is checked for damage (tests tune it); see INTEGRITY_CHECK. */
+  integrityCheck?: { syncLimitBytes?: number; backgroundDelayMs?: number | null };
 }
+
+/**
+ * `PRAGMA quick_check` reads the whole file: measured at about 130 ms warm and 1 s with a cold
+ * disk cache for the 26 MB office case, 1.8 s warm and 15–20 s cold for the 1.1 GB scale case.
+ * Files up to 8 MB are checked before the app starts (at most a few hundred ms); larger ones in
+ * a worker thread a moment after start-up, which turns the app read-only if the check fails.
+ */
+const INTEGRITY_CHECK = { syncLimitBytes: 8 * 1024 * 1024, backgroundDelayMs: 1000 };
 
 export interface Core {
   router: Router;
@@ -31,6 +44,8 @@ export interface Core {
   files: FileStore;
   paths: DataPaths;
   db: Db;
+  /** Whether the data file is damaged (then every write is refused). */
+  health: DataHealth;
   close(): void;
 }
 
@@ -61,7 +76,21 @@ function sweepStaleTemp(tempRoot: string): void {
  */
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
-  const db = openDatabase(paths.databaseFile);
+  const logger = options.logger ?? consoleLogger;
+  const limits = { ...INTEGRITY_CHECK, ...options.integrityCheck };
+  const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
+  const health = new DataHealth(db, paths.databaseFile, (message) => logger.warn(message));
+  let background: BackgroundCheck | null = null;
+  if (check.state === 'damaged') health.markDamaged('openCheck', check.detail);
+  if (check.state === 'deferred' && limits.backgroundDelayMs !== null) {
+    health.setChecking(true);
+    background = checkInBackground(paths.databaseFile, limits.backgroundDelayMs, (result) => {
+      health.setChecking(false);
+      if (result.outcome === 'damaged') health.markDamaged('backgroundCheck', firstFinding(result.detail));
+      else if (result.outcome === 'unknown')
+        logger.warn(`background check of the data file did not run: ${result.detail}`);
+    });
+  }
   sweepStaleTemp(paths.tempDir);
   const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
   const files = new FileStore(tempDir);
@@ -81,11 +110,12 @@ export function createCore(options: CoreOptions): Core {
       resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     },
   );
-  const router = createRouter(allHandlers(services), {
+  const router = createRouter(allHandlers(services, health), {
     language: () => services.settings.language(),
     validateOutput: options.validateOutput ?? options.mode === 'test',
-    logger: options.logger ?? consoleLogger,
+    logger,
     data: { file: paths.databaseFile, dir: paths.dataDir },
+    explainFailure: (error) => health.explain(error),
   });
   let closed = false;
   return {
@@ -94,18 +124,23 @@ export function createCore(options: CoreOptions): Core {
     files,
     paths,
     db,
+    health,
     close() {
       if (closed) return;
       closed = true;
+      background?.cancel();
       services.minutesBatches.cancelAll();
       void services.minutes.renderer.close();
       files.dispose();
       fs.rmSync(tempDir, { recursive: true, force: true });
-      // Fold the WAL back into the main file so the folder holds one tidy file at rest.
-      try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch {
-        // A busy checkpoint is retried by SQLite on the next open.
+      // Fold the WAL back into the main file so the folder holds one tidy file at rest (a
+      // damaged file is left exactly as it is, for whoever tries to rescue it).
+      if (!health.damaged) {
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // A busy checkpoint is retried by SQLite on the next open.
+        }
       }
       db.close();
     },

@@ -1,0 +1,80 @@
+import { Worker } from 'node:worker_threads';
+
+/** What the worker answers. */
+export type BackgroundCheckResult =
+  | { outcome: 'sound' }
+  | { outcome: 'damaged'; detail: string }
+  /** The check itself could not run (busy, I/O error, no worker): nothing is known. */
+  | { outcome: 'unknown'; detail: string };
+
+export interface BackgroundCheck {
+  /** Stops the check (the app is closing); the result is never reported. */
+  cancel(): void;
+}
+
+// Evaluated in a worker thread, so the check runs beside the app instead of blocking it: a
+// string, because the core is bundled into one file and a worker needs a script of its own.
+// It opens its own read-only connection (WAL readers never block the app's writes) and loads
+// the same better-sqlite3 the app loaded, by absolute path.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let db = null;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  const result = String(db.pragma('quick_check(1)', { simple: true }));
+  parentPort.postMessage(result === 'ok' ? { outcome: 'sound' } : { outcome: 'damaged', detail: result });
+} catch (error) {
+  const code = error && error.code;
+  const corrupt = typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+  parentPort.postMessage({ outcome: corrupt ? 'damaged' : 'unknown', detail: String(error && error.message) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+function driverPath(): string {
+  return require.resolve('better-sqlite3');
+}
+
+/**
+ * Runs `PRAGMA quick_check` on `file` in a worker thread after `delayMs` (so a cold start's
+ * first screen does not compete with it for the disk) and reports once. The timer and the
+ * worker never keep the process alive.
+ */
+export function checkInBackground(
+  file: string,
+  delayMs: number,
+  report: (result: BackgroundCheckResult) => void,
+): BackgroundCheck {
+  let worker: Worker | null = null;
+  let done = false;
+  const finish = (result: BackgroundCheckResult) => {
+    if (done) return;
+    done = true;
+    void worker?.terminate();
+    report(result);
+  };
+  const start = () => {
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath() } });
+    } catch (error) {
+      finish({ outcome: 'unknown', detail: String(error) });
+      return;
+    }
+    worker.unref();
+    worker.once('message', (message: BackgroundCheckResult) => finish(message));
+    worker.once('error', (error) => finish({ outcome: 'unknown', detail: String(error) }));
+    worker.once('exit', (code) => finish({ outcome: 'unknown', detail: `worker exited with ${code}` }));
+  };
+  const timer = setTimeout(start, delayMs);
+  timer.unref();
+  return {
+    cancel() {
+      clearTimeout(timer);
+      done = true;
+      void worker?.terminate();
+    },
+  };
+}
