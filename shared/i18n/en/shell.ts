@@ -32,5 +32,9 @@ export const shell: CatalogShape<typeof vi> = {
     stop: 'Press Ctrl+C to stop.',
     notBuilt: 'No built interface in {{dir}}. Run "npm run build" and try again.',
   },
+  damaged: {
+    title: 'The data file is damaged: you can view data but no change is saved',
+    body: 'The file {{file}} is damaged. So as not to damage it further, the app writes nothing more to it; you can still view the data. Restore the file from the latest backup; if there is no backup, do not delete the file and ask for technical support.',
+  },
   startFailed: 'The app could not start',
 };

@@ -30,5 +30,9 @@ export const shell = {
     stop: 'Nhấn Ctrl+C để dừng.',
     notBuilt: 'Không thấy giao diện đã dựng ở {{dir}}. Hãy chạy "npm run build" rồi thử lại.',
   },
+  damaged: {
+    title: 'Tệp dữ liệu bị hỏng: ứng dụng chỉ cho xem, không lưu thay đổi nào',
+    body: 'Tệp {{file}} bị hỏng. Để không làm hỏng thêm, ứng dụng không ghi gì vào tệp nữa; bạn vẫn xem được dữ liệu. Hãy khôi phục tệp từ bản sao lưu gần nhất; nếu chưa có bản sao lưu, đừng xóa tệp và hãy nhờ người hỗ trợ kỹ thuật.',
+  },
   startFailed: 'Không khởi động được ứng dụng',
 };
