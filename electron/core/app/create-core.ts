@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openCheckedDatabase, type Db } from '../db/open';
+import { openCheckedDatabase, prepareDataDir, type Db, type OpenCheck } from '../db/open';
+import { acquireDataLock, type DataLock } from './data-lock';
+import { explainSystemError } from '../kernel/errors';
 import { DataHealth } from '../db/health';
 import { checkInBackground, type BackgroundCheck } from '../db/background-check';
 import { firstFinding } from '../db/quick-check';
@@ -27,7 +29,13 @@ export interface CoreOptions {
   /** Prints documents to PDF: Electron passes its own; by default the system Chromium. */
   pdfRenderer?: PdfRenderer;
   /** When the data file is checked for damage (tests tune it); see INTEGRITY_CHECK. */
-  integrityCheck?: { syncLimitBytes?: number; backgroundDelayMs?: number | null };
+  integrityCheck?: Partial<IntegrityLimits>;
+}
+
+/** Files up to `syncLimitBytes` are checked before start-up; larger ones `backgroundDelayMs` after it (null: never). */
+export interface IntegrityLimits {
+  syncLimitBytes: number;
+  backgroundDelayMs: number | null;
 }
 
 /**
@@ -36,7 +44,7 @@ export interface CoreOptions {
  * Files up to 8 MB are checked before the app starts (at most a few hundred ms); larger ones in
  * a worker thread a moment after start-up, which turns the app read-only if the check fails.
  */
-const INTEGRITY_CHECK = { syncLimitBytes: 8 * 1024 * 1024, backgroundDelayMs: 1000 };
+const INTEGRITY_CHECK: IntegrityLimits = { syncLimitBytes: 8 * 1024 * 1024, backgroundDelayMs: 1000 };
 
 export interface Core {
   router: Router;
@@ -70,79 +78,111 @@ function sweepStaleTemp(tempRoot: string): void {
   }
 }
 
+/** Watches the data file for damage: found at open, or by the check of a large file in a worker. */
+function watchHealth(
+  db: Db,
+  file: string,
+  check: OpenCheck,
+  limits: IntegrityLimits,
+  logger: Logger,
+): { health: DataHealth; background: BackgroundCheck | null } {
+  const health = new DataHealth(db, file, (message) => logger.warn(message));
+  if (check.state === 'damaged') health.markDamaged('openCheck', check.detail);
+  if (check.state !== 'deferred' || limits.backgroundDelayMs === null) return { health, background: null };
+  health.setChecking(true);
+  const background = checkInBackground(file, limits.backgroundDelayMs, (result) => {
+    health.setChecking(false);
+    if (result.outcome === 'damaged') health.markDamaged('backgroundCheck', firstFinding(result.detail));
+    else if (result.outcome === 'unknown')
+      logger.warn(`background check of the data file did not run: ${result.detail}`);
+  });
+  return { health, background };
+}
+
 /**
- * The whole back end in plain Node: opens the database in `dataDir`, builds the services and
- * the router. The Electron shell, browser mode, tests and benchmarks all start here.
+ * The whole back end in plain Node: takes the data folder (one process at a time), opens the
+ * database in it, builds the services and the router. The Electron shell, browser mode, tests
+ * and benchmarks all start here. Start-up failures are AppErrors with a plain message.
  */
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
-  const logger = options.logger ?? consoleLogger;
-  const limits = { ...INTEGRITY_CHECK, ...options.integrityCheck };
-  const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
-  const health = new DataHealth(db, paths.databaseFile, (message) => logger.warn(message));
-  let background: BackgroundCheck | null = null;
-  if (check.state === 'damaged') health.markDamaged('openCheck', check.detail);
-  if (check.state === 'deferred' && limits.backgroundDelayMs !== null) {
-    health.setChecking(true);
-    background = checkInBackground(paths.databaseFile, limits.backgroundDelayMs, (result) => {
-      health.setChecking(false);
-      if (result.outcome === 'damaged') health.markDamaged('backgroundCheck', firstFinding(result.detail));
-      else if (result.outcome === 'unknown')
-        logger.warn(`background check of the data file did not run: ${result.detail}`);
-    });
+  const location = { file: paths.databaseFile, dir: paths.dataDir };
+  prepareDataDir(paths.dataDir);
+  const lock = acquireDataLock(paths.dataDir, { mode: options.mode, appVersion: options.appVersion });
+  try {
+    return openCore(options, paths, lock);
+  } catch (error) {
+    lock.release();
+    throw explainSystemError(error, location) ?? error;
   }
-  sweepStaleTemp(paths.tempDir);
-  const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
-  const files = new FileStore(tempDir);
-  const clock = options.clock ?? systemClock;
-  const services = createServices(
-    db,
-    clock,
-    files,
-    {
-      dataFile: paths.databaseFile,
-      dataDir: paths.dataDir,
-      appVersion: options.appVersion,
-      mode: options.mode,
-    },
-    {
-      pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
-      resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
-    },
-  );
-  const router = createRouter(allHandlers(services, health), {
-    language: () => services.settings.language(),
-    validateOutput: options.validateOutput ?? options.mode === 'test',
-    logger,
-    data: { file: paths.databaseFile, dir: paths.dataDir },
-    explainFailure: (error) => health.explain(error),
-  });
-  let closed = false;
-  return {
-    router,
-    services,
-    files,
-    paths,
-    db,
-    health,
-    close() {
-      if (closed) return;
-      closed = true;
-      background?.cancel();
-      services.minutesBatches.cancelAll();
-      void services.minutes.renderer.close();
-      files.dispose();
-      fs.rmSync(tempDir, { recursive: true, force: true });
-      // Fold the WAL back into the main file so the folder holds one tidy file at rest (a
-      // damaged file is left exactly as it is, for whoever tries to rescue it).
-      if (!health.damaged) {
-        try {
-          db.pragma('wal_checkpoint(TRUNCATE)');
-        } catch {
-          // A busy checkpoint is retried by SQLite on the next open.
+}
+
+function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core {
+  const logger = options.logger ?? consoleLogger;
+  const limits: IntegrityLimits = { ...INTEGRITY_CHECK, ...options.integrityCheck };
+  const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
+  const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
+  let files: FileStore | null = null;
+  try {
+    sweepStaleTemp(paths.tempDir);
+    const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    files = new FileStore(tempDir);
+    const services = createServices(
+      db,
+      options.clock ?? systemClock,
+      files,
+      {
+        dataFile: paths.databaseFile,
+        dataDir: paths.dataDir,
+        appVersion: options.appVersion,
+        mode: options.mode,
+      },
+      {
+        pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
+        resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+      },
+    );
+    const router = createRouter(allHandlers(services, health), {
+      language: () => services.settings.language(),
+      validateOutput: options.validateOutput ?? options.mode === 'test',
+      logger,
+      data: { file: paths.databaseFile, dir: paths.dataDir },
+      explainFailure: (error) => health.explain(error),
+    });
+    const openFiles = files;
+    let closed = false;
+    return {
+      router,
+      services,
+      files: openFiles,
+      paths,
+      db,
+      health,
+      close() {
+        if (closed) return;
+        closed = true;
+        background?.cancel();
+        services.minutesBatches.cancelAll();
+        void services.minutes.renderer.close();
+        openFiles.dispose();
+        fs.rmSync(tempDir, { recursive: true, force: true });
+        // Fold the WAL back into the main file so the folder holds one tidy file at rest (a
+        // damaged file is left exactly as it is, for whoever tries to rescue it).
+        if (!health.damaged) {
+          try {
+            db.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // A busy checkpoint is retried by SQLite on the next open.
+          }
         }
-      }
-      db.close();
-    },
-  };
+        db.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    background?.cancel();
+    files?.dispose();
+    db.close();
+    throw error;
+  }
 }
