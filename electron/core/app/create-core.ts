@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openCheckedDatabase, prepareDataDir, type Db, type OpenCheck } from '../db/open';
+import { explainAtOpen, openCheckedDatabase, prepareDataDir, type Db, type OpenCheck } from '../db/open';
 import { acquireDataLock, type DataLock } from './data-lock';
-import { explainSystemError } from '../kernel/errors';
 import { DataHealth } from '../db/health';
 import { checkInBackground, type BackgroundCheck } from '../db/background-check';
 import { firstFinding } from '../db/quick-check';
@@ -107,13 +106,18 @@ function watchHealth(
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const location = { file: paths.databaseFile, dir: paths.dataDir };
-  prepareDataDir(paths.dataDir);
-  const lock = acquireDataLock(paths.dataDir, { mode: options.mode, appVersion: options.appVersion });
+  prepareDataDir(paths.dataDir, paths.databaseFile);
+  let lock: DataLock;
+  try {
+    lock = acquireDataLock(paths.dataDir, { mode: options.mode, appVersion: options.appVersion });
+  } catch (error) {
+    throw explainAtOpen(error, location) ?? error;
+  }
   try {
     return openCore(options, paths, lock);
   } catch (error) {
     lock.release();
-    throw explainSystemError(error, location) ?? error;
+    throw explainAtOpen(error, location) ?? error;
   }
 }
 

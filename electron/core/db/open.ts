@@ -50,14 +50,18 @@ function applyReadOnlyPragmas(db: Db): void {
   db.pragma('query_only = ON');
 }
 
-/** At start-up "the disk is full" and "the disk failed" mean the file could not be opened. */
-function explainAtOpen(error: unknown, location: DataLocation): AppError | null {
+/**
+ * At start-up "the disk is full" and "the disk failed" mean the data file could not be opened:
+ * said so, naming it (also when the error was already explained by a step that did not know it).
+ */
+export function explainAtOpen(error: unknown, location: DataLocation): AppError | null {
   const known = explainSystemError(error, location);
-  if (known?.code === 'DISK_FULL') {
-    return new AppError('DISK_FULL', { messageKey: 'errors.DISK_FULL_open', params: known.params, cause: error });
+  const params = { ...known?.params, ...location };
+  if (known?.code === 'DISK_FULL' && known.messageKey !== 'errors.DISK_FULL_open') {
+    return new AppError('DISK_FULL', { messageKey: 'errors.DISK_FULL_open', params, cause: error });
   }
-  if (known?.code === 'DISK_IO') {
-    return new AppError('DISK_IO', { messageKey: 'errors.DISK_IO_open', params: known.params, cause: error });
+  if (known?.code === 'DISK_IO' && known.messageKey !== 'errors.DISK_IO_open') {
+    return new AppError('DISK_IO', { messageKey: 'errors.DISK_IO_open', params, cause: error });
   }
   return known;
 }
@@ -68,9 +72,11 @@ function errorCode(error: unknown): unknown {
 
 /**
  * Makes sure the data folder exists, creating it if needed; a file where the folder should be
- * (or above it) is named as such rather than reported as a permission problem.
+ * (or above it) is named as such rather than reported as a permission problem. `file` is the
+ * database file, named if the disk is full.
  */
-export function prepareDataDir(dir: string): void {
+export function prepareDataDir(dir: string, file: string): void {
+  const location = { file, dir };
   let existing = dir;
   for (;;) {
     let stat: fs.Stats | null = null;
@@ -78,7 +84,7 @@ export function prepareDataDir(dir: string): void {
       stat = fs.statSync(existing);
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') {
-        throw explainAtOpen(error, { file: '', dir }) ?? new AppError('READ_ONLY', { params: { dir }, cause: error });
+        throw explainAtOpen(error, location) ?? new AppError('READ_ONLY', { params: { dir }, cause: error });
       }
     }
     if (stat) {
@@ -92,7 +98,7 @@ export function prepareDataDir(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw explainAtOpen(error, { file: '', dir }) ?? new AppError('READ_ONLY', { params: { dir }, cause: error });
+    throw explainAtOpen(error, location) ?? new AppError('READ_ONLY', { params: { dir }, cause: error });
   }
 }
 
@@ -127,7 +133,7 @@ function removeUnfinished(file: string): void {
 function open(file: string, options: OpenOptions, syncCheckLimitBytes: number | null): { db: Db; check: OpenCheck } {
   const dir = path.dirname(file);
   const location = { file, dir };
-  prepareDataDir(dir);
+  prepareDataDir(dir, file);
   const existed = checkDataFile(file, location) === 'present';
   let db: Db;
   try {

@@ -7,6 +7,7 @@ import { createCore } from '../../../electron/core/app/create-core';
 import { AppError } from '../../../electron/core/kernel/errors';
 import { translate } from '../../../shared/i18n/translate';
 import { createTestCore, tempDir, type TestCore } from '../../support/core-harness';
+import { mountSmallDisk } from '../../support/small-disk';
 
 const LOCK = 'klkchc.lock';
 const cleanups: (() => void)[] = [];
@@ -142,4 +143,32 @@ describe('one process per data folder', () => {
     expect(refusal(dir).code).toBe('DB_EMPTY');
     expect(fs.readdirSync(dir)).toEqual(['klkchc.sqlite3']);
   });
+
+  const disk = mountSmallDisk(256);
+  it.skipIf(disk === null)(
+    'a full disk that cannot take the lock file says the data file cannot be opened, and leaves nothing',
+    () => {
+      if (!disk) return;
+      try {
+        const dir = path.join(disk.dir, 'du-lieu');
+        fs.mkdirSync(dir);
+        const filler = fs.openSync(path.join(disk.dir, 'filler'), 'w');
+        try {
+          for (;;) fs.writeSync(filler, Buffer.alloc(4096, 1));
+        } catch {
+          // Full.
+        } finally {
+          fs.closeSync(filler);
+        }
+        const error = refusal(dir);
+        expect(error.code).toBe('DISK_FULL');
+        expect(translate('vi', error.messageKey, error.params)).toContain(
+          `Không mở được tệp dữ liệu ${path.join(dir, 'klkchc.sqlite3')}: ổ đĩa chứa thư mục dữ liệu đã đầy`,
+        );
+        expect(fs.readdirSync(dir)).toEqual([]);
+      } finally {
+        disk.unmount();
+      }
+    },
+  );
 });
