@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** What the worker answers. */
@@ -15,13 +17,15 @@ export interface BackgroundCheck {
 // Evaluated in a worker thread, so the check runs beside the app instead of blocking it: a
 // string, because the core is bundled into one file and a worker needs a script of its own.
 // It opens its own read-only connection (WAL readers never block the app's writes) and loads
-// the same better-sqlite3 the app loaded, by absolute path.
+// the same better-sqlite3 the app loaded, by absolute path (see workerDriver).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 let db = null;
 try {
-  const Database = require(workerData.driver);
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const Database = require(workerData.driver.module);
+  const options = { readonly: true, fileMustExist: true };
+  if (workerData.driver.nativeBinding) options.nativeBinding = workerData.driver.nativeBinding;
+  db = new Database(workerData.file, options);
   db.pragma('busy_timeout = 10000');
   const result = String(db.pragma('quick_check(1)', { simple: true }));
   parentPort.postMessage(result === 'ok' ? { outcome: 'sound' } : { outcome: 'damaged', detail: result });
@@ -34,8 +38,27 @@ try {
 }
 `;
 
-function driverPath(): string {
-  return require.resolve('better-sqlite3');
+export interface WorkerDriver {
+  /** better-sqlite3's main script. */
+  module: string;
+  /** Its compiled addon, loaded directly (no lookup through the `bindings` package). */
+  nativeBinding: string | null;
+}
+
+/**
+ * Where the worker finds better-sqlite3. In the packaged app the resolved path lies inside
+ * app.asar, which a worker thread may not be able to read: electron-builder unpacks the whole
+ * package beside it (asarUnpack), so the worker loads that copy, and its addon by path.
+ */
+export function workerDriver(
+  resolved: string,
+  exists: (file: string) => boolean = (file) => fs.existsSync(file),
+): WorkerDriver {
+  const asar = `app.asar${path.sep}`;
+  const unpacked = resolved.replace(asar, `app.asar.unpacked${path.sep}`);
+  const module = resolved.includes(asar) && exists(unpacked) ? unpacked : resolved;
+  const addon = path.join(path.dirname(module), '..', 'build', 'Release', 'better_sqlite3.node');
+  return { module, nativeBinding: exists(addon) ? addon : null };
 }
 
 /**
@@ -58,7 +81,8 @@ export function checkInBackground(
   };
   const start = () => {
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath() } });
+      const driver = workerDriver(require.resolve('better-sqlite3'));
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
     } catch (error) {
       finish({ outcome: 'unknown', detail: String(error) });
       return;
