@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -37,6 +38,15 @@ try {
   if (db) db.close();
 }
 `;
+
+/**
+ * better-sqlite3's path as this process loads it: through `require` in the bundled app (and
+ * under vitest); run as ES modules (tsx: the benchmarks), from the running script's folder.
+ */
+function resolveDriver(): string {
+  const resolver = typeof require === 'function' ? require : createRequire(path.resolve(process.argv[1] ?? 'index.js'));
+  return resolver.resolve('better-sqlite3');
+}
 
 export interface WorkerDriver {
   /** better-sqlite3's main script. */
@@ -81,7 +91,7 @@ export function checkInBackground(
   };
   const start = () => {
     try {
-      const driver = workerDriver(require.resolve('better-sqlite3'));
+      const driver = workerDriver(resolveDriver());
       worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
     } catch (error) {
       finish({ outcome: 'unknown', detail: String(error) });
