@@ -59,6 +59,9 @@ const PAUSE_MS = 50;
 
 /** Lock files this process holds (file → token). */
 const held = new Map<string, string>();
+/** Their releases, run when the process exits without closing (one listener for all). */
+const releases = new Set<() => void>();
+let exitHooked = false;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -237,7 +240,7 @@ function holdLock(file: string, token: string, dir: string): DataLock {
   const release = () => {
     if (held.get(file) !== token) return;
     held.delete(file);
-    process.removeListener('exit', release);
+    releases.delete(release);
     try {
       // Someone may have removed it by hand and another process taken the folder since.
       if (readLock(file, dir)?.record?.token === token) fs.rmSync(file, { force: true });
@@ -245,6 +248,12 @@ function holdLock(file: string, token: string, dir: string): DataLock {
       // The folder is gone (a removed USB stick): nothing left to release.
     }
   };
-  process.on('exit', release);
+  releases.add(release);
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on('exit', () => {
+      for (const pending of [...releases]) pending();
+    });
+  }
   return { file, release };
 }

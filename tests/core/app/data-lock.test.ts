@@ -128,6 +128,18 @@ describe('one process per data folder', () => {
     open(dir);
   });
 
+  it('a process that exits without closing releases the folder on its way out', () => {
+    const dir = folder();
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'exit-child.ts'), dir],
+      { encoding: 'utf8' },
+    );
+    expect(run.stdout).toContain('opened');
+    expect(run.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, LOCK))).toBe(false);
+  });
+
   it('release removes only its own lock', () => {
     const dir = folder();
     const h = open(dir);
