@@ -7,4 +7,8 @@ export const ErrorCode = {
   internal: 'INTERNAL',
   unauthorized: 'UNAUTHORIZED',
   transport: 'TRANSPORT',
+  /** The data file is damaged: every write is refused (system.health says more). */
+  dbDamaged: 'DB_DAMAGED',
+  /** Another process has the data folder (at start-up). */
+  dataInUse: 'DATA_IN_USE',
 } as const;

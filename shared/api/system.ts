@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from './define';
 
-/** Error code of every call refused because the data file is damaged (the renderer shows a banner). */
-export const DB_DAMAGED = 'DB_DAMAGED';
-
 /** Where the damage was found: by the check at open, by the check run in the background, or by a call while running. */
 export const damageReasonSchema = z.enum(['openCheck', 'backgroundCheck', 'runtime']);
 export type DamageReason = z.infer<typeof damageReasonSchema>;

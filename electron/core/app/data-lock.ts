@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, explainSystemError } from '../kernel/errors';
+import { ErrorCode } from '../../../shared/api/errors';
 import { formatDateTime } from '../../../shared/format/date';
 
 // One process per data folder, whatever opens it: the desktop app, browser mode, another
@@ -178,10 +179,13 @@ function removeAbandoned(file: string, judged: string, dir: string): void {
 
 function inUse(dir: string, file: string, record: LockRecord | null): AppError {
   if (record === null) {
-    return new AppError('DATA_IN_USE', { messageKey: 'errors.DATA_IN_USE_unknown', params: { dir, lockFile: file } });
+    return new AppError(ErrorCode.dataInUse, {
+      messageKey: 'errors.DATA_IN_USE_unknown',
+      params: { dir, lockFile: file },
+    });
   }
   const kind = record.mode === 'browser' || record.mode === 'electron' ? record.mode : 'other';
-  return new AppError('DATA_IN_USE', {
+  return new AppError(ErrorCode.dataInUse, {
     messageKey: `errors.DATA_IN_USE_${kind}`,
     params: {
       dir,

@@ -1,6 +1,6 @@
 import type { Db } from './open';
 import type { DamageReason, DataHealthReport } from '../../../shared/api/system';
-import { DB_DAMAGED } from '../../../shared/api/system';
+import { ErrorCode } from '../../../shared/api/errors';
 import { AppError, explainSystemError, isCorruption } from '../kernel/errors';
 
 function codeOf(error: unknown): unknown {
@@ -65,7 +65,7 @@ export class DataHealth {
     if (isCorruption(code)) {
       const first = !this.damaged;
       this.markDamaged('runtime', error instanceof Error ? error.message : String(code));
-      return new AppError(DB_DAMAGED, {
+      return new AppError(ErrorCode.dbDamaged, {
         messageKey: first ? 'errors.DB_DAMAGED_runtime' : 'errors.DB_DAMAGED_read',
         params,
         cause: error,
@@ -74,10 +74,10 @@ export class DataHealth {
     if (!this.damaged) return null;
     // query_only at work: a write was attempted and refused before it touched the file.
     if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
-      return new AppError(DB_DAMAGED, { params, cause: error });
+      return new AppError(ErrorCode.dbDamaged, { params, cause: error });
     }
     if (error instanceof AppError || explainSystemError(error) !== null) return null;
     // Anything else going wrong in a damaged file (a missing table of an unmigrated one…) comes from the damage.
-    return new AppError(DB_DAMAGED, { messageKey: 'errors.DB_DAMAGED_read', params, cause: error });
+    return new AppError(ErrorCode.dbDamaged, { messageKey: 'errors.DB_DAMAGED_read', params, cause: error });
   }
 }
