@@ -65,6 +65,20 @@ export default tseslint.config(
     ),
   },
   {
+    // The shell prints and saves what the core hands it: it reaches the features only through
+    // the core's assembly (electron/core/app) and its documents engine (electron/core/documents).
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(
+      [],
+      [
+        {
+          group: ['**/core/features', '**/core/features/**'],
+          message: 'electron/main never imports a feature: go through electron/core/app or electron/core/documents',
+        },
+      ],
+    ),
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: restrict(
       ['better-sqlite3', ...NODE_BUILTINS],

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { expect } from 'vitest';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/envelope';
-import { findChromium } from '../../electron/core/features/minutes/chromium-path';
+import { findChromium } from '../../electron/core/documents/chromium-path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(ROOT, 'dist'));

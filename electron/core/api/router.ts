@@ -95,7 +95,7 @@ export function createRouter(handlers: HandlerMap<Contract>, options: RouterOpti
       } catch (error) {
         const known = options.explainFailure?.(error) ?? explainSystemError(error, options.data);
         if (known) {
-          if (known.code === 'INTERNAL' || known.code === 'DISK_FULL' || known.code === 'DISK_IO')
+          if (known.code === ErrorCode.internal || known.code === ErrorCode.diskFull || known.code === ErrorCode.diskIo)
             options.logger.error(`${name} failed`, error);
           return failure(describe(known, safeLanguage(options)));
         }

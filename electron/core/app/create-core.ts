@@ -11,8 +11,8 @@ import { allHandlers } from '../api/handlers';
 import { FileStore } from '../files/file-store';
 import { systemClock, type Clock } from '../kernel/clock';
 import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
-import type { PdfRenderer } from '../features/minutes/pdf-renderer';
-import { createChromiumPdfRenderer } from '../features/minutes/chromium-pdf-renderer';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import { createChromiumPdfRenderer } from '../documents/chromium-pdf-renderer';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {

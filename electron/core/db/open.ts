@@ -6,6 +6,7 @@ import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { quickCheck } from './quick-check';
 import { AppError, explainSystemError, type DataLocation } from '../kernel/errors';
+import { CommonError } from '../../../shared/api/errors';
 
 export type Db = Database.Database;
 
@@ -57,10 +58,10 @@ function applyReadOnlyPragmas(db: Db): void {
 export function explainAtOpen(error: unknown, location: DataLocation): AppError | null {
   const known = explainSystemError(error, location);
   const params = { ...known?.params, ...location };
-  if (known?.code === 'DISK_FULL' && known.messageKey !== 'errors.DISK_FULL_open') {
+  if (known?.code === CommonError.diskFull && known.messageKey !== 'errors.DISK_FULL_open') {
     return new AppError('DISK_FULL', { messageKey: 'errors.DISK_FULL_open', params, cause: error });
   }
-  if (known?.code === 'DISK_IO' && known.messageKey !== 'errors.DISK_IO_open') {
+  if (known?.code === CommonError.diskIo && known.messageKey !== 'errors.DISK_IO_open') {
     return new AppError('DISK_IO', { messageKey: 'errors.DISK_IO_open', params, cause: error });
   }
   return known;

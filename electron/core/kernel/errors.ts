@@ -1,17 +1,18 @@
 import type { TranslateParams } from '../../../shared/i18n/translate';
+import type { ApiErrorCode } from '../../../shared/api/error-codes';
 
 /**
  * An error the user should read. `code` is stable (tests and the renderer match on it); the
  * message is looked up from `messageKey` in the user's language when the router answers.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly messageKey: string;
   readonly params: TranslateParams;
   readonly fields: Record<string, string> | undefined;
 
   constructor(
-    code: string,
+    code: ApiErrorCode,
     options: { messageKey?: string; params?: TranslateParams; fields?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(code, { cause: options.cause });

@@ -9,6 +9,7 @@ import { SECURITY_HEADERS } from '../security/csp';
 import { resolveStatic, mimeType } from './static-files';
 import { translate, type TranslateParams } from '../../../shared/i18n/translate';
 import type { ApiResult } from '../../../shared/api/envelope';
+import type { ApiErrorCode } from '../../../shared/api/error-codes';
 
 export const TOKEN_HEADER = 'x-klkchc-token';
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -102,7 +103,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return 'vi' as const;
     }
   };
-  const failure = (code: string, messageKey = `errors.${code}`, params?: TranslateParams): ApiResult<unknown> => ({
+  const failure = (
+    code: ApiErrorCode,
+    messageKey = `errors.${code}`,
+    params?: TranslateParams,
+  ): ApiResult<unknown> => ({
     ok: false,
     error: { code, message: translate(language(), messageKey, params) },
   });

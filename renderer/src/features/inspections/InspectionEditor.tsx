@@ -237,7 +237,9 @@ function InspectionEditor({ initial, onReload }: { initial: InspectionDetail; on
 
   const remedy = async (requestId: string, date: string | null) => {
     try {
-      replace(await api.call('inspections.setRemedied', { id: detail.id, requestId, remediedDate: date }));
+      replace(
+        await api.call('inspections.setRemedied', { id: detail.id, rev: detail.rev, requestId, remediedDate: date }),
+      );
       notify({ message: t('inspections.editor.remedySaved') });
     } catch (error) {
       fail(error);
@@ -267,7 +269,7 @@ function InspectionEditor({ initial, onReload }: { initial: InspectionDetail; on
 
   const schedule = async (date: string | null) => {
     try {
-      await api.call('inspections.schedule', { id: detail.id, plannedDate: date });
+      await api.call('inspections.schedule', { id: detail.id, rev: detail.rev, plannedDate: date });
       replace(await api.call('inspections.get', { id: detail.id }));
       notify({ message: t('inspections.editor.scheduled'), severity: 'info' });
     } catch (error) {

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { InspectionContent } from '../../../../shared/domain/inspection';
 import type { ApiClient } from '../../api/client';
 import { ApiCallError } from '../../api/errors';
+import { CommonError } from '../../../../shared/api/errors';
+import { InspectionError } from '../../../../shared/api/inspections';
 import { DraftSaver, type SaveState } from './draft-saver';
 import { saveDraftKeepalive } from './keepalive';
 
@@ -29,7 +31,8 @@ export function useDraftAutosave({ api, inspectionId, initialRev, enabled, conte
         save: (payload) => api.call('inspections.saveDraft', payload),
         saveOnExit: saveDraftKeepalive,
         isConflict: (error) =>
-          error instanceof ApiCallError && (error.code === 'CONFLICT' || error.code === 'inspections.locked'),
+          error instanceof ApiCallError &&
+          (error.code === CommonError.conflict || error.code === InspectionError.locked),
         onState: setState,
         onRev,
       }),

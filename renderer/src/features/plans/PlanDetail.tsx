@@ -79,7 +79,7 @@ export function PlanDetail({ id }: { id: string }) {
 
   const setPlannedDate = async (row: InspectionSummary, date: string | null) => {
     try {
-      await api.call('inspections.schedule', { id: row.id, plannedDate: date });
+      await api.call('inspections.schedule', { id: row.id, rev: row.rev, plannedDate: date });
       refresh();
     } catch (error) {
       notify({ message: errorMessage(error, t('common.unexpected')), severity: 'error' });
@@ -116,7 +116,7 @@ export function PlanDetail({ id }: { id: string }) {
       </Box>
     );
   }
-  const { plan, team } = data;
+  const { plan, team, teamRev } = data;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
       <Box sx={{ px: 3, pt: 2 }}>
@@ -238,7 +238,7 @@ export function PlanDetail({ id }: { id: string }) {
             </Box>
           </>
         )}
-        {tab === 'team' && <TeamEditor planId={plan.id} team={team} onSaved={refresh} />}
+        {tab === 'team' && <TeamEditor planId={plan.id} team={team} teamRev={teamRev} onSaved={refresh} />}
         {tab === 'info' && (
           <Paper sx={{ p: 2, maxWidth: 960 }}>
             <Info label={t('plans.fields.issuer')} value={plan.issuer} />

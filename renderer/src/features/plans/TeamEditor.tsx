@@ -24,7 +24,18 @@ interface Row {
  * name, pick with ↓ and Enter; a person not yet listed is added on the spot. Save writes the
  * whole team in order.
  */
-export function TeamEditor({ planId, team, onSaved }: { planId: string; team: PlanMember[]; onSaved(): void }) {
+export function TeamEditor({
+  planId,
+  team,
+  teamRev,
+  onSaved,
+}: {
+  planId: string;
+  team: PlanMember[];
+  /** The team as loaded: a save based on a team someone changed since is refused. */
+  teamRev: string;
+  onSaved(): void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { notify } = useNotifier();
@@ -75,6 +86,7 @@ export function TeamEditor({ planId, team, onSaved }: { planId: string; team: Pl
     try {
       await api.call('plans.setTeam', {
         planId,
+        teamRev,
         team: rows.map(({ officialId, role, position }) => ({ officialId, role, position })),
       });
       setDirty(false);

@@ -92,7 +92,7 @@ export function RegistryPage() {
   const toggleActive = async (unit: Unit) => {
     setConfirming(null);
     try {
-      const result = await api.call('registry.setActive', { id: unit.id, active: !unit.active });
+      const result = await api.call('registry.setActive', { id: unit.id, rev: unit.rev, active: !unit.active });
       reload();
       notify({
         message: unit.active
