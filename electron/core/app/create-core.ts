@@ -7,7 +7,8 @@ import { DataHealth } from '../db/health';
 import { checkInBackground, type BackgroundCheck } from '../db/background-check';
 import { firstFinding } from '../db/quick-check';
 import { createRouter, consoleLogger, type Logger, type Router } from '../api/router';
-import { allHandlers } from '../api/handlers';
+import { allHandlers } from './handlers';
+import { CoreHolder } from './core-holder';
 import { FileStore } from '../files/file-store';
 import { systemClock, type Clock } from '../kernel/clock';
 import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
@@ -49,14 +50,21 @@ const INTEGRITY_CHECK: IntegrityLimits = { syncLimitBytes: 8 * 1024 * 1024, back
 
 export interface Core {
   router: Router;
-  services: Services;
+  /** The services over the database open now (a restore replaces them). */
+  readonly services: Services;
   files: FileStore;
   paths: DataPaths;
-  db: Db;
-  /** Whether the data file is damaged (then every write is refused). */
-  health: DataHealth;
+  /** The database open now. */
+  readonly db: Db;
+  /** Holds the open database; a restore replaces it through `holder.exclusive` and `holder.reopen`. */
+  holder: CoreHolder;
+  /** Whether the database open now is damaged (then every write is refused). */
+  readonly health: DataHealth;
   close(): void;
 }
+
+/** Calls that replace the database themselves: they run with no other call in flight. */
+export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>();
 
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
@@ -130,69 +138,75 @@ function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core 
     ...(options.mode === 'test' ? { backgroundDelayMs: null } : {}),
     ...options.integrityCheck,
   };
-  const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
-  const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
-  let files: FileStore | null = null;
+  sweepStaleTemp(paths.tempDir);
+  const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const files = new FileStore(tempDir);
+  const clock = options.clock ?? systemClock;
+  const documents = {
+    pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
+    resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+  };
+  const runtimeInfo = {
+    dataFile: paths.databaseFile,
+    dataDir: paths.dataDir,
+    appVersion: options.appVersion,
+    mode: options.mode,
+  };
+  let holder: CoreHolder;
   try {
-    sweepStaleTemp(paths.tempDir);
-    const tempDir = path.join(paths.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
-    files = new FileStore(tempDir);
-    const services = createServices(
-      db,
-      options.clock ?? systemClock,
-      files,
-      {
-        dataFile: paths.databaseFile,
-        dataDir: paths.dataDir,
-        appVersion: options.appVersion,
-        mode: options.mode,
-      },
-      {
-        pdf: options.pdfRenderer ?? createChromiumPdfRenderer(),
-        resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
-      },
-    );
-    const router = createRouter(allHandlers(services, health), {
-      language: () => services.settings.language(),
+    // Each database put in place (at start, after a restore) is checked and watched afresh.
+    holder = new CoreHolder(() => {
+      const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
+      const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
+      try {
+        const services = createServices(db, clock, files, runtimeInfo, documents);
+        return { db, services, handlers: allHandlers(services, health), health, background };
+      } catch (error) {
+        background?.cancel();
+        db.close();
+        throw error;
+      }
+    }, EXCLUSIVE_CALLS);
+  } catch (error) {
+    void documents.pdf.close();
+    files.dispose();
+    fs.rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  const router = createRouter(
+    { run: (name, work) => holder.run(name, (runtime) => work(runtime.handlers)) },
+    {
+      language: () => holder.services.settings.language(),
       validateOutput: options.validateOutput ?? options.mode === 'test',
       logger,
       data: { file: paths.databaseFile, dir: paths.dataDir },
-      explainFailure: (error) => health.explain(error),
-    });
-    const openFiles = files;
-    let closed = false;
-    return {
-      router,
-      services,
-      files: openFiles,
-      paths,
-      db,
-      health,
-      close() {
-        if (closed) return;
-        closed = true;
-        background?.cancel();
-        services.minutesBatches.cancelAll();
-        void services.minutes.renderer.close();
-        openFiles.dispose();
-        fs.rmSync(tempDir, { recursive: true, force: true });
-        // Fold the WAL back into the main file so the folder holds one tidy file at rest (a
-        // damaged file is left exactly as it is, for whoever tries to rescue it).
-        if (!health.damaged) {
-          try {
-            db.pragma('wal_checkpoint(TRUNCATE)');
-          } catch {
-            // A busy checkpoint is retried by SQLite on the next open.
-          }
-        }
-        db.close();
-        lock.release();
-      },
-    };
-  } catch (error) {
-    background?.cancel();
-    files?.dispose();
-    db.close();
-    throw error;
-  }
+      // No database in place (a restore failed): the holder's own refusal stands.
+      explainFailure: (error) => (holder.hasRuntime ? holder.runtime.health.explain(error) : null),
+    },
+  );
+  let closed = false;
+  return {
+    router,
+    get services() {
+      return holder.services;
+    },
+    files,
+    paths,
+    get db() {
+      return holder.db;
+    },
+    get health() {
+      return holder.runtime.health;
+    },
+    holder,
+    close() {
+      if (closed) return;
+      closed = true;
+      void documents.pdf.close();
+      holder.close();
+      files.dispose();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      lock.release();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, type Logger } from '../../../electron/core/api/router';
-import { allHandlers } from '../../../electron/core/api/handlers';
+import { allHandlers } from '../../../electron/core/app/handlers';
 import { contract } from '../../../shared/api/contract';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 

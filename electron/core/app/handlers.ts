@@ -1,7 +1,7 @@
 import type { Contract } from '../../../shared/api/contract';
-import type { HandlerMap } from './handler-map';
-import type { Services } from '../app/services';
-import { systemHandlers } from '../app/system-handlers';
+import type { HandlerMap } from '../api/handler-map';
+import type { Services } from './services';
+import { systemHandlers } from './system-handlers';
 import type { DataHealth } from '../db/health';
 import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
