@@ -66,9 +66,10 @@ describe('opening a data file that is not what it should be', () => {
     expect(fs.readFileSync(notADir, 'utf8')).toBe('x');
   });
 
-  const disk = mountSmallDisk(256);
-  it.skipIf(disk === null)('a first start on a full disk says so and leaves no empty file behind', () => {
-    if (!disk) return;
+  it('a first start on a full disk says so and leaves no empty file behind', (context) => {
+    // A real tiny disk where the machine allows mounting one; the mapping itself is tested without.
+    const disk = mountSmallDisk(256);
+    if (!disk) return context.skip();
     try {
       const filler = fs.openSync(path.join(disk.dir, 'filler'), 'w');
       try {
