@@ -73,7 +73,8 @@ describe('an import killed mid-write', () => {
   beforeAll(async () => {
     const setup = await createReadyCore();
     pristine = tempDir('klkchc-crash-pristine-');
-    // The office is set up once and closed (checkpointed); each run imports into a copy.
+    // The office is set up once; each run imports into a copy. Closed before copying: a folder
+    // in use holds its lock file, and a live database is never copied.
     setup.core.close();
     fs.cpSync(setup.dir, pristine, { recursive: true });
     fs.rmSync(setup.dir, { recursive: true, force: true });
