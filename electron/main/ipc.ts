@@ -1,6 +1,7 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Core } from '../core/app/create-core';
 import type { ApiResult } from '../../shared/api/envelope';
+import type { ApiErrorCode } from '../../shared/api/error-codes';
 import {
   IPC,
   apiCallNameSchema,
@@ -14,7 +15,7 @@ import { isAllowedNavigation } from './security-policy';
 import { printHtmlFile } from './print';
 import { saveDownloadsInto } from './save-folder';
 
-function fail(core: Core, code: string, key = `errors.${code}`, params = {}): ApiResult<never> {
+function fail(core: Core, code: ApiErrorCode, key = `errors.${code}`, params = {}): ApiResult<never> {
   return { ok: false, error: { code, message: translate(core.services.settings.language(), key, params) } };
 }
 

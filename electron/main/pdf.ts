@@ -1,4 +1,4 @@
-import type { PdfRenderer } from '../core/features/minutes/pdf-renderer';
+import type { PdfRenderer } from '../core/documents/pdf-renderer';
 import { withDocumentWindow } from './document-window';
 
 /**

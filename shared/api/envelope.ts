@@ -1,3 +1,5 @@
+import type { ApiErrorCode } from './error-codes';
+
 /**
  * What every API call answers, in Electron IPC and in browser mode alike (after Signal
  * Desktop's channel envelopes): a value, or an error with a stable code and a message already
@@ -5,8 +7,8 @@
  */
 
 export interface ApiError {
-  /** Stable, machine-readable: "VALIDATION", "NOT_FOUND", "CONFLICT", "registry.duplicateCode"… */
-  code: string;
+  /** Stable, machine-readable: one of the contract's codes (error-codes.ts). */
+  code: ApiErrorCode;
   /** A sentence for the user, in the interface language. */
   message: string;
   /** For VALIDATION: field path ("name", "team.0.role") → i18n key of the field's message. */

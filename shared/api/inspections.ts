@@ -10,6 +10,14 @@ import {
   inspectionSummarySchema,
 } from '../domain/inspection';
 
+/** What the inspections may answer besides the common errors. */
+export const InspectionError = {
+  /** The record is finalised (or the change needs a draft). */
+  locked: 'inspections.locked',
+  notStarted: 'inspections.notStarted',
+  notFinalised: 'inspections.notFinalised',
+} as const;
+
 export const INSPECTION_SORTS = ['date', 'unit', 'updated'] as const;
 export type InspectionSort = (typeof INSPECTION_SORTS)[number];
 
@@ -47,8 +55,9 @@ export const inspectionEndpoints = defineEndpoints({
     input: z.object({ planId: idSchema, unitId: idSchema, plannedDate: isoDateSchema.nullable().default(null) }),
     output: inspectionSummarySchema,
   },
+  /** The planned date, from the revision the clerk saw (a stale one is a CONFLICT). */
   'inspections.schedule': {
-    input: z.object({ id: idSchema, plannedDate: isoDateSchema.nullable() }),
+    input: z.object({ id: idSchema, rev: revSchema, plannedDate: isoDateSchema.nullable() }),
     output: inspectionSummarySchema,
   },
   /**
@@ -86,7 +95,7 @@ export const inspectionEndpoints = defineEndpoints({
    * inspection has one, the inspection becomes "remedied" (and back, if a date is cleared).
    */
   'inspections.setRemedied': {
-    input: z.object({ id: idSchema, requestId: idSchema, remediedDate: isoDateSchema.nullable() }),
+    input: z.object({ id: idSchema, rev: revSchema, requestId: idSchema, remediedDate: isoDateSchema.nullable() }),
     output: inspectionDetailSchema,
   },
   /** A re-inspection (tái kiểm tra) of a finalised inspection, planned for a date. */

@@ -9,6 +9,19 @@ import {
   minutesSettingsSchema,
 } from '../domain/minutes';
 
+/** What the minutes may answer besides the common errors. */
+export const MinutesError = {
+  noBrowser: 'minutes.NO_BROWSER',
+  browserFailed: 'minutes.BROWSER_FAILED',
+  renderFailed: 'minutes.RENDER_FAILED',
+  fontMissing: 'minutes.FONT_MISSING',
+  numberTyped: 'minutes.NUMBER_TYPED',
+  numberTaken: 'minutes.NUMBER_TAKEN',
+  numbersExhausted: 'minutes.NUMBERS_EXHAUSTED',
+  nothingToPrint: 'minutes.NOTHING_TO_PRINT',
+  batchFailed: 'minutes.BATCH_FAILED',
+} as const;
+
 const inspectionInput = z.object({ inspectionId: idSchema });
 
 export const batchStatusSchema = z.object({

@@ -4,7 +4,12 @@ import { idSchema } from '../domain/common';
 import { planInputSchema, planMemberSchema, planSchema, planTeamSchema, scopeSelectionSchema } from '../domain/plan';
 import { UNIT_KINDS } from '../domain/unit';
 
-const planWithTeam = z.object({ plan: planSchema, team: z.array(planMemberSchema) });
+const planWithTeam = z.object({
+  plan: planSchema,
+  team: z.array(planMemberSchema),
+  /** The team's revision as a whole, sent back with `plans.setTeam`. */
+  teamRev: z.string(),
+});
 
 export const planEndpoints = defineEndpoints({
   /** Newest period first, then by title. */
@@ -26,9 +31,12 @@ export const planEndpoints = defineEndpoints({
     input: z.object({ id: idSchema, rev: z.string().min(1).max(100), plan: planInputSchema }),
     output: planWithTeam,
   },
-  /** Replaces the team with this list, in this order. */
+  /**
+   * Replaces the team with this list, in this order. `teamRev` is the team the list was based
+   * on: when another editor changed the team since, the call is refused as a CONFLICT.
+   */
   'plans.setTeam': {
-    input: z.object({ planId: idSchema, team: planTeamSchema }),
+    input: z.object({ planId: idSchema, teamRev: z.string().min(1).max(64), team: planTeamSchema }),
     output: planWithTeam,
   },
   /** How many units a selection would add, before adding them. */

@@ -15,6 +15,13 @@ export const unitFilterSchema = z.object({
 });
 export type UnitFilter = z.input<typeof unitFilterSchema>;
 
+/** What the registry may answer besides the common errors. */
+export const RegistryError = {
+  undoUnknown: 'registry.undoUnknown',
+  undoStale: 'registry.undoStale',
+  undoInUse: 'registry.undoInUse',
+} as const;
+
 const mutationResult = z.object({ unit: unitSchema, undoId: z.string() });
 
 export const registryEndpoints = defineEndpoints({
@@ -42,7 +49,7 @@ export const registryEndpoints = defineEndpoints({
     output: mutationResult,
   },
   'registry.setActive': {
-    input: z.object({ id: idSchema, active: z.boolean() }),
+    input: z.object({ id: idSchema, rev: z.string().min(1).max(100), active: z.boolean() }),
     output: mutationResult,
   },
   /** Reverts the change an earlier call reported by its undoId, if nothing changed since. */

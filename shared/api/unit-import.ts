@@ -16,6 +16,39 @@ import {
   undoImportResultSchema,
 } from '../domain/unit-import';
 
+/** Why a file cannot be imported; each has a sentence in `unitImport.errors.*` naming the file. */
+export const IMPORT_FILE_PROBLEMS = [
+  'tooLarge',
+  'empty',
+  'notSpreadsheet',
+  'legacyXls',
+  'encrypted',
+  'htmlTable',
+  'ods',
+  'wordDocument',
+  'zipCorrupt',
+  'truncated',
+  'zipTooBig',
+  'zipTooManyEntries',
+  'zipBomb',
+  'tooManyRows',
+  'unreadable',
+  'noSheets',
+  'noData',
+  'sessionExpired',
+  'sheetNotFound',
+] as const;
+export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
+
+/** What an import may answer besides the common errors. */
+export const UnitImportError = {
+  ...(Object.fromEntries(IMPORT_FILE_PROBLEMS.map((problem) => [problem, `unitImport.${problem}`])) as {
+    [P in ImportFileProblem]: `unitImport.${P}`;
+  }),
+  needName: 'unitImport.needName',
+  undoUnknown: 'unitImport.undoUnknown',
+} as const;
+
 /** The registry's current search and filters: an export writes what the list shows. */
 export const exportRequestSchema = unitFilterSchema.extend({
   sort: z.enum(UNIT_SORTS).default('name'),

@@ -6,8 +6,8 @@ import { line, multiline } from './common';
  * resolved from the inspection, its plan, unit, checklist version, team and the office's
  * settings. An empty string means "not known": the document prints a dotted line there for
  * handwriting. The fixed wording of the form (Mẫu 1.9 of Nghị định 30/2020) is added by the
- * layout (electron/core/features/minutes/layout.ts), the one place the HTML, the PDF and the
- * .docx all come from.
+ * layout (electron/core/features/minutes/minutes-layout.ts), the one place the HTML, the PDF and
+ * the .docx all come from.
  */
 
 /** "ngày 09 tháng 02 năm 2020": day and month already written as the decree wants. */

@@ -1,6 +1,6 @@
 import type { Core } from '../../electron/core/app/create-core';
 import { newRowMeta } from '../../electron/core/db/row-meta';
-import { contentColumns } from '../../electron/core/features/registry/unit-row';
+
 import { UNIT_KINDS, type UnitInput, type UnitKind } from '../../shared/domain/unit';
 import { seededRandom } from './measure';
 import {
@@ -55,7 +55,7 @@ export function generateUnits(core: Core, count: number, seed: number): string[]
         notes: '',
       };
       const meta = newRowMeta(now, officeId);
-      core.services.registry.repo.insert(meta, contentColumns(input), false);
+      core.services.registry.repo.units.insertRow(meta, { ...input, isSample: false });
       ids.push(meta.id);
     }
   })();

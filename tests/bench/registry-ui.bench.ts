@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore } from '../../electron/core/app/create-core';
-import { findChromium } from '../../electron/core/features/minutes/chromium-path';
+import { findChromium } from '../../electron/core/documents/chromium-path';
 import type { BenchModule } from './bench-module';
 import { generateUnits } from './registry-data';
 

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { DATABASE_FILE_NAME } from '../../electron/core/app/paths';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { contentColumns } from '../../electron/core/features/registry/unit-row';
+import { unitEntity } from '../../electron/core/features/registry/unit-entity';
 import { personSortKey } from '../../electron/core/features/officials/official-service';
 import type { UnitInput, UnitKind } from '../../shared/domain/unit';
 import { searchKey } from '../../shared/text/search';
@@ -222,7 +222,7 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
         notes: '',
       };
       const row = meta();
-      insertUnit.run({ ...row, ...contentColumns(input) });
+      insertUnit.run({ ...row, ...unitEntity.toColumns({ ...input, isSample: false }) });
       units.push({ id: row.id, kind, name, head });
     }
   })();

@@ -3,7 +3,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { newRowMeta } from '../../electron/core/db/row-meta';
-import { contentColumns } from '../../electron/core/features/registry/unit-row';
 import type { ImportField } from '../../shared/domain/unit-import';
 import type { UnitInput } from '../../shared/domain/unit';
 import type { BenchModule } from './bench-module';
@@ -245,8 +244,9 @@ export const unitImportBench: BenchModule = {
     }));
     const rawStarted = performance.now();
     core.db.transaction(() => {
-      for (const input of inputs)
-        core.services.registry.repo.insert(newRowMeta(now, officeId), contentColumns(input), false);
+      for (const input of inputs) {
+        core.services.registry.repo.units.insertRow(newRowMeta(now, officeId), { ...input, isSample: false });
+      }
     })();
     const rawInsertMs = performance.now() - rawStarted;
     core.close();

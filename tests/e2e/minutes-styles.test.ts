@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentFontCss } from '../../electron/core/features/minutes/fonts';
-import { renderMinutesHtml } from '../../electron/core/features/minutes/html';
+import { documentFontCss } from '../../electron/core/documents/fonts';
+import { renderMinutesHtml } from '../../electron/core/features/minutes/minutes-render';
 import { richMinutes } from '../core/minutes/fixtures';
 import { chromiumPath } from './harness';
 

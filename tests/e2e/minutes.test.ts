@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from '../core/minutes/pdf-tools';
+import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from '../core/documents/pdf-tools';
 import { launchBrowser, see, setUpOffice, startApp, type Browser, type RunningApp } from './harness';
 import { seedMinutes, type MinutesSeed } from './minutes-seed';
 

@@ -3,19 +3,24 @@ import type { Clock } from '../kernel/clock';
 import type { FileStore } from '../files/file-store';
 import type { RuntimeInfo } from '../features/settings/settings-service';
 import { SettingsService } from '../features/settings/settings-service';
+import { WritePath } from '../db/write-path';
 import { AuditTrail } from '../features/audit/audit-trail';
+import { UnitRepo } from '../features/registry/unit-repo';
 import { RegistryService } from '../features/registry/registry-service';
 import { UnitImportService } from '../features/unit-import/unit-import-service';
 import { UnitExportService } from '../features/unit-export/unit-export-service';
 import { OfficialService } from '../features/officials/official-service';
+import { ChecklistRepo } from '../features/checklists/checklist-repo';
 import { ChecklistService } from '../features/checklists/checklist-service';
+import { InspectionRepo } from '../features/inspections/inspection-repo';
 import { InspectionService } from '../features/inspections/inspection-service';
+import { PlanRepo } from '../features/plans/plan-repo';
 import { PlanService } from '../features/plans/plan-service';
 import { SamplePlans } from '../features/plans/sample-plans';
 import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
-import type { PdfRenderer } from '../features/minutes/pdf-renderer';
+import type { PdfRenderer } from '../documents/pdf-renderer';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {
@@ -23,6 +28,8 @@ export interface Services {
   clock: Clock;
   files: FileStore;
   settings: SettingsService;
+  /** The one write path for office data. */
+  writes: WritePath;
   audit: AuditTrail;
   registry: RegistryService;
   unitImport: UnitImportService;
@@ -51,24 +58,29 @@ export function createServices(
   documents: DocumentDeps,
 ): Services {
   const settings = new SettingsService(db, runtime);
-  const officeId = () => settings.officeId();
-  const audit = new AuditTrail(db, clock, officeId, () => settings.get().operatorName);
-  const checklists = new ChecklistService(db, clock, officeId, audit);
-  const inspections = new InspectionService(db, clock, officeId, audit, checklists);
-  const officials = new OfficialService(db, clock, officeId, audit);
-  const plans = new PlanService(db, clock, officeId, audit, inspections);
-  const registry = new RegistryService(db, clock, officeId, audit);
+  const audit = new AuditTrail(db, () => settings.get().operatorName);
+  const writes = new WritePath(db, clock, () => settings.officeId(), audit);
+  // Each table has one owner: its repository, built once and handed to whoever needs it.
+  const unitRepo = new UnitRepo(db);
+  const checklistRepo = new ChecklistRepo(db);
+  const planRepo = new PlanRepo(db);
+  const checklists = new ChecklistService(writes, checklistRepo);
+  const inspections = new InspectionService(db, writes, new InspectionRepo(db), planRepo, checklists);
+  const officials = new OfficialService(db, writes);
+  const plans = new PlanService(writes, planRepo, checklistRepo, inspections);
+  const registry = new RegistryService(db, writes, unitRepo);
   // The sample plans come and go with the sample district ("Nạp dữ liệu mẫu" / "Xóa dữ liệu mẫu").
-  registry.sampleSteps.push(new SamplePlans(db, clock, officeId, officials, plans, inspections));
-  const minutes = new MinutesService({ db, clock, officeId, settings, files, inspections, ...documents });
+  registry.sampleSteps.push(new SamplePlans(db, clock, writes, officials, plans, inspections));
+  const minutes = new MinutesService({ db, clock, writes, settings, files, inspections, ...documents });
   return {
     db,
     clock,
     files,
     settings,
+    writes,
     audit,
     registry,
-    unitImport: new UnitImportService(db, clock, files, officeId, audit),
+    unitImport: new UnitImportService(db, files, writes, unitRepo),
     unitExport: new UnitExportService(registry, clock, files, () => settings.language()),
     officials,
     checklists,

@@ -1,8 +1,9 @@
 import type { ApiError } from '../../../shared/api/envelope';
+import type { ApiErrorCode } from '../../../shared/api/error-codes';
 
 /** An API answer with ok: false, thrown so callers can use try/catch and show `message`. */
 export class ApiCallError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly fields: Record<string, string> | undefined;
 
   constructor(error: ApiError) {

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../../../shared/api/envelope';
 import type { ChosenFile, FileFilter, PendingDownload } from '../../../shared/api/files';
 import type { DesktopBridge } from '../../../shared/api/bridge';
+import { CommonError } from '../../../shared/api/errors';
 
 const TOKEN_KEY = 'klkchc.token';
 const TOKEN_HEADER = 'x-klkchc-token';
@@ -19,7 +20,7 @@ export function takeToken(): string | null {
 }
 
 function transportError(message: string): ApiResult<never> {
-  return { ok: false, error: { code: 'TRANSPORT', message } };
+  return { ok: false, error: { code: CommonError.transport, message } };
 }
 
 async function readEnvelope<T>(response: Response, offlineMessage: string): Promise<ApiResult<T>> {

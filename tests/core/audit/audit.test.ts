@@ -93,9 +93,13 @@ describe('the audit trail', () => {
     const unitId = await addUnit(h, 'Trường Tiểu học Tam Gia');
     const unit = await h.call('registry.get', { id: unitId });
     clock.advance(1000);
-    await h.call('registry.update', { id: unitId, rev: unit.rev, unit: { ...unit, headName: 'Vi Thị Dung' } });
+    const { unit: edited } = await h.call('registry.update', {
+      id: unitId,
+      rev: unit.rev,
+      unit: { ...unit, headName: 'Vi Thị Dung' },
+    });
     clock.advance(1000);
-    await h.call('registry.setActive', { id: unitId, active: false });
+    await h.call('registry.setActive', { id: unitId, rev: edited.rev, active: false });
     const { rows } = await h.call('audit.list', { entityId: unitId });
     expect(rows.map((row) => row.action)).toEqual(['deactivate', 'update', 'create']);
     expect(rows[1]!.changes).toEqual([

@@ -345,10 +345,18 @@ describe('recording an inspection', () => {
     await finaliseFor(h, planId, unitId);
     const finalised = await h.call('inspections.get', { id });
     const requestId = finalised.content.requests[0]!.id;
-    const remedied = await h.call('inspections.setRemedied', { id, requestId, remediedDate: '2019-11-10' });
+    const remedied = await h.call('inspections.setRemedied', {
+      id,
+      rev: finalised.rev,
+      requestId,
+      remediedDate: '2019-11-10',
+    });
     expect(remedied.status).toBe('remedied');
     expect(remedied.content.requests[0]!.remediedDate).toBe('2019-11-10');
-    const back = await h.call('inspections.setRemedied', { id, requestId, remediedDate: null });
+    // A remedy date based on the record as it was before is refused, not silently written.
+    const stale = await h.fail('inspections.setRemedied', { id, rev: finalised.rev, requestId, remediedDate: null });
+    expect(stale.code).toBe('CONFLICT');
+    const back = await h.call('inspections.setRemedied', { id, rev: remedied.rev, requestId, remediedDate: null });
     expect(back.status).toBe('finalised');
   });
 
@@ -376,8 +384,15 @@ describe('recording an inspection', () => {
     const second = await addUnit(h, 'Trường Mầm non Đông Quan');
     await h.call('plans.addScope', { planId, selection: { unitIds: [second] } });
     const secondId = await inspectionOf(h, planId, second);
-    await h.call('inspections.schedule', { id: secondId, plannedDate: '2019-10-01' });
-    await h.call('inspections.schedule', { id, plannedDate: '2019-10-20' });
+    const revOf = async (inspectionId: string) => (await h.call('inspections.get', { id: inspectionId })).rev;
+    await h.call('inspections.schedule', { id: secondId, rev: await revOf(secondId), plannedDate: '2019-10-01' });
+    const seen = await revOf(id);
+    const scheduled = await h.call('inspections.schedule', { id, rev: seen, plannedDate: '2019-10-20' });
+    expect(scheduled.rev).not.toBe(seen);
+    // Two clerks moving the same visit: the one who saw the older schedule is refused.
+    const stale = await h.fail('inspections.schedule', { id, rev: seen, plannedDate: null });
+    expect(stale.code).toBe('CONFLICT');
+    expect((await h.call('inspections.get', { id })).plannedDate).toBe('2019-10-20');
     const all = await h.call('inspections.list', { planId });
     expect(all.rows.map((row) => row.unitName)).toEqual(['Trường Mầm non Đông Quan', 'Trường Tiểu học Hiệp Hạ']);
     await h.call('inspections.start', { id });

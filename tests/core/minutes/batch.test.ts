@@ -5,7 +5,7 @@ import { fixedClock } from '../../../electron/core/kernel/clock';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import { ApiFailure, TEST_OFFICE, createReadyCore, tempDir, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
-import { pdfInfo, pdfPages } from './pdf-tools';
+import { pdfInfo, pdfPages } from '../documents/pdf-tools';
 
 /** Many minutes at once: one PDF or one file each; progress, cancelling, and what fails. */
 
@@ -188,7 +188,7 @@ describe('when printing cannot work', () => {
   }
 
   it('names the browser that would not start, changes nothing, and fails a batch whole', async () => {
-    const { createChromiumPdfRenderer } = await import('../../../electron/core/features/minutes/chromium-pdf-renderer');
+    const { createChromiumPdfRenderer } = await import('../../../electron/core/documents/chromium-pdf-renderer');
     const core = await coreWith({ pdfRenderer: createChromiumPdfRenderer({ executablePath: '/khong-co/chromium' }) });
     try {
       const { planId: plan, id } = await oneInspection(core);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMinutesHtml } from '../../../electron/core/features/minutes/html';
+import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import { emptyMinutes } from './fixtures';
 
 describe('a blank form’s dates', () => {

@@ -1,34 +1,14 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { renderMinutesDocx } from '../../../electron/core/features/minutes/docx';
+import { renderMinutesDocx } from '../../../electron/core/features/minutes/minutes-render';
 import { emptyMinutes, longMinutes, richMinutes } from './fixtures';
-import { forbiddenWords, missingInOrder } from './pdf-tools';
-
-/** The .docx opened the way Word does: unzipped, its document.xml and styles.xml read. */
-async function open(buffer: Buffer) {
-  const zip = await JSZip.loadAsync(buffer);
-  const read = async (name: string) => {
-    const file = zip.file(name);
-    if (!file) throw new Error(`${name} missing from the .docx`);
-    return file.async('string');
-  };
-  const documentXml = await read('word/document.xml');
-  // The text as Word shows it: every w:t in order, paragraphs on their own lines.
-  const text = documentXml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<w:tab\/>/g, '\t')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-  return { zip, documentXml, text, stylesXml: await read('word/styles.xml'), read };
-}
+import { openDocx } from '../documents/docx-tools';
+import { forbiddenWords, missingInOrder } from '../documents/pdf-tools';
 
 describe('minutes as Word (.docx)', () => {
   it('holds the same content as the PDF, in the same order', async () => {
-    const { text } = await open(await renderMinutesDocx(richMinutes()));
+    const { text } = await openDocx(await renderMinutesDocx(richMinutes()));
     expect(
       missingInOrder(text, [
         'UBND HUYỆN LỘC BÌNH',
@@ -73,7 +53,7 @@ describe('minutes as Word (.docx)', () => {
   });
 
   it('uses real Word structures: a borderless header table, a criteria table, named styles, Times New Roman', async () => {
-    const { documentXml, stylesXml, read } = await open(await renderMinutesDocx(richMinutes()));
+    const { documentXml, stylesXml, read } = await openDocx(await renderMinutesDocx(richMinutes()));
     const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     // Header, criteria, two rows of signatures.
     expect(tables.length).toBe(4);
@@ -112,7 +92,7 @@ describe('minutes as Word (.docx)', () => {
   });
 
   it('leaves dotted lines for handwriting in an almost empty inspection', async () => {
-    const { documentXml, text } = await open(await renderMinutesDocx(emptyMinutes()));
+    const { documentXml, text } = await openDocx(await renderMinutesDocx(emptyMinutes()));
     expect(text).toContain('Số: ………/BB-ĐKT');
     expect(text).toContain('Lộc Bình, ngày ……… tháng ……… năm ………');
     // Full dotted lines are tabs with a dot leader to the right margin (Word draws the dots).

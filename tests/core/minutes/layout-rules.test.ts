@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createChromiumPdfRenderer } from '../../../electron/core/features/minutes/chromium-pdf-renderer';
-import { documentFontCss } from '../../../electron/core/features/minutes/fonts';
-import { renderMinutesHtml } from '../../../electron/core/features/minutes/html';
+import { createChromiumPdfRenderer } from '../../../electron/core/documents/chromium-pdf-renderer';
+import { documentFontCss } from '../../../electron/core/documents/fonts';
+import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import { longMinutes, richMinutes } from './fixtures';
-import { MM, fontSizeOf, pdfWords, type PdfWord } from './pdf-tools';
+import { MM, fontSizeOf, pdfWords, type PdfWord } from '../documents/pdf-tools';
 
 /**
  * The table of electron/core/documents/LAYOUT.md (Nghị định 30/2020, Phụ lục I) measured on the printed

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../electron/core/kernel/clock';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, inspectionOf, makePlan } from '../plans/planning-fixtures';
-import { flat, forbiddenWords, missingInOrder, pdfInfo, pdfPages } from './pdf-tools';
+import { flat, forbiddenWords, missingInOrder, pdfInfo, pdfPages } from '../documents/pdf-tools';
 
 /**
  * The minutes through the API, on a real core: from a recorded inspection (its plan, unit,

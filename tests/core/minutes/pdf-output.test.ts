@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { createChromiumPdfRenderer } from '../../../electron/core/features/minutes/chromium-pdf-renderer';
-import { documentFontCss } from '../../../electron/core/features/minutes/fonts';
-import { renderMinutesHtml } from '../../../electron/core/features/minutes/html';
+import { createChromiumPdfRenderer } from '../../../electron/core/documents/chromium-pdf-renderer';
+import { documentFontCss } from '../../../electron/core/documents/fonts';
+import { renderMinutesHtml } from '../../../electron/core/features/minutes/minutes-render';
 import type { MinutesDocument } from '../../../shared/domain/minutes';
 import { emptyMinutes, longMinutes, richMinutes } from './fixtures';
-import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from './pdf-tools';
+import { flat, forbiddenWords, missingInOrder, pdfFonts, pdfInfo, pdfPages } from '../documents/pdf-tools';
 
 /**
  * The minutes printed by Chromium's print engine (what Electron's printToPDF and the browser's

@@ -44,8 +44,10 @@ describe('plans, scope and team', () => {
     const unit = await addUnit(h, 'Trường Tiểu học Khánh Xuân');
     const { planId, leaderId } = await makePlan(h, [unit]);
     const deputy = await addOfficial(h, 'Vi Thị Dung', 'Chuyên viên');
+    const { teamRev } = await h.call('plans.get', { id: planId });
     const twoLeaders = await h.fail('plans.setTeam', {
       planId,
+      teamRev,
       team: [
         { officialId: leaderId, role: 'leader', position: '' },
         { officialId: deputy, role: 'leader', position: '' },
@@ -54,6 +56,7 @@ describe('plans, scope and team', () => {
     expect(twoLeaders.fields).toEqual({ team: 'plans.validation.oneLeader' });
     const twice = await h.fail('plans.setTeam', {
       planId,
+      teamRev,
       team: [
         { officialId: leaderId, role: 'leader', position: '' },
         { officialId: leaderId, role: 'member', position: '' },
@@ -62,6 +65,7 @@ describe('plans, scope and team', () => {
     expect(twice.fields).toEqual({ 'team.1.officialId': 'plans.validation.duplicateMember' });
     const { team } = await h.call('plans.setTeam', {
       planId,
+      teamRev,
       team: [
         { officialId: deputy, role: 'deputy', position: 'Phó trưởng đoàn' },
         { officialId: leaderId, role: 'leader', position: '' },
@@ -71,6 +75,40 @@ describe('plans, scope and team', () => {
       ['Vi Thị Dung', 'deputy', 'Phó trưởng đoàn'],
       ['Nguyễn Văn An', 'leader', 'Phó Trưởng phòng'],
     ]);
+  });
+
+  it('refuses a team list based on a team another editor changed since (no member silently lost)', async () => {
+    const unit = await addUnit(h, 'Trường Tiểu học Tú Đoạn');
+    const { planId, leaderId } = await makePlan(h, [unit]);
+    const first = await addOfficial(h, 'Hoàng Thị Mai', 'Chuyên viên');
+    const second = await addOfficial(h, 'Lộc Văn Tài', 'Chuyên viên');
+    // Two editors open the same team.
+    const { teamRev } = await h.call('plans.get', { id: planId });
+    const leader = { officialId: leaderId, role: 'leader' as const, position: '' };
+    await h.call('plans.setTeam', {
+      planId,
+      teamRev,
+      team: [leader, { officialId: first, role: 'member', position: '' }],
+    });
+    const stale = await h.fail('plans.setTeam', {
+      planId,
+      teamRev,
+      team: [leader, { officialId: second, role: 'secretary', position: '' }],
+    });
+    expect(stale.code).toBe('CONFLICT');
+    const { team, teamRev: now } = await h.call('plans.get', { id: planId });
+    expect(team.map((member) => member.name)).toEqual(['Nguyễn Văn An', 'Hoàng Thị Mai']);
+    // Saving again from what is there now works.
+    const merged = await h.call('plans.setTeam', {
+      planId,
+      teamRev: now,
+      team: [
+        leader,
+        { officialId: first, role: 'member', position: '' },
+        { officialId: second, role: 'secretary', position: '' },
+      ],
+    });
+    expect(merged.team).toHaveLength(3);
   });
 
   it('removes units from scope with their unfinished inspections, keeping units with finalised minutes', async () => {

@@ -51,7 +51,11 @@ describe('progress of plans', () => {
 
     // The units still to inspect: by planned date (undated last), each with its inspection.
     const dated = await inspectionOf(h, planId, communes[4]!);
-    await h.call('inspections.schedule', { id: dated, plannedDate: '2020-03-02' });
+    await h.call('inspections.schedule', {
+      id: dated,
+      rev: (await h.call('inspections.get', { id: dated })).rev,
+      plannedDate: '2020-03-02',
+    });
     const waiting = (await h.call('progress.plan', { planId })).notInspected;
     expect(waiting[0]).toEqual({
       unitId: communes[4],
@@ -116,7 +120,12 @@ describe('progress of plans', () => {
       expect.objectContaining({ inspectionId: id, unitName: 'Trường C', dueDate: '2019-11-15' }),
     ]);
     const requestId = detail.overdue[0]!.requestId;
-    await h.call('inspections.setRemedied', { id, requestId, remediedDate: '2020-02-01' });
+    await h.call('inspections.setRemedied', {
+      id,
+      rev: (await h.call('inspections.get', { id })).rev,
+      requestId,
+      remediedDate: '2020-02-01',
+    });
     plan = (await h.call('progress.overview', {})).plans[0]!;
     expect(plan).toMatchObject({ overdueRequests: 0, openRequests: 0 });
   });
@@ -160,6 +169,7 @@ describe('progress of plans', () => {
             if (request && random() < 0.5) {
               await h.call('inspections.setRemedied', {
                 id: row.id,
+                rev: detail.rev,
                 requestId: request.id,
                 remediedDate: request.remediedDate ? null : '2020-01-01',
               });

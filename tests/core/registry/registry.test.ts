@@ -97,12 +97,25 @@ describe('the unit registry', () => {
 
   it('deactivates and reactivates instead of deleting; filters by status', async () => {
     const { unit: created } = await h.call('registry.create', { unit: unit() });
-    await h.call('registry.setActive', { id: created.id, active: false });
+    const { unit: inactive } = await h.call('registry.setActive', { id: created.id, rev: created.rev, active: false });
     expect((await h.call('registry.list', {})).total).toBe(0);
     expect((await h.call('registry.list', { active: 'inactive' })).rows[0]?.active).toBe(false);
     expect((await h.call('registry.list', { active: 'all' })).total).toBe(1);
-    await h.call('registry.setActive', { id: created.id, active: true });
+    await h.call('registry.setActive', { id: created.id, rev: inactive.rev, active: true });
     expect((await h.call('registry.list', {})).total).toBe(1);
+  });
+
+  it('refuses to deactivate a unit that changed since the clerk saw it (a stale write never wins)', async () => {
+    const { unit: created } = await h.call('registry.create', { unit: unit() });
+    const { unit: edited } = await h.call('registry.update', {
+      id: created.id,
+      rev: created.rev,
+      unit: unit({ headName: 'Hoàng Văn Mạnh' }),
+    });
+    const error = await h.fail('registry.setActive', { id: created.id, rev: created.rev, active: false });
+    expect(error.code).toBe('CONFLICT');
+    const after = await h.call('registry.get', { id: created.id });
+    expect(after).toMatchObject({ active: true, headName: 'Hoàng Văn Mạnh', rev: edited.rev });
   });
 
   it('undoes the last change, but never over a later edit', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useApiCommand } from '../../../renderer/src/api/useApiCommand';
 import { fakeApi } from '../support/fake-api';
 
-const input = { planId: '01890000-0000-7000-8000-000000000001', team: [] };
+const input = { planId: '01890000-0000-7000-8000-000000000001', teamRev: 'team-1', team: [] };
 
 describe('a command', () => {
   it('is pending while it runs, answers with what the back end answered, and tells others what changed', async () => {

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
+import type { ApiErrorCode } from '../../../shared/api/error-codes';
+import { CommonError } from '../../../shared/api/errors';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { ApiContext } from '../../../renderer/src/api/ApiContext';
 import { DataEvents, DataEventsContext } from '../../../renderer/src/api/data-events';
@@ -10,7 +12,7 @@ export interface PendingCall {
   input: unknown;
   /** Settles the call; the returned promise lets the caller's reactions run (await it in act). */
   answer(value: unknown): Promise<void>;
-  fail(message: string, code?: string): Promise<void>;
+  fail(message: string, code?: ApiErrorCode): Promise<void>;
 }
 
 const settled = async () => {
@@ -29,7 +31,7 @@ export function fakeApi() {
           resolve(value);
           return settled();
         },
-        fail: (message, code = 'IO') => {
+        fail: (message, code = CommonError.diskIo) => {
           reject(new ApiCallError({ code, message }));
           return settled();
         },

@@ -1,36 +1,33 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import { newRowMeta, nextRowMeta, type RowMeta, type RowMetaUpdate } from '../../db/row-meta';
-import type { Clock } from '../../kernel/clock';
-import type { AuditAction, AuditChange, AuditEntity, AuditEntry } from '../../../../shared/domain/audit';
+import { col, defineEntity } from '../../db/columns';
+import { RecordTable, type EntityRow, type TableOf } from '../../db/record-table';
+import type { AuditRecord, AuditSink, Tx } from '../../db/write-path';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  type AuditChange,
+  type AuditEntity,
+  type AuditEntry,
+} from '../../../../shared/domain/audit';
 
-export interface AuditRecord {
-  entity: AuditEntity;
-  entityId: string;
-  action: AuditAction;
-  /**
-   * The record's name at the time (unit name, plan title…), so the trail reads on its own. A
-   * function is called only when a new entry is written (autosaves merging into one skip it).
-   */
-  summary: string | (() => string);
-  detail?: string;
-  changes?: AuditChange[];
-}
+export type { AuditRecord } from '../../db/write-path';
 
-interface AuditRow {
-  id: string;
-  entity: AuditEntity;
-  entity_id: string;
-  action: AuditAction;
-  operator: string;
-  summary: string;
-  detail: string;
-  changes: string;
-  last_at: string;
-  created_at: string;
-  rev: string;
-  rev_history: string;
-}
+/** The audit trail's column map. Office data: entries travel with the records they describe. */
+export const auditEntity = defineEntity({
+  table: 'audit_log',
+  fields: {
+    entity: col.oneOf('entity', AUDIT_ENTITIES).once(),
+    entityId: col.text('entity_id').once(),
+    action: col.oneOf('action', AUDIT_ACTIONS).once(),
+    operator: col.text('operator').once(),
+    summary: col.text('summary'),
+    detail: col.text('detail'),
+    changes: col.text('changes'),
+    lastAt: col.text('last_at'),
+  },
+});
+
+type AuditRow = EntityRow<typeof auditEntity>;
 
 /** Longest value kept per field: the trail says what changed, the record holds the text. */
 const MAX_VALUE = 500;
@@ -62,34 +59,22 @@ export function mergeChanges(earlier: AuditChange[], later: AuditChange[]): Audi
 }
 
 /**
- * The audit trail every service writes to, inside its own transaction: who (the operator
- * named in Settings), when (the injected clock), which record, what action, which fields.
+ * The audit trail every write of office data goes to, inside its transaction (the write path
+ * calls `record`): who (the operator named in Settings), when (the transaction's time), which
+ * record, what action, which fields.
  */
-export class AuditTrail {
-  private readonly insertStmt: Statement<
-    RowMeta & Omit<AuditRow, 'id' | 'created_at' | 'rev' | 'rev_history'> & { last_at: string }
-  >;
-  private readonly latestStmt: Statement<[string], AuditRow>;
-  private readonly mergeStmt: Statement<RowMetaUpdate & { id: string; changes: string; last_at: string }>;
+export class AuditTrail implements AuditSink {
+  readonly table: TableOf<typeof auditEntity>;
+  private readonly latestStmt;
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly officeId: () => string,
     private readonly operator: () => string,
   ) {
-    this.insertStmt = db.prepare(`
-      INSERT INTO audit_log (id, entity, entity_id, action, operator, summary, detail, changes, last_at,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @entity, @entity_id, @action, @operator, @summary, @detail, @changes, @last_at,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.latestStmt = db.prepare(`
-      SELECT id, entity, entity_id, action, operator, summary, detail, changes, last_at, created_at, rev, rev_history
-      FROM audit_log WHERE entity_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`);
-    this.mergeStmt = db.prepare(`
-      UPDATE audit_log SET changes = @changes, last_at = @last_at, updated_at = @updated_at,
-        changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
+    this.table = new RecordTable(db, auditEntity, null);
+    this.latestStmt = db.prepare<[string], AuditRow>(`
+      SELECT ${auditEntity.select()} FROM audit_log
+      WHERE entity_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`);
   }
 
   operatorName(): string {
@@ -101,8 +86,8 @@ export class AuditTrail {
    * same operator in the last 15 minutes absorbs this one (a session of autosaves is one line
    * of history, not hundreds).
    */
-  record(entry: AuditRecord, options: { coalesce?: boolean } = {}): void {
-    const now = this.clock.now();
+  record(tx: Tx, entry: AuditRecord, options: { coalesce?: boolean } = {}): void {
+    const now = tx.now;
     const operator = this.operator();
     const changes = (entry.changes ?? []).map((change) => ({
       field: change.field,
@@ -117,26 +102,22 @@ export class AuditTrail {
         latest.operator === operator &&
         now.getTime() - new Date(latest.last_at).getTime() <= COALESCE_MS
       ) {
-        this.mergeStmt.run({
-          id: latest.id,
+        tx.update(this.table, latest, {
           changes: JSON.stringify(mergeChanges(parseChanges(latest.changes), changes)),
-          last_at: now.toISOString(),
-          ...nextRowMeta(now, this.officeId(), latest),
+          lastAt: now.toISOString(),
         });
         return;
       }
     }
-    const meta = newRowMeta(now, this.officeId());
-    this.insertStmt.run({
-      ...meta,
+    tx.insert(this.table, {
       entity: entry.entity,
-      entity_id: entry.entityId,
+      entityId: entry.entityId,
       action: entry.action,
       operator,
       summary: clip(typeof entry.summary === 'function' ? entry.summary() : entry.summary),
       detail: clip(entry.detail ?? ''),
       changes: JSON.stringify(changes),
-      last_at: meta.created_at,
+      lastAt: now.toISOString(),
     });
   }
 
@@ -158,8 +139,8 @@ export class AuditTrail {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare<Record<string, string | number>, AuditRow>(
-          `SELECT id, entity, entity_id, action, operator, summary, detail, changes, last_at, created_at, rev, rev_history
-           FROM audit_log WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+          `SELECT ${auditEntity.select()} FROM audit_log WHERE ${clause}
+           ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`,
         )
         .all(params);
       const total =

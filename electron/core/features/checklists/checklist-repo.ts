@@ -1,104 +1,95 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import type { RowMeta, RowMetaUpdate } from '../../db/row-meta';
-import type { ChecklistTarget, ChecklistVersionInfo, CriterionGroup } from '../../../../shared/domain/checklist';
+import { col, defineEntity } from '../../db/columns';
+import { RecordTable, type EntityRow, type TableOf } from '../../db/record-table';
+import { CHECKLIST_TARGETS, type ChecklistVersionInfo, type CriterionGroup } from '../../../../shared/domain/checklist';
 
-export interface ChecklistRow {
-  id: string;
-  name: string;
-  target: ChecklistTarget;
-  description: string;
-  is_default: number;
-  active: number;
-  created_at: string;
-  updated_at: string;
-  rev: string;
-  rev_history: string;
-  deleted_at: string | null;
-}
+/** Column maps of a checklist, its versions, and each version's groups and criteria. */
+export const checklistEntity = defineEntity({
+  table: 'checklists',
+  fields: {
+    name: col.text('name'),
+    target: col.oneOf('target', CHECKLIST_TARGETS),
+    description: col.text('description'),
+    isDefault: col.flag('is_default').once(),
+    active: col.flag('active'),
+  },
+});
 
-export interface VersionRow {
-  id: string;
-  checklist_id: string;
-  version_no: number;
-  created_at: string;
-  rev: string;
-  rev_history: string;
-}
+export const versionEntity = defineEntity({
+  table: 'checklist_versions',
+  fields: {
+    checklistId: col.text('checklist_id').once(),
+    versionNo: col.integer('version_no').once(),
+    note: col.text('note'),
+  },
+});
 
-export interface GroupRow {
-  id: string;
-  version_id: string;
-  position: number;
-  title: string;
-  rev: string;
-  rev_history: string;
-}
+export const groupEntity = defineEntity({
+  table: 'checklist_groups',
+  fields: {
+    versionId: col.text('version_id').once(),
+    position: col.integer('position'),
+    title: col.text('title'),
+  },
+});
 
-export interface CriterionRow {
-  id: string;
-  version_id: string;
-  group_id: string;
-  lineage_id: string;
-  position: number;
-  text: string;
-  rev: string;
-  rev_history: string;
-}
+export const criterionEntity = defineEntity({
+  table: 'checklist_criteria',
+  fields: {
+    versionId: col.text('version_id').once(),
+    groupId: col.text('group_id'),
+    /** The id of the criterion in the version where it first appeared; its copies keep it. */
+    lineageId: col.text('lineage_id').once(),
+    position: col.integer('position'),
+    text: col.text('text'),
+  },
+});
 
-type Meta = Omit<RowMeta, 'id'> & { id: string };
+export type ChecklistRow = EntityRow<typeof checklistEntity>;
+export type VersionRow = EntityRow<typeof versionEntity>;
+export type GroupRow = EntityRow<typeof groupEntity>;
+export type CriterionRow = EntityRow<typeof criterionEntity>;
 
 /**
- * SQL for checklists, versions, groups and criteria. "Locked" is derived, never stored: a
- * version is locked while a live finalised or remedied inspection points at it (an index on
- * inspections (checklist_version_id, status) answers that at once).
+ * The checklists' repository: the only writer of the four checklist tables (through the write
+ * path) and their queries. "Locked" is derived, never stored: a version is locked while a live
+ * finalised or remedied inspection points at it (an index on inspections (checklist_version_id,
+ * status) answers that at once).
  */
 export class ChecklistRepo {
-  readonly checklistById: Statement<[string], ChecklistRow>;
+  readonly checklists: TableOf<typeof checklistEntity>;
+  readonly versionTable: TableOf<typeof versionEntity>;
+  readonly groupTable: TableOf<typeof groupEntity>;
+  readonly criterionTable: TableOf<typeof criterionEntity>;
   readonly liveChecklists: Statement<[], ChecklistRow>;
   readonly latestVersion: Statement<[string], VersionRow>;
-  readonly versionById: Statement<[string], VersionRow>;
   readonly versionsOf: Statement<[string], VersionRow & { criterion_count: number }>;
   readonly groupsOf: Statement<[string], GroupRow>;
   readonly criteriaOf: Statement<[string], CriterionRow>;
-  readonly lockedStmt: Statement<[string], { locked: number }>;
-  readonly inspectionCountStmt: Statement<[string], { total: number }>;
-  readonly insertChecklist: Statement<Meta & Omit<ChecklistRow, keyof RowMeta | 'rev_history' | 'deleted_at'>>;
-  readonly updateChecklist: Statement<
-    RowMetaUpdate & { id: string; name: string; target: string; description: string; active: number }
-  >;
-  readonly insertVersion: Statement<Meta & { checklist_id: string; version_no: number; note: string }>;
-  readonly insertGroup: Statement<Meta & { version_id: string; position: number; title: string }>;
-  readonly updateGroup: Statement<RowMetaUpdate & { id: string; position: number; title: string }>;
-  readonly tombstoneGroup: Statement<RowMetaUpdate & { id: string }>;
-  readonly insertCriterion: Statement<
-    Meta & { version_id: string; group_id: string; lineage_id: string; position: number; text: string }
-  >;
-  readonly updateCriterion: Statement<RowMetaUpdate & { id: string; group_id: string; position: number; text: string }>;
-  readonly tombstoneCriterion: Statement<RowMetaUpdate & { id: string }>;
+  private readonly lockedStmt: Statement<[string], { locked: number }>;
+  private readonly inspectionCountStmt: Statement<[string], { total: number }>;
 
   constructor(db: Db) {
-    const checklistColumns = `id, name, target, description, is_default, active, created_at, updated_at, rev,
-      rev_history, deleted_at`;
-    this.checklistById = db.prepare(`SELECT ${checklistColumns} FROM checklists WHERE id = ?`);
-    this.liveChecklists = db.prepare(`SELECT ${checklistColumns} FROM checklists WHERE deleted_at IS NULL`);
+    this.checklists = new RecordTable(db, checklistEntity, 'checklist');
+    this.versionTable = new RecordTable(db, versionEntity, null);
+    this.groupTable = new RecordTable(db, groupEntity, null);
+    this.criterionTable = new RecordTable(db, criterionEntity, null);
+    this.liveChecklists = db.prepare(`SELECT ${checklistEntity.select()} FROM checklists WHERE deleted_at IS NULL`);
     this.latestVersion = db.prepare(`
-      SELECT id, checklist_id, version_no, created_at, rev, rev_history FROM checklist_versions
+      SELECT ${versionEntity.select()} FROM checklist_versions
       WHERE checklist_id = ? AND deleted_at IS NULL ORDER BY version_no DESC, id DESC LIMIT 1`);
-    this.versionById = db.prepare(`
-      SELECT id, checklist_id, version_no, created_at, rev, rev_history FROM checklist_versions
-      WHERE id = ? AND deleted_at IS NULL`);
     this.versionsOf = db.prepare(`
-      SELECT v.id, v.checklist_id, v.version_no, v.created_at, v.rev, v.rev_history,
+      SELECT ${versionEntity.select('v')},
         (SELECT count(*) FROM checklist_criteria AS c WHERE c.version_id = v.id AND c.deleted_at IS NULL)
           AS criterion_count
       FROM checklist_versions AS v WHERE v.checklist_id = ? AND v.deleted_at IS NULL
       ORDER BY v.version_no DESC, v.id DESC`);
     this.groupsOf = db.prepare(`
-      SELECT id, version_id, position, title, rev, rev_history FROM checklist_groups
+      SELECT ${groupEntity.select()} FROM checklist_groups
       WHERE version_id = ? AND deleted_at IS NULL ORDER BY position, id`);
     this.criteriaOf = db.prepare(`
-      SELECT id, version_id, group_id, lineage_id, position, text, rev, rev_history FROM checklist_criteria
+      SELECT ${criterionEntity.select()} FROM checklist_criteria
       WHERE version_id = ? AND deleted_at IS NULL ORDER BY group_id, position, id`);
     this.lockedStmt = db.prepare(`
       SELECT EXISTS (SELECT 1 FROM inspections WHERE checklist_version_id = ? AND deleted_at IS NULL
@@ -106,44 +97,16 @@ export class ChecklistRepo {
     this.inspectionCountStmt = db.prepare(
       `SELECT count(*) AS total FROM inspections WHERE checklist_version_id = ? AND deleted_at IS NULL`,
     );
-    this.insertChecklist = db.prepare(`
-      INSERT INTO checklists (id, name, target, description, is_default, active,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @name, @target, @description, @is_default, @active,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.updateChecklist = db.prepare(`
-      UPDATE checklists SET name = @name, target = @target, description = @description, active = @active,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
-    this.insertVersion = db.prepare(`
-      INSERT INTO checklist_versions (id, checklist_id, version_no, note,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @checklist_id, @version_no, @note, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.insertGroup = db.prepare(`
-      INSERT INTO checklist_groups (id, version_id, position, title,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @version_id, @position, @title, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.updateGroup = db.prepare(`
-      UPDATE checklist_groups SET position = @position, title = @title,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
-    this.tombstoneGroup = db.prepare(`
-      UPDATE checklist_groups SET deleted_at = @updated_at,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
-    this.insertCriterion = db.prepare(`
-      INSERT INTO checklist_criteria (id, version_id, group_id, lineage_id, position, text,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @version_id, @group_id, @lineage_id, @position, @text,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.updateCriterion = db.prepare(`
-      UPDATE checklist_criteria SET group_id = @group_id, position = @position, text = @text,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
-    this.tombstoneCriterion = db.prepare(`
-      UPDATE checklist_criteria SET deleted_at = @updated_at,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id`);
+  }
+
+  /** A live version. */
+  version(versionId: string): VersionRow | undefined {
+    return this.versionTable.live(versionId);
+  }
+
+  /** The live criteria of a version, in order (id, lineage, text). */
+  criteriaOfVersion(versionId: string): CriterionRow[] {
+    return this.criteriaOf.all(versionId);
   }
 
   isLocked(versionId: string): boolean {

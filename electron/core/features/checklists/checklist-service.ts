@@ -1,7 +1,6 @@
-import type { Db } from '../../db/open';
-import { newRowMeta, nextRowMeta } from '../../db/row-meta';
 import { uuidv7 } from '../../db/ids';
-import type { Clock } from '../../kernel/clock';
+import { recordMeta } from '../../db/record-table';
+import type { Tx, WritePath } from '../../db/write-path';
 import { AppError, fieldError } from '../../kernel/errors';
 import type {
   Checklist,
@@ -11,9 +10,7 @@ import type {
   ChecklistVersionInfo,
 } from '../../../../shared/domain/checklist';
 import { compareVietnamese } from '../../../../shared/text/collate';
-import type { AuditChange } from '../../../../shared/domain/audit';
-import type { AuditTrail } from '../audit/audit-trail';
-import { ChecklistRepo, type ChecklistRow, type CriterionRow, type GroupRow } from './checklist-repo';
+import type { ChecklistRepo, ChecklistRow, CriterionRow, GroupRow } from './checklist-repo';
 
 export interface ChecklistHeader {
   name: string;
@@ -36,16 +33,10 @@ export interface ChecklistWithVersion {
  * lineage ids. Old inspections keep pointing at the version they used.
  */
 export class ChecklistService {
-  readonly repo: ChecklistRepo;
-
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly officeId: () => string,
-    private readonly audit: AuditTrail,
-  ) {
-    this.repo = new ChecklistRepo(db);
-  }
+    private readonly writes: WritePath,
+    readonly repo: ChecklistRepo,
+  ) {}
 
   list(includeInactive: boolean): Checklist[] {
     return this.repo.liveChecklists
@@ -80,7 +71,7 @@ export class ChecklistService {
    */
   versionView(checklistId: string, versionId: string) {
     const row = this.liveRow(checklistId);
-    const version = this.repo.versionById.get(versionId);
+    const version = this.repo.version(versionId);
     const latest = this.repo.latestVersion.get(checklistId);
     if (!version || !latest || version.checklist_id !== checklistId) throw new AppError('NOT_FOUND');
     return {
@@ -102,30 +93,15 @@ export class ChecklistService {
   }
 
   create(header: ChecklistHeader, content: ChecklistContent): ChecklistWithVersion {
-    return this.db
-      .transaction(() => {
-        const now = this.clock.now();
-        const office = this.officeId();
-        const meta = newRowMeta(now, office);
-        this.repo.insertChecklist.run({
-          ...meta,
-          name: header.name,
-          target: header.target,
-          description: header.description,
-          is_default: 0,
-          active: header.active ? 1 : 0,
-        });
-        const versionId = this.insertVersionWithContent(meta.id, 1, '', content, new Map());
-        this.audit.record({
-          entity: 'checklist',
-          entityId: meta.id,
-          action: 'create',
-          summary: header.name,
-          detail: String(countContent(content)),
-        });
-        return this.get(meta.id, versionId);
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      const row = tx.insert(
+        this.repo.checklists,
+        { ...header, isDefault: false },
+        { audit: { action: 'create', summary: header.name, detail: String(countContent(content)) } },
+      );
+      const versionId = this.insertVersionWithContent(tx, row.id, 1, '', content, new Map());
+      return this.get(row.id, versionId);
+    });
   }
 
   save(input: {
@@ -135,64 +111,56 @@ export class ChecklistService {
     content: ChecklistContent;
     note: string;
   }): ChecklistWithVersion & { changed: boolean; newVersion: boolean } {
-    return this.db
-      .transaction(() => {
-        const row = this.liveRow(input.checklistId);
-        const latest = this.repo.latestVersion.get(input.checklistId);
-        if (!latest || latest.id !== input.baseVersionId) throw new AppError('CONFLICT');
-        const now = this.clock.now();
-        const office = this.officeId();
+    return this.writes.run((tx) => {
+      const row = this.liveRow(input.checklistId);
+      const latest = this.repo.latestVersion.get(input.checklistId);
+      if (!latest || latest.id !== input.baseVersionId) throw new AppError('CONFLICT');
 
-        const headerChanges = this.headerChanges(row, input.header);
-        if (headerChanges.length > 0) {
-          this.repo.updateChecklist.run({
-            id: row.id,
-            name: input.header.name,
-            target: input.header.target,
-            description: input.header.description,
-            active: input.header.active ? 1 : 0,
-            ...nextRowMeta(now, office, row),
-          });
-        }
+      const header = tx.update(this.repo.checklists, row, input.header);
+      const groups = this.repo.groupsOf.all(latest.id);
+      const criteria = this.repo.criteriaOf.all(latest.id);
+      this.checkIds(input.content, groups, criteria);
+      const contentChanged = !sameContent(input.content, groups, criteria);
+      let newVersion = false;
+      let versionId = latest.id;
+      if (contentChanged && this.repo.isLocked(latest.id)) {
+        const lineage = new Map(criteria.map((criterion) => [criterion.id, criterion.lineage_id]));
+        versionId = this.insertVersionWithContent(
+          tx,
+          row.id,
+          latest.version_no + 1,
+          input.note,
+          input.content,
+          lineage,
+        );
+        newVersion = true;
+      } else if (contentChanged) {
+        this.applyInPlace(tx, latest.id, input.content, groups, criteria);
+      }
 
-        const groups = this.repo.groupsOf.all(latest.id);
-        const criteria = this.repo.criteriaOf.all(latest.id);
-        this.checkIds(input.content, groups, criteria);
-        const contentChanged = !sameContent(input.content, groups, criteria);
-        let newVersion = false;
-        let versionId = latest.id;
-        if (contentChanged && this.repo.isLocked(latest.id)) {
-          const lineage = new Map(criteria.map((criterion) => [criterion.id, criterion.lineage_id]));
-          versionId = this.insertVersionWithContent(row.id, latest.version_no + 1, input.note, input.content, lineage);
-          newVersion = true;
-        } else if (contentChanged) {
-          this.applyInPlace(latest.id, input.content, groups, criteria);
-        }
-
-        const changed = contentChanged || headerChanges.length > 0;
-        if (changed) {
-          this.audit.record({
-            entity: 'checklist',
-            entityId: row.id,
-            action: newVersion ? 'newVersion' : 'update',
-            summary: input.header.name,
-            detail: newVersion ? String(latest.version_no + 1) : input.note,
-            changes: [
-              ...headerChanges,
-              ...(contentChanged
-                ? [{ field: 'criteria', before: String(criteria.length), after: String(countContent(input.content)) }]
-                : []),
-            ],
-          });
-        }
-        return { ...this.get(row.id, versionId), changed, newVersion };
-      })
-      .immediate();
+      const changed = contentChanged || header.changed;
+      if (changed) {
+        tx.record({
+          entity: 'checklist',
+          entityId: row.id,
+          action: newVersion ? 'newVersion' : 'update',
+          summary: input.header.name,
+          detail: newVersion ? String(latest.version_no + 1) : input.note,
+          changes: [
+            ...header.changes,
+            ...(contentChanged
+              ? [{ field: 'criteria', before: String(criteria.length), after: String(countContent(input.content)) }]
+              : []),
+          ],
+        });
+      }
+      return { ...this.get(row.id, versionId), changed, newVersion };
+    });
   }
 
   private liveRow(checklistId: string): ChecklistRow {
-    const row = this.repo.checklistById.get(checklistId);
-    if (!row || row.deleted_at !== null) throw new AppError('NOT_FOUND');
+    const row = this.repo.checklists.live(checklistId);
+    if (!row) throw new AppError('NOT_FOUND');
     return row;
   }
 
@@ -202,28 +170,14 @@ export class ChecklistService {
     const latest = versions[0];
     if (!latest) throw new AppError('NOT_FOUND');
     return {
-      id: row.id,
-      name: row.name,
-      target: row.target,
-      description: row.description,
-      isDefault: row.is_default === 1,
-      active: row.active === 1,
+      ...recordMeta(row),
+      ...this.repo.checklists.content(row),
       latestVersionId: latest.id,
       latestVersionNo: latest.version_no,
       versionCount: versions.length,
       criterionCount: latest.criterion_count,
       latestLocked: this.repo.isLocked(latest.id),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      rev: row.rev,
     };
-  }
-
-  private headerChanges(row: ChecklistRow, header: ChecklistHeader): AuditChange[] {
-    const before = { name: row.name, target: row.target, description: row.description, active: row.active === 1 };
-    return (Object.keys(before) as (keyof ChecklistHeader)[])
-      .filter((key) => before[key] !== header[key])
-      .map((key) => ({ field: key, before: String(before[key]), after: String(header[key]) }));
   }
 
   /** Ids sent by the editor must be rows of the base version (a stale or foreign id is refused). */
@@ -251,29 +205,33 @@ export class ChecklistService {
 
   /** A whole new version: every row new, each criterion keeping the lineage of the one it copies. */
   private insertVersionWithContent(
+    tx: Tx,
     checklistId: string,
     versionNo: number,
     note: string,
     content: ChecklistContent,
     lineageOf: Map<string, string>,
   ): string {
-    const now = this.clock.now();
-    const office = this.officeId();
-    const version = newRowMeta(now, office);
-    this.repo.insertVersion.run({ ...version, checklist_id: checklistId, version_no: versionNo, note });
+    const version = tx.insert(this.repo.versionTable, { checklistId, versionNo, note });
     content.groups.forEach((group, groupIndex) => {
-      const groupMeta = newRowMeta(now, office);
-      this.repo.insertGroup.run({ ...groupMeta, version_id: version.id, position: groupIndex + 1, title: group.title });
+      const groupRow = tx.insert(this.repo.groupTable, {
+        versionId: version.id,
+        position: groupIndex + 1,
+        title: group.title,
+      });
       group.criteria.forEach((criterion, index) => {
-        const id = uuidv7(now.getTime());
-        this.repo.insertCriterion.run({
-          ...newRowMeta(now, office, id),
-          version_id: version.id,
-          group_id: groupMeta.id,
-          lineage_id: (criterion.id ? lineageOf.get(criterion.id) : undefined) ?? id,
-          position: index + 1,
-          text: criterion.text,
-        });
+        const id = uuidv7(tx.now.getTime());
+        tx.insert(
+          this.repo.criterionTable,
+          {
+            versionId: version.id,
+            groupId: groupRow.id,
+            lineageId: (criterion.id ? lineageOf.get(criterion.id) : undefined) ?? id,
+            position: index + 1,
+            text: criterion.text,
+          },
+          { id },
+        );
       });
     });
     return version.id;
@@ -281,73 +239,44 @@ export class ChecklistService {
 
   /** Edits the (unlocked) newest version row by row: only what changed gets a new revision. */
   private applyInPlace(
+    tx: Tx,
     versionId: string,
     content: ChecklistContent,
     groups: GroupRow[],
     criteria: CriterionRow[],
   ): void {
-    const now = this.clock.now();
-    const office = this.officeId();
     const groupById = new Map(groups.map((group) => [group.id, group]));
     const criterionById = new Map(criteria.map((criterion) => [criterion.id, criterion]));
     const keptGroups = new Set<string>();
     const keptCriteria = new Set<string>();
     content.groups.forEach((group, groupIndex) => {
       const position = groupIndex + 1;
-      let groupId: string;
       const existing = group.id ? groupById.get(group.id) : undefined;
-      if (existing) {
-        groupId = existing.id;
-        if (existing.position !== position || existing.title !== group.title) {
-          this.repo.updateGroup.run({
-            id: groupId,
-            position,
-            title: group.title,
-            ...nextRowMeta(now, office, existing),
-          });
-        }
-      } else {
-        const meta = newRowMeta(now, office);
-        groupId = meta.id;
-        this.repo.insertGroup.run({ ...meta, version_id: versionId, position, title: group.title });
-      }
+      const groupId = existing
+        ? tx.update(this.repo.groupTable, existing, { position, title: group.title }).row.id
+        : tx.insert(this.repo.groupTable, { versionId, position, title: group.title }).id;
       keptGroups.add(groupId);
       group.criteria.forEach((criterion, index) => {
         const at = index + 1;
         const known = criterion.id ? criterionById.get(criterion.id) : undefined;
         if (known) {
           keptCriteria.add(known.id);
-          if (known.group_id !== groupId || known.position !== at || known.text !== criterion.text) {
-            this.repo.updateCriterion.run({
-              id: known.id,
-              group_id: groupId,
-              position: at,
-              text: criterion.text,
-              ...nextRowMeta(now, office, known),
-            });
-          }
+          tx.update(this.repo.criterionTable, known, { groupId, position: at, text: criterion.text });
         } else {
-          const id = uuidv7(now.getTime());
-          this.repo.insertCriterion.run({
-            ...newRowMeta(now, office, id),
-            version_id: versionId,
-            group_id: groupId,
-            lineage_id: id,
-            position: at,
-            text: criterion.text,
-          });
+          const id = uuidv7(tx.now.getTime());
+          tx.insert(
+            this.repo.criterionTable,
+            { versionId, groupId, lineageId: id, position: at, text: criterion.text },
+            { id },
+          );
         }
       });
     });
     for (const criterion of criteria) {
-      if (!keptCriteria.has(criterion.id)) {
-        this.repo.tombstoneCriterion.run({ id: criterion.id, ...nextRowMeta(now, office, criterion) });
-      }
+      if (!keptCriteria.has(criterion.id)) tx.tombstone(this.repo.criterionTable, criterion);
     }
     for (const group of groups) {
-      if (!keptGroups.has(group.id)) {
-        this.repo.tombstoneGroup.run({ id: group.id, ...nextRowMeta(now, office, group) });
-      }
+      if (!keptGroups.has(group.id)) tx.tombstone(this.repo.groupTable, group);
     }
   }
 }

@@ -1,15 +1,8 @@
-import { newRowMeta, nextRowMeta } from '../../db/row-meta';
+import type { Tx } from '../../db/write-path';
 import { fieldError } from '../../kernel/errors';
 import type { AmendmentChange, InspectionContent } from '../../../../shared/domain/inspection';
 import type { InspectionRepo } from './inspection-repo';
-import type {
-  InspectionContentColumns,
-  InspectionRow,
-  RepresentativeRow,
-  RequestRow,
-  ResultRow,
-  TeamRow,
-} from './inspection-rows';
+import type { InspectionRow, RepresentativeRow, RequestRow, ResultRow, TeamRow } from './inspection-entities';
 
 /** The stored rows of one inspection's content, read once per save. */
 export interface StoredContent {
@@ -25,7 +18,7 @@ export function readStored(repo: InspectionRepo, row: InspectionRow): StoredCont
     row,
     team: repo.teamOf.all(row.id),
     representatives: repo.representativesOf.all(row.id),
-    results: repo.resultsOf.all(row.id),
+    results: repo.results.of(row.id),
     requests: repo.requestsOf.all(row.id),
   };
 }
@@ -65,38 +58,43 @@ export function toContent(stored: StoredContent): InspectionContent {
   };
 }
 
-export function contentColumns(content: InspectionContent): InspectionContentColumns {
-  return {
-    inspection_date: content.inspectionDate,
-    start_time: content.startTime,
-    end_time: content.endTime,
-    place: content.place,
-    minutes_number: content.minutesNumber,
-    strengths: content.strengths,
-    limitations: content.limitations,
-    causes: content.causes,
-    unit_response: content.unitResponse,
-    conclusion: content.conclusion,
-  };
+/** The inspection's own fields a draft save writes (never status, plan, unit or kind). */
+export type ScalarContent = Pick<
+  InspectionContent,
+  | 'inspectionDate'
+  | 'startTime'
+  | 'endTime'
+  | 'place'
+  | 'minutesNumber'
+  | 'strengths'
+  | 'limitations'
+  | 'causes'
+  | 'unitResponse'
+  | 'conclusion'
+>;
+
+const SCALAR_FIELDS = [
+  'inspectionDate',
+  'startTime',
+  'endTime',
+  'place',
+  'minutesNumber',
+  'strengths',
+  'limitations',
+  'causes',
+  'unitResponse',
+  'conclusion',
+] as const satisfies readonly (keyof ScalarContent)[];
+
+export function scalarContent(content: InspectionContent): ScalarContent {
+  const out: Partial<ScalarContent> = {};
+  for (const field of SCALAR_FIELDS) (out as Record<string, unknown>)[field] = content[field];
+  return out as ScalarContent;
 }
 
-const SCALAR_FIELDS: [keyof InspectionContentColumns, string][] = [
-  ['inspection_date', 'inspectionDate'],
-  ['start_time', 'startTime'],
-  ['end_time', 'endTime'],
-  ['place', 'place'],
-  ['minutes_number', 'minutesNumber'],
-  ['strengths', 'strengths'],
-  ['limitations', 'limitations'],
-  ['causes', 'causes'],
-  ['unit_response', 'unitResponse'],
-  ['conclusion', 'conclusion'],
-];
-
 export interface ApplyContext {
+  tx: Tx;
   repo: InspectionRepo;
-  now: Date;
-  officeId: string;
   /** Live criteria of the inspection's checklist version, id → text (for labels and checks). */
   criteria: Map<string, string>;
 }
@@ -110,13 +108,13 @@ function shortLabel(text: string): string {
 }
 
 /**
- * Writes the difference between what is stored and `next`: changed scalar columns in one
- * UPDATE (done by the caller with the inspection's new revision), child rows inserted,
- * updated or tombstoned one by one (results, being owned rows, are deleted instead). Answers
- * the changes, field by field, for the audit trail and amendments, and whether any child row
- * was written (a new order or a new link to an official is written without a change a person
- * reads; the caller still gives the record its new revision). Ids sent for new child rows must
- * not belong to another inspection.
+ * Writes the difference between what is stored and `next` in child rows: inserted, updated or
+ * tombstoned one by one (results, being owned rows, are deleted instead); the caller writes the
+ * scalar fields with the inspection's new revision. Answers the changes, field by field, for
+ * the audit trail and amendments (scalar fields included), and whether any child row was written
+ * (a new order or a new link to an official is written without a change a person reads; the
+ * caller still gives the record its new revision). Ids sent for new child rows must not belong
+ * to another inspection.
  */
 export function applyContent(
   ctx: ApplyContext,
@@ -124,12 +122,12 @@ export function applyContent(
   next: InspectionContent,
 ): { changes: AmendmentChange[]; childRowsWritten: boolean } {
   const changes: AmendmentChange[] = [];
-  const { repo, now, officeId } = ctx;
+  const { repo, tx } = ctx;
   const inspectionId = stored.row.id;
-  const nextColumns = contentColumns(next);
-  for (const [column, field] of SCALAR_FIELDS) {
-    const before = stored.row[column] ?? '';
-    const after = nextColumns[column] ?? '';
+  const storedScalars = repo.inspections.content(stored.row);
+  for (const field of SCALAR_FIELDS) {
+    const before = storedScalars[field] ?? '';
+    const after = next[field] ?? '';
     if (before !== after) changes.push({ field, label: '', before, after });
   }
 
@@ -137,13 +135,13 @@ export function applyContent(
    * A new child row's id must be new, or a row of this inspection that was removed and is now
    * added back (then it is revived, keeping its history). An id of another record is refused.
    */
-  const claimId = (id: string, field: string): { rev: string; rev_history: string } | null => {
+  const claimId = (id: string, field: string): boolean => {
     const owner = repo.childOwner.get({ id });
-    if (!owner) return null;
+    if (!owner) return false;
     if (owner.inspection_id !== inspectionId) {
       throw fieldError(field, 'validation.invalidId', 'errors.VALIDATION_generic');
     }
-    return owner;
+    return true;
   };
 
   // Team present
@@ -152,32 +150,23 @@ export function applyContent(
   next.team.forEach((member, ord) => {
     const known = teamById.get(member.id);
     const values = {
-      official_id: member.officialId,
+      officialId: member.officialId,
       name: member.name,
       position: member.position,
       role: member.role,
       ord,
     };
     if (!known) {
-      const removed = claimId(member.id, `content.team.${ord}.id`);
-      if (removed) repo.updateTeam.run({ id: member.id, ...values, ...nextRowMeta(now, officeId, removed) });
-      else repo.insertTeam.run({ ...newRowMeta(now, officeId, member.id), inspection_id: inspectionId, ...values });
+      const removed = claimId(member.id, `content.team.${ord}.id`) ? repo.team.get(member.id) : undefined;
+      if (removed) tx.update(repo.team, removed, values, { revive: true });
+      else tx.insert(repo.team, { inspectionId, ...values }, { id: member.id });
       teamChanged = true;
-    } else if (
-      known.official_id !== values.official_id ||
-      known.name !== values.name ||
-      known.position !== values.position ||
-      known.role !== values.role ||
-      known.ord !== ord
-    ) {
-      repo.updateTeam.run({ id: known.id, ...values, ...nextRowMeta(now, officeId, known) });
+    } else if (tx.update(repo.team, known, values).changed) {
       teamChanged = true;
     }
     teamById.delete(member.id);
   });
-  for (const gone of teamById.values()) {
-    repo.tombstoneTeam.run({ id: gone.id, ...nextRowMeta(now, officeId, gone) });
-  }
+  for (const gone of teamById.values()) tx.tombstone(repo.team, gone);
   if (teamChanged) {
     const before = describeMembers(stored.team);
     const after = describeMembers(next.team);
@@ -189,34 +178,20 @@ export function applyContent(
   let peopleChanged = stored.representatives.length !== next.representatives.length;
   next.representatives.forEach((person, ord) => {
     const known = peopleById.get(person.id);
+    const values = { name: person.name, position: person.position, ord };
     if (!known) {
-      const removed = claimId(person.id, `content.representatives.${ord}.id`);
-      const values = { name: person.name, position: person.position, ord };
-      if (removed) {
-        repo.updateRepresentative.run({ id: person.id, ...values, ...nextRowMeta(now, officeId, removed) });
-      } else {
-        repo.insertRepresentative.run({
-          ...newRowMeta(now, officeId, person.id),
-          inspection_id: inspectionId,
-          ...values,
-        });
-      }
+      const removed = claimId(person.id, `content.representatives.${ord}.id`)
+        ? repo.representatives.get(person.id)
+        : undefined;
+      if (removed) tx.update(repo.representatives, removed, values, { revive: true });
+      else tx.insert(repo.representatives, { inspectionId, ...values }, { id: person.id });
       peopleChanged = true;
-    } else if (known.name !== person.name || known.position !== person.position || known.ord !== ord) {
-      repo.updateRepresentative.run({
-        id: known.id,
-        name: person.name,
-        position: person.position,
-        ord,
-        ...nextRowMeta(now, officeId, known),
-      });
+    } else if (tx.update(repo.representatives, known, values).changed) {
       peopleChanged = true;
     }
     peopleById.delete(person.id);
   });
-  for (const gone of peopleById.values()) {
-    repo.tombstoneRepresentative.run({ id: gone.id, ...nextRowMeta(now, officeId, gone) });
-  }
+  for (const gone of peopleById.values()) tx.tombstone(repo.representatives, gone);
   if (peopleChanged) {
     const before = describeMembers(stored.representatives);
     const after = describeMembers(next.representatives);
@@ -237,6 +212,7 @@ export function applyContent(
     seen.add(item.criterionId);
   });
   const wanted = new Map(next.results.map((item) => [item.criterionId, item]));
+  const results = tx.owned(repo.results, inspectionId);
   for (const [criterionId, text] of ctx.criteria) {
     const known = resultByCriterion.get(criterionId);
     const item = wanted.get(criterionId) ?? { criterionId, result: null, note: '' };
@@ -245,10 +221,10 @@ export function applyContent(
     const empty = item.result === null && item.note === '';
     if (!known) {
       if (empty) continue;
-      repo.insertResult.run(row);
+      results.insert(row);
     } else if (known.result !== item.result || known.note !== item.note) {
-      if (empty) repo.deleteResult.run({ inspection_id: inspectionId, criterion_id: criterionId });
-      else repo.updateResult.run(row);
+      if (empty) results.delete(row);
+      else results.update(row);
     }
     const before = known?.result ?? '';
     const after = item.result ?? '';
@@ -264,47 +240,39 @@ export function applyContent(
   next.requests.forEach((request, ord) => {
     const known = requestById.get(request.id);
     const label = shortLabel(request.text || known?.text || '');
-    const values = { text: request.text, due_date: request.dueDate, remedied_date: request.remediedDate, ord };
+    const values = { text: request.text, dueDate: request.dueDate, remediedDate: request.remediedDate, ord };
     if (!known) {
-      const removed = claimId(request.id, `content.requests.${ord}.id`);
-      if (removed) repo.updateRequest.run({ id: request.id, ...values, ...nextRowMeta(now, officeId, removed) });
-      else repo.insertRequest.run({ ...newRowMeta(now, officeId, request.id), inspection_id: inspectionId, ...values });
+      const removed = claimId(request.id, `content.requests.${ord}.id`) ? repo.requests.get(request.id) : undefined;
+      if (removed) tx.update(repo.requests, removed, values, { revive: true });
+      else tx.insert(repo.requests, { inspectionId, ...values }, { id: request.id });
       requestsChanged = true;
       changes.push({ field: `requests.${request.id}`, label, before: '', after: request.text });
     } else {
-      const differs =
-        known.text !== values.text ||
-        known.due_date !== values.due_date ||
-        known.remedied_date !== values.remedied_date ||
-        known.ord !== ord;
-      if (differs) {
-        repo.updateRequest.run({ id: known.id, ...values, ...nextRowMeta(now, officeId, known) });
-        requestsChanged = true;
-      }
+      if (tx.update(repo.requests, known, values).changed) requestsChanged = true;
       if (known.text !== values.text) {
         changes.push({ field: `requests.${request.id}.text`, label, before: known.text, after: values.text });
       }
-      if (known.due_date !== values.due_date) {
+      if (known.due_date !== values.dueDate) {
         changes.push({
           field: `requests.${request.id}.dueDate`,
           label,
           before: known.due_date ?? '',
-          after: values.due_date ?? '',
+          after: values.dueDate ?? '',
         });
       }
-      if (known.remedied_date !== values.remedied_date) {
+      if (known.remedied_date !== values.remediedDate) {
         changes.push({
           field: `requests.${request.id}.remediedDate`,
           label,
           before: known.remedied_date ?? '',
-          after: values.remedied_date ?? '',
+          after: values.remediedDate ?? '',
         });
       }
     }
     requestById.delete(request.id);
   });
   for (const gone of requestById.values()) {
-    repo.tombstoneRequest.run({ id: gone.id, ...nextRowMeta(now, officeId, gone) });
+    tx.tombstone(repo.requests, gone);
     changes.push({ field: `requests.${gone.id}`, label: shortLabel(gone.text), before: gone.text, after: '' });
   }
   // Result writes always answer a change (above), so they need no flag of their own.

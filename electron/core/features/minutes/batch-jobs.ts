@@ -8,8 +8,8 @@ import { compareVietnamese } from '../../../../shared/text/collate';
 import { safeFileName } from '../../../../shared/format/document-text';
 import { translate } from '../../../../shared/i18n/translate';
 import type { MinutesService } from './minutes-service';
-import { FORM } from './layout';
-import { mergePdfs } from './pdf-merge';
+import { FORM } from './minutes-layout';
+import { mergePdfs } from '../../documents/pdf-merge';
 
 /**
  * Minutes of many inspections at once (a plan's whole round): one PDF, or one file each for a

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../kernel/clock';
+import { MinutesError } from '../../../../shared/api/minutes';
+import type { WritePath } from '../../db/write-path';
 import { AppError } from '../../kernel/errors';
 import type { FileStore, PendingDownload } from '../../files/file-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -8,13 +10,12 @@ import type { InspectionDetail, InspectionStatus, InspectionSummary } from '../.
 import type { MinutesDocument, MinutesSettings, MinutesSettingsInput } from '../../../../shared/domain/minutes';
 import { twoDigits } from '../../../../shared/format/document-text';
 import { buildMinutesDocument, type MinutesNumberText } from './build-document';
-import { renderMinutesDocx } from './docx';
-import { documentFontCss } from './fonts';
-import { renderMinutesHtml } from './html';
+import { documentFontCss } from '../../documents/fonts';
+import { renderMinutesDocx, renderMinutesHtml } from './minutes-render';
 import { MinutesNumbering } from './numbering';
 import { MinutesSettingsStore } from './minutes-settings';
-import type { PdfRenderer } from './pdf-renderer';
-import { pdfPageCount } from './pdf-merge';
+import type { PdfRenderer } from '../../documents/pdf-renderer';
+import { pdfPageCount } from '../../documents/pdf-merge';
 
 /** What the minutes need from the inspections feature (its InspectionService fits). */
 export interface InspectionReader {
@@ -34,7 +35,7 @@ export interface InspectionReader {
 export interface MinutesServiceDeps {
   db: Db;
   clock: Clock;
-  officeId: () => string;
+  writes: WritePath;
   settings: SettingsService;
   files: FileStore;
   inspections: InspectionReader;
@@ -70,7 +71,7 @@ export class MinutesService {
 
   constructor(private readonly deps: MinutesServiceDeps) {
     this.documentSettings = new MinutesSettingsStore(deps.db, deps.settings);
-    this.numbering = new MinutesNumbering(deps.db, deps.clock, deps.officeId);
+    this.numbering = new MinutesNumbering(deps.db, deps.writes);
   }
 
   getSettings(): MinutesSettings {
@@ -199,7 +200,7 @@ export class MinutesService {
       this.numbering.set(inspection.id, inspection.planId, this.yearOf(inspection), value);
     } catch (error) {
       // Another inspection holds it: the clerk typed it on purpose, print it as typed.
-      if (!(error instanceof AppError && error.code === 'minutes.NUMBER_TAKEN')) throw error;
+      if (!(error instanceof AppError && error.code === MinutesError.numberTaken)) throw error;
     }
   }
 

@@ -8,7 +8,7 @@ export function planHandlers(plans: PlanService): HandlerMap<typeof planEndpoint
     'plans.get': ({ id }) => plans.get(id),
     'plans.create': ({ plan, team, scope }) => plans.create(plan, team, scope),
     'plans.update': ({ id, rev, plan }) => plans.update(id, rev, plan),
-    'plans.setTeam': ({ planId, team }) => plans.setTeam(planId, team),
+    'plans.setTeam': ({ planId, teamRev, team }) => plans.setTeam(planId, teamRev, team),
     'plans.previewScope': ({ planId, selection }) => plans.previewScope(planId, selection),
     'plans.addScope': ({ planId, selection }) => plans.addScope(planId, selection),
     'plans.removeScope': ({ planId, unitIds }) => plans.removeScope(planId, unitIds),

@@ -1,61 +1,67 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import type { RowMeta, RowMetaUpdate } from '../../db/row-meta';
-import type { PeriodKind, TeamRole } from '../../../../shared/domain/plan';
+import { col, defineEntity } from '../../db/columns';
+import { RecordTable, type EntityRow, type TableOf } from '../../db/record-table';
+import type { Tx } from '../../db/write-path';
+import { PERIOD_KINDS, TEAM_ROLES } from '../../../../shared/domain/plan';
 import type { UnitKind } from '../../../../shared/domain/unit';
+import { searchKey } from '../../../../shared/text/search';
 
-export interface PlanRow {
-  id: string;
-  title: string;
-  issuer: string;
-  period_kind: PeriodKind;
-  period_year: number;
-  decision_number: string;
-  decision_date: string | null;
-  decision_signer: string;
-  decision_signer_title: string;
-  legal_basis: string;
-  target_percent: number;
-  checklist_id: string;
-  checklist_name: string;
-  notes: string;
-  is_sample: number;
-  scope_count: number;
-  created_at: string;
-  updated_at: string;
-  rev: string;
-  rev_history: string;
-  deleted_at: string | null;
-}
+/** Column maps of a plan, its scope (one row per unit it covers) and its team. */
+export const planEntity = defineEntity({
+  table: 'plans',
+  fields: {
+    title: col.text('title'),
+    issuer: col.text('issuer'),
+    periodKind: col.oneOf('period_kind', PERIOD_KINDS),
+    periodYear: col.integer('period_year'),
+    decisionNumber: col.text('decision_number'),
+    decisionDate: col.optionalText('decision_date'),
+    decisionSigner: col.text('decision_signer'),
+    decisionSignerTitle: col.text('decision_signer_title'),
+    legalBasis: col.text('legal_basis'),
+    targetPercent: col.integer('target_percent'),
+    checklistId: col.text('checklist_id'),
+    notes: col.text('notes'),
+    isSample: col.flag('is_sample').once(),
+  },
+  derived: {
+    title_key: (plan): string => searchKey(plan.title),
+  },
+});
 
-export interface PlanColumns {
-  title: string;
-  title_key: string;
-  issuer: string;
-  period_kind: PeriodKind;
-  period_year: number;
-  decision_number: string;
-  decision_date: string | null;
-  decision_signer: string;
-  decision_signer_title: string;
-  legal_basis: string;
-  target_percent: number;
-  checklist_id: string;
-  notes: string;
-}
+/**
+ * Not unique in the schema: two offices may each add the same unit before exchanging data;
+ * the service adds a unit once, readers count distinct units.
+ */
+export const scopeEntity = defineEntity({
+  table: 'plan_units',
+  fields: {
+    planId: col.text('plan_id').once(),
+    unitId: col.text('unit_id').once(),
+  },
+});
 
-export interface MemberRow {
-  id: string;
-  plan_id: string;
-  official_id: string;
-  name: string;
-  organization: string;
-  role: TeamRole;
-  position: string;
-  ord: number;
-  rev: string;
-  rev_history: string;
-}
+/** The position is copied from the official and editable per plan: a promotion does not rewrite old minutes. */
+export const memberEntity = defineEntity({
+  table: 'plan_members',
+  fields: {
+    planId: col.text('plan_id').once(),
+    officialId: col.text('official_id').once(),
+    role: col.oneOf('role', TEAM_ROLES),
+    position: col.text('position'),
+    ord: col.integer('ord'),
+  },
+});
+
+export type PlanRow = EntityRow<typeof planEntity>;
+export type ScopeRow = EntityRow<typeof scopeEntity>;
+export type MemberRow = EntityRow<typeof memberEntity>;
+
+/** A plan as the screens show it: with its checklist's name and the live units in scope. */
+export type PlanViewRow = PlanRow & { checklist_name: string; scope_count: number };
+
+export type MemberViewRow = MemberRow & { name: string; organization: string };
 
 export interface ScopeUnitRow {
   id: string;
@@ -63,78 +69,63 @@ export interface ScopeUnitRow {
   kind: UnitKind;
 }
 
-const PLAN_SELECT = `
-  SELECT p.id, p.title, p.issuer, p.period_kind, p.period_year, p.decision_number, p.decision_date,
-    p.decision_signer, p.decision_signer_title, p.legal_basis, p.target_percent, p.checklist_id,
-    c.name AS checklist_name, p.notes, p.is_sample,
-    coalesce((SELECT sum(k.scope) FROM progress_kind AS k WHERE k.plan_id = p.id), 0) AS scope_count,
-    p.created_at, p.updated_at, p.rev, p.rev_history, p.deleted_at
-  FROM plans AS p JOIN checklists AS c ON c.id = p.checklist_id`;
-
-/** SQL for plans, their scope (plan_units) and their team (plan_members). */
+/**
+ * The plans' repository: the only writer of `plans`, `plan_units` and `plan_members` (through
+ * the write path) and their queries. Other features put a unit in a plan's scope through
+ * `addToScope`, never with SQL of their own.
+ */
 export class PlanRepo {
-  readonly byId: Statement<[string], PlanRow>;
-  readonly list: Statement<{ words: string }, PlanRow>;
-  readonly insert: Statement<RowMeta & PlanColumns & { is_sample: number }>;
-  readonly update: Statement<RowMetaUpdate & PlanColumns & { id: string; expected: string }>;
-  readonly membersOf: Statement<[string], MemberRow>;
-  readonly insertMember: Statement<
-    RowMeta & { plan_id: string; official_id: string; role: TeamRole; position: string; ord: number }
-  >;
-  readonly updateMember: Statement<RowMetaUpdate & { id: string; role: TeamRole; position: string; ord: number }>;
-  readonly tombstoneMember: Statement<RowMetaUpdate & { id: string }>;
+  readonly plans: TableOf<typeof planEntity>;
+  readonly scope: TableOf<typeof scopeEntity>;
+  readonly members: TableOf<typeof memberEntity>;
+  readonly view: Statement<[string], PlanViewRow>;
+  readonly list: Statement<{ words: string }, PlanViewRow>;
+  readonly membersOf: Statement<[string], MemberViewRow>;
   readonly scopeUnitIds: Statement<[string], { unit_id: string }>;
-  readonly scopeRowsOf: Statement<[string, string], { id: string; rev: string; rev_history: string }>;
-  readonly insertScope: Statement<RowMeta & { plan_id: string; unit_id: string }>;
-  readonly tombstoneScope: Statement<RowMetaUpdate & { id: string }>;
+  readonly scopeRowsOf: Statement<[string, string], ScopeRow>;
   readonly liveUnit: Statement<[string], ScopeUnitRow>;
   readonly official: Statement<[string], { id: string; name: string; position: string }>;
+  private readonly sampleStmt: Statement<[], PlanRow>;
 
   constructor(private readonly db: Db) {
-    const meta =
-      'updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history';
-    this.byId = db.prepare(`${PLAN_SELECT} WHERE p.id = ?`);
+    this.plans = new RecordTable(db, planEntity, 'plan');
+    this.scope = new RecordTable(db, scopeEntity, null);
+    this.members = new RecordTable(db, memberEntity, null);
+    const viewSelect = `
+      SELECT ${planEntity.select('p')}, c.name AS checklist_name,
+        coalesce((SELECT sum(k.scope) FROM progress_kind AS k WHERE k.plan_id = p.id), 0) AS scope_count
+      FROM plans AS p JOIN checklists AS c ON c.id = p.checklist_id`;
+    this.view = db.prepare(`${viewSelect} WHERE p.id = ?`);
     this.list = db.prepare(`
-      ${PLAN_SELECT} WHERE p.deleted_at IS NULL
+      ${viewSelect} WHERE p.deleted_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM json_each(@words) AS w WHERE instr(p.title_key, w.value) = 0)
       ORDER BY p.period_year DESC, p.title_key`);
-    this.insert = db.prepare(`
-      INSERT INTO plans (id, title, title_key, issuer, period_kind, period_year, decision_number, decision_date,
-        decision_signer, decision_signer_title, legal_basis, target_percent, checklist_id, notes, is_sample,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @title, @title_key, @issuer, @period_kind, @period_year, @decision_number, @decision_date,
-        @decision_signer, @decision_signer_title, @legal_basis, @target_percent, @checklist_id, @notes, @is_sample,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.update = db.prepare(`
-      UPDATE plans SET title = @title, title_key = @title_key, issuer = @issuer, period_kind = @period_kind,
-        period_year = @period_year, decision_number = @decision_number, decision_date = @decision_date,
-        decision_signer = @decision_signer, decision_signer_title = @decision_signer_title,
-        legal_basis = @legal_basis, target_percent = @target_percent, checklist_id = @checklist_id,
-        notes = @notes, ${meta}
-      WHERE id = @id AND rev = @expected AND deleted_at IS NULL`);
     this.membersOf = db.prepare(`
-      SELECT m.id, m.plan_id, m.official_id, o.name, o.organization, m.role, m.position, m.ord, m.rev, m.rev_history
+      SELECT ${memberEntity.select('m')}, o.name, o.organization
       FROM plan_members AS m JOIN officials AS o ON o.id = m.official_id
       WHERE m.plan_id = ? AND m.deleted_at IS NULL ORDER BY m.ord, m.id`);
-    this.insertMember = db.prepare(`
-      INSERT INTO plan_members (id, plan_id, official_id, role, position, ord,
-        created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @plan_id, @official_id, @role, @position, @ord,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.updateMember = db.prepare(
-      `UPDATE plan_members SET role = @role, position = @position, ord = @ord, ${meta} WHERE id = @id`,
-    );
-    this.tombstoneMember = db.prepare(`UPDATE plan_members SET deleted_at = @updated_at, ${meta} WHERE id = @id`);
     this.scopeUnitIds = db.prepare(`SELECT DISTINCT unit_id FROM plan_units WHERE plan_id = ? AND deleted_at IS NULL`);
     this.scopeRowsOf = db.prepare(
-      `SELECT id, rev, rev_history FROM plan_units WHERE plan_id = ? AND unit_id = ? AND deleted_at IS NULL`,
+      `SELECT ${scopeEntity.select()} FROM plan_units WHERE plan_id = ? AND unit_id = ? AND deleted_at IS NULL`,
     );
-    this.insertScope = db.prepare(`
-      INSERT INTO plan_units (id, plan_id, unit_id, created_at, updated_at, changed_by_office, rev, rev_history)
-      VALUES (@id, @plan_id, @unit_id, @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
-    this.tombstoneScope = db.prepare(`UPDATE plan_units SET deleted_at = @updated_at, ${meta} WHERE id = @id`);
     this.liveUnit = db.prepare(`SELECT id, name, kind FROM units WHERE id = ? AND deleted_at IS NULL`);
     this.official = db.prepare(`SELECT id, name, position FROM officials WHERE id = ? AND deleted_at IS NULL`);
+    this.sampleStmt = db.prepare(`SELECT ${planEntity.select()} FROM plans WHERE is_sample = 1 AND deleted_at IS NULL`);
+  }
+
+  inScope(planId: string, unitId: string): boolean {
+    return this.scopeRowsOf.all(planId, unitId).length > 0;
+  }
+
+  /** Puts a unit in a plan's scope (once); true when it was not in it. */
+  addToScope(tx: Tx, planId: string, unitId: string): boolean {
+    if (this.inScope(planId, unitId)) return false;
+    tx.insert(this.scope, { planId, unitId });
+    return true;
+  }
+
+  liveSamplePlans(): PlanRow[] {
+    return this.sampleStmt.all();
   }
 
   /**

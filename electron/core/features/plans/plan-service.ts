@@ -1,15 +1,13 @@
-import type { Db } from '../../db/open';
-import { newRowMeta, nextRowMeta } from '../../db/row-meta';
-import type { Clock } from '../../kernel/clock';
+import { createHash } from 'node:crypto';
+import { recordMeta } from '../../db/record-table';
+import type { Tx, WritePath } from '../../db/write-path';
 import { AppError, fieldError } from '../../kernel/errors';
-import type { AuditChange } from '../../../../shared/domain/audit';
 import type { Plan, PlanInput, PlanMember, TeamRole } from '../../../../shared/domain/plan';
 import { UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
-import { isLockedStatus } from '../../../../shared/domain/inspection';
-import { searchKey, searchWords } from '../../../../shared/text/search';
-import type { AuditTrail } from '../audit/audit-trail';
+import { searchWords } from '../../../../shared/text/search';
 import type { InspectionService } from '../inspections/inspection-service';
-import { PlanRepo, type PlanColumns, type PlanRow, type ScopeUnitRow } from './plan-repo';
+import type { ChecklistRepo } from '../checklists/checklist-repo';
+import { planEntity, type PlanRepo, type PlanRow, type PlanViewRow, type ScopeUnitRow } from './plan-repo';
 
 export interface TeamInput {
   officialId: string;
@@ -25,89 +23,48 @@ export interface ScopeSelection {
 export interface PlanWithTeam {
   plan: Plan;
   team: PlanMember[];
+  /** The revision of the team as a whole; `setTeam` is refused when it moved meanwhile. */
+  teamRev: string;
 }
 
-function columns(input: PlanInput): PlanColumns {
-  return {
-    title: input.title,
-    title_key: searchKey(input.title),
-    issuer: input.issuer,
-    period_kind: input.periodKind,
-    period_year: input.periodYear,
-    decision_number: input.decisionNumber,
-    decision_date: input.decisionDate,
-    decision_signer: input.decisionSigner,
-    decision_signer_title: input.decisionSignerTitle,
-    legal_basis: input.legalBasis,
-    target_percent: input.targetPercent,
-    checklist_id: input.checklistId,
-    notes: input.notes,
-  };
+/** A digest of the live members' ids and revisions: changes whenever any member does. */
+function teamRevision(members: { id: string; rev: string }[]): string {
+  const hash = createHash('sha256');
+  for (const member of [...members].sort((a, b) => a.id.localeCompare(b.id)))
+    hash.update(`${member.id}:${member.rev};`);
+  return hash.digest('base64url').slice(0, 22);
 }
 
-function toPlan(row: PlanRow): Plan {
+function toPlan(row: PlanViewRow): Plan {
   return {
-    id: row.id,
-    title: row.title,
-    issuer: row.issuer,
-    periodKind: row.period_kind,
-    periodYear: row.period_year,
-    decisionNumber: row.decision_number,
-    decisionDate: row.decision_date,
-    decisionSigner: row.decision_signer,
-    decisionSignerTitle: row.decision_signer_title,
-    legalBasis: row.legal_basis,
-    targetPercent: row.target_percent,
-    checklistId: row.checklist_id,
+    ...recordMeta(row),
+    ...planEntity.fromRow(row),
     checklistName: row.checklist_name,
-    notes: row.notes,
-    isSample: row.is_sample === 1,
     scopeCount: row.scope_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    rev: row.rev,
   };
 }
-
-const AUDITED_FIELDS: (keyof PlanColumns)[] = [
-  'title',
-  'issuer',
-  'period_kind',
-  'period_year',
-  'decision_number',
-  'decision_date',
-  'decision_signer',
-  'decision_signer_title',
-  'legal_basis',
-  'target_percent',
-  'checklist_id',
-  'notes',
-];
 
 /** Plans: their fields, their team, and their scope (each unit in scope gets a planned inspection). */
 export class PlanService {
-  readonly repo: PlanRepo;
-
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly officeId: () => string,
-    private readonly audit: AuditTrail,
+    private readonly writes: WritePath,
+    readonly repo: PlanRepo,
+    private readonly checklists: ChecklistRepo,
     private readonly inspections: InspectionService,
-  ) {
-    this.repo = new PlanRepo(db);
-  }
+  ) {}
 
   list(query: string): Plan[] {
     return this.repo.list.all({ words: JSON.stringify(searchWords(query)) }).map(toPlan);
   }
 
   get(id: string): PlanWithTeam {
-    const row = this.repo.byId.get(id);
+    const row = this.repo.view.get(id);
     if (!row || row.deleted_at !== null) throw new AppError('NOT_FOUND');
+    const members = this.repo.membersOf.all(id);
     return {
       plan: toPlan(row),
-      team: this.repo.membersOf.all(id).map((member) => ({
+      teamRev: teamRevision(members),
+      team: members.map((member) => ({
         id: member.id,
         officialId: member.official_id,
         name: member.name,
@@ -124,54 +81,43 @@ export class PlanService {
     scope: ScopeSelection | null,
     options: { isSample?: boolean } = {},
   ): PlanWithTeam {
-    return this.db
-      .transaction(() => {
-        this.checkChecklist(input.checklistId);
-        const meta = newRowMeta(this.clock.now(), this.officeId());
-        this.repo.insert.run({ ...meta, ...columns(input), is_sample: options.isSample ? 1 : 0 });
-        this.audit.record({ entity: 'plan', entityId: meta.id, action: 'create', summary: input.title });
-        if (team.length > 0) this.writeTeam(meta.id, input.title, team);
-        if (scope) this.writeScope(meta.id, input.title, scope, options.isSample ?? false);
-        return this.get(meta.id);
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      this.checkChecklist(input.checklistId);
+      const isSample = options.isSample ?? false;
+      const row = tx.insert(
+        this.repo.plans,
+        { ...input, isSample },
+        { audit: { action: 'create', summary: input.title } },
+      );
+      if (team.length > 0) this.writeTeam(tx, row, team);
+      if (scope) this.writeScope(tx, row, scope, isSample);
+      return this.get(row.id);
+    });
   }
 
   update(id: string, expectedRev: string, input: PlanInput): PlanWithTeam {
-    return this.db
-      .transaction(() => {
-        const row = this.liveRow(id);
-        if (row.rev !== expectedRev) throw new AppError('CONFLICT');
-        const next = columns(input);
-        const current = row as unknown as Record<string, string | number | null>;
-        const changes: AuditChange[] = AUDITED_FIELDS.filter((key) => current[key] !== next[key]).map((key) => ({
-          field: key,
-          before: String(current[key] ?? ''),
-          after: String(next[key] ?? ''),
-        }));
-        if (changes.length === 0) return this.get(id);
-        if (next.checklist_id !== row.checklist_id) this.checkChecklist(next.checklist_id);
-        const result = this.repo.update.run({
-          id,
-          expected: expectedRev,
-          ...next,
-          ...nextRowMeta(this.clock.now(), this.officeId(), row),
-        });
-        if (result.changes !== 1) throw new AppError('CONFLICT');
-        this.audit.record({ entity: 'plan', entityId: id, action: 'update', summary: input.title, changes });
-        return this.get(id);
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      const current = tx.live(this.repo.plans, id, expectedRev);
+      if (input.checklistId !== current.checklist_id) this.checkChecklist(input.checklistId);
+      tx.update(this.repo.plans, current, input, {
+        audit: { action: 'update', summary: input.title, changes: 'fields' },
+      });
+      return this.get(id);
+    });
   }
 
-  setTeam(planId: string, team: TeamInput[]): PlanWithTeam {
-    return this.db
-      .transaction(() => {
-        const row = this.liveRow(planId);
-        this.writeTeam(planId, row.title, team);
-        return this.get(planId);
-      })
-      .immediate();
+  /**
+   * Replaces the team with this list, from the team the clerk saw (`teamRev`): a list based on
+   * a team another editor changed meanwhile is refused as a conflict instead of silently
+   * dropping the member they added.
+   */
+  setTeam(planId: string, teamRev: string, team: TeamInput[]): PlanWithTeam {
+    return this.writes.run((tx) => {
+      const current = tx.live(this.repo.plans, planId);
+      if (teamRevision(this.repo.membersOf.all(planId)) !== teamRev) throw new AppError('CONFLICT');
+      this.writeTeam(tx, current, team);
+      return this.get(planId);
+    });
   }
 
   previewScope(
@@ -189,64 +135,61 @@ export class PlanService {
     return { matching: units.length, alreadyInScope, byKind };
   }
 
+  /** Scope grows during the year; adding what is already there changes nothing (no revision check). */
   addScope(planId: string, selection: ScopeSelection, options: { isSample?: boolean } = {}) {
-    return this.db
-      .transaction(() => {
-        const row = this.liveRow(planId);
-        return this.writeScope(planId, row.title, selection, options.isSample ?? row.is_sample === 1);
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      const current = tx.live(this.repo.plans, planId);
+      return this.writeScope(tx, current, selection, options.isSample ?? current.is_sample === 1);
+    });
   }
 
   /** Takes units out of scope with their planned and draft inspections; finalised work stays. */
   removeScope(planId: string, unitIds: string[]): { removed: number; kept: { unitId: string; unitName: string }[] } {
-    return this.db
-      .transaction(() => {
-        const plan = this.liveRow(planId);
-        const now = this.clock.now();
-        const office = this.officeId();
-        let removed = 0;
-        const kept: { unitId: string; unitName: string }[] = [];
-        for (const unitId of new Set(unitIds)) {
-          const scopeRows = this.repo.scopeRowsOf.all(planId, unitId);
-          if (scopeRows.length === 0) continue;
-          const inspections = this.inspections.repo.livePlanUnit.all(planId, unitId);
-          const unitName = this.repo.liveUnit.get(unitId)?.name ?? '';
-          if (inspections.some((inspection) => isLockedStatus(inspection.status))) {
-            kept.push({ unitId, unitName });
-            continue;
-          }
-          for (const inspection of inspections) {
-            this.inspections.repo.tombstone.run({ id: inspection.id, ...nextRowMeta(now, office, inspection) });
-          }
-          for (const scopeRow of scopeRows) {
-            this.repo.tombstoneScope.run({ id: scopeRow.id, ...nextRowMeta(now, office, scopeRow) });
-          }
-          removed += 1;
+    return this.writes.run((tx) => {
+      const plan = tx.live(this.repo.plans, planId);
+      let removed = 0;
+      const kept: { unitId: string; unitName: string }[] = [];
+      for (const unitId of new Set(unitIds)) {
+        const scopeRows = this.repo.scopeRowsOf.all(planId, unitId);
+        if (scopeRows.length === 0) continue;
+        const unitName = this.repo.liveUnit.get(unitId)?.name ?? '';
+        // The inspection service's rules decide: a finalised record is never taken away.
+        if (!this.inspections.removeFromPlan(tx, planId, unitId)) {
+          kept.push({ unitId, unitName });
+          continue;
         }
-        if (removed > 0) {
-          this.audit.record({
-            entity: 'plan',
-            entityId: planId,
-            action: 'scopeRemove',
-            summary: plan.title,
-            detail: String(removed),
-          });
-        }
-        return { removed, kept };
-      })
-      .immediate();
+        for (const scopeRow of scopeRows) tx.tombstone(this.repo.scope, scopeRow);
+        removed += 1;
+      }
+      if (removed > 0) {
+        tx.record({
+          entity: 'plan',
+          entityId: planId,
+          action: 'scopeRemove',
+          summary: plan.title,
+          detail: String(removed),
+        });
+      }
+      return { removed, kept };
+    });
   }
 
-  private liveRow(id: string): PlanRow {
-    const row = this.repo.byId.get(id);
-    if (!row || row.deleted_at !== null) throw new AppError('NOT_FOUND');
-    return row;
+  /** The sample plans go with the sample district: plans, scope, team and their inspections. */
+  removeSamples(tx: Tx): void {
+    for (const plan of this.repo.liveSamplePlans()) {
+      this.inspections.removeAllOfPlan(tx, plan.id);
+      for (const unit of this.repo.scopeUnitIds.all(plan.id)) {
+        for (const row of this.repo.scopeRowsOf.all(plan.id, unit.unit_id)) tx.tombstone(this.repo.scope, row);
+      }
+      for (const member of this.repo.membersOf.all(plan.id)) tx.tombstone(this.repo.members, member);
+      tx.tombstone(this.repo.plans, plan);
+    }
   }
 
   private checkChecklist(checklistId: string): void {
-    const found = this.db.prepare(`SELECT 1 FROM checklists WHERE id = ? AND deleted_at IS NULL`).get(checklistId);
-    if (!found) throw fieldError('plan.checklistId', 'plans.validation.checklist', 'plans.validation.checklist');
+    if (!this.checklists.checklists.live(checklistId)) {
+      throw fieldError('plan.checklistId', 'plans.validation.checklist', 'plans.validation.checklist');
+    }
   }
 
   private resolve(selection: ScopeSelection): ScopeUnitRow[] {
@@ -264,43 +207,42 @@ export class PlanService {
     return [...byId.values()];
   }
 
-  /** Adds each unit not yet in scope, with a planned regular inspection, in one transaction. */
+  /** Adds each unit not yet in scope, with a planned regular inspection. */
   private writeScope(
-    planId: string,
-    title: string,
+    tx: Tx,
+    plan: PlanRow,
     selection: ScopeSelection,
     isSample: boolean,
   ): { added: number; alreadyInScope: number } {
     const units = this.resolve(selection);
-    const inScope = new Set(this.repo.scopeUnitIds.all(planId).map((row) => row.unit_id));
-    const now = this.clock.now();
-    const office = this.officeId();
+    const inScope = new Set(this.repo.scopeUnitIds.all(plan.id).map((row) => row.unit_id));
     let added = 0;
     for (const unit of units) {
       if (inScope.has(unit.id)) continue;
-      this.repo.insertScope.run({ ...newRowMeta(now, office), plan_id: planId, unit_id: unit.id });
-      this.inspections.insertPlanned(planId, unit.id, 'regular', null, null, isSample);
+      tx.insert(this.repo.scope, { planId: plan.id, unitId: unit.id });
+      this.inspections.insertPlanned(tx, {
+        planId: plan.id,
+        unitId: unit.id,
+        kind: 'regular',
+        originalId: null,
+        plannedDate: null,
+        isSample,
+      });
       inScope.add(unit.id);
       added += 1;
     }
     if (added > 0) {
-      this.audit.record({
-        entity: 'plan',
-        entityId: planId,
-        action: 'scopeAdd',
-        summary: title,
-        detail: String(added),
-      });
+      tx.record({ entity: 'plan', entityId: plan.id, action: 'scopeAdd', summary: plan.title, detail: String(added) });
     }
     return { added, alreadyInScope: units.length - added };
   }
 
   /** Replaces the team: members matched by official keep their row; order is the list's order. */
-  private writeTeam(planId: string, title: string, team: TeamInput[]): void {
-    const now = this.clock.now();
-    const office = this.officeId();
-    const existing = new Map(this.repo.membersOf.all(planId).map((member) => [member.official_id, member]));
-    const before = [...existing.values()].map((member) => `${member.name} (${member.role})`).join('; ');
+  private writeTeam(tx: Tx, plan: PlanRow, team: TeamInput[]): void {
+    const existing = new Map(this.repo.membersOf.all(plan.id).map((member) => [member.official_id, member]));
+    const describe = (members: { name: string; role: string }[]) =>
+      members.map((member) => `${member.name} (${member.role})`).join('; ');
+    const before = describe([...existing.values()]);
     let changed = false;
     team.forEach((member, ord) => {
       const official = this.repo.official.get(member.officialId);
@@ -314,22 +256,12 @@ export class PlanService {
       const position = member.position || official.position;
       const known = existing.get(member.officialId);
       if (known) {
-        if (known.role !== member.role || known.position !== position || known.ord !== ord) {
-          this.repo.updateMember.run({
-            id: known.id,
-            role: member.role,
-            position,
-            ord,
-            ...nextRowMeta(now, office, known),
-          });
-          changed = true;
-        }
+        changed = tx.update(this.repo.members, known, { role: member.role, position, ord }).changed || changed;
         existing.delete(member.officialId);
       } else {
-        this.repo.insertMember.run({
-          ...newRowMeta(now, office),
-          plan_id: planId,
-          official_id: member.officialId,
+        tx.insert(this.repo.members, {
+          planId: plan.id,
+          officialId: member.officialId,
           role: member.role,
           position,
           ord,
@@ -338,21 +270,16 @@ export class PlanService {
       }
     });
     for (const gone of existing.values()) {
-      this.repo.tombstoneMember.run({ id: gone.id, ...nextRowMeta(now, office, gone) });
+      tx.tombstone(this.repo.members, gone);
       changed = true;
     }
-    if (changed) {
-      const after = this.repo.membersOf
-        .all(planId)
-        .map((member) => `${member.name} (${member.role})`)
-        .join('; ');
-      this.audit.record({
-        entity: 'plan',
-        entityId: planId,
-        action: 'team',
-        summary: title,
-        changes: [{ field: 'team', before, after }],
-      });
-    }
+    if (!changed) return;
+    tx.record({
+      entity: 'plan',
+      entityId: plan.id,
+      action: 'team',
+      summary: plan.title,
+      changes: [{ field: 'team', before, after: describe(this.repo.membersOf.all(plan.id)) }],
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
-import { nextRowMeta } from '../../db/row-meta';
 import { uuidv7 } from '../../db/ids';
+import type { WritePath } from '../../db/write-path';
 import type { Clock } from '../../kernel/clock';
 import type { InspectionContent, ResultValue } from '../../../../shared/domain/inspection';
 import type { PlanInput, TeamRole } from '../../../../shared/domain/plan';
@@ -53,7 +53,7 @@ export class SamplePlans {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly officeId: () => string,
+    private readonly writes: WritePath,
     private readonly officials: OfficialService,
     private readonly plans: PlanService,
     private readonly inspections: InspectionService,
@@ -137,29 +137,10 @@ export class SamplePlans {
 
   /** Takes the sample plans away (before the sample units go): plans, scope, team, inspections, officials. */
   remove(): void {
-    const now = this.clock.now();
-    const office = this.officeId();
-    const tombstone = (table: string, where: string) => {
-      const rows = this.db
-        .prepare<[], { id: string; rev: string; rev_history: string }>(
-          `SELECT id, rev, rev_history FROM ${table} WHERE deleted_at IS NULL AND ${where}`,
-        )
-        .all();
-      const update = this.db.prepare(
-        `UPDATE ${table} SET deleted_at = @updated_at, updated_at = @updated_at, changed_by_office = @changed_by_office,
-           rev = @rev, rev_history = @rev_history WHERE id = @id`,
-      );
-      for (const row of rows) update.run({ id: row.id, ...nextRowMeta(now, office, row) });
-    };
-    const samplePlans = `plan_id IN (SELECT id FROM plans WHERE is_sample = 1)`;
-    tombstone('inspections', samplePlans);
-    tombstone('plan_units', samplePlans);
-    tombstone('plan_members', samplePlans);
-    tombstone('plans', 'is_sample = 1');
-    tombstone(
-      'officials',
-      `is_sample = 1 AND id NOT IN (SELECT official_id FROM plan_members WHERE deleted_at IS NULL)`,
-    );
+    this.writes.run((tx) => {
+      this.plans.removeSamples(tx);
+      this.officials.removeUnusedSamples(tx);
+    });
   }
 
   /** Finalises `finalised` inspections of the first units, starts `drafts` more, dates the rest. */
@@ -189,7 +170,7 @@ export class SamplePlans {
       const month = firstMonth + Math.floor(index / 8);
       const date = day(month > 12 ? year + 1 : year, ((month - 1) % 12) + 1, 2 + ((index * 3) % 26));
       if (index >= finalised + drafts) {
-        this.inspections.schedule(inspection.id, date);
+        this.inspections.schedule(inspection.id, inspection.rev, date);
         return;
       }
       const started = this.inspections.start(inspection.id);

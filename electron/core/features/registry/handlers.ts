@@ -9,7 +9,7 @@ export function registryHandlers(registry: RegistryService): HandlerMap<typeof r
     'registry.counts': () => registry.counts(),
     'registry.create': ({ unit }) => registry.create(unit),
     'registry.update': ({ id, rev, unit }) => registry.update(id, rev, unit),
-    'registry.setActive': ({ id, active }) => registry.setActive(id, active),
+    'registry.setActive': ({ id, rev, active }) => registry.setActive(id, rev, active),
     'registry.undo': ({ undoId }) => registry.undoChange(undoId),
     'registry.loadSample': () => registry.loadSample(),
     'registry.removeSample': () => registry.removeSample(),

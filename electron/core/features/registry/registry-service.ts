@@ -1,27 +1,16 @@
 import type { Db } from '../../db/open';
-import { newRowMeta, nextRowMeta } from '../../db/row-meta';
 import { isReferenced } from '../../db/references';
-import type { Clock } from '../../kernel/clock';
+import type { WritePath } from '../../db/write-path';
 import { AppError, fieldError } from '../../kernel/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
 import { SEARCH_KEY_VERSION, searchWords } from '../../../../shared/text/search';
-import { SORT_KEY_VERSION, vietnameseSortKey } from '../../../../shared/text/collate';
-import { MAX_SEARCH_WORDS, UnitRepo, type UnitQuery } from './unit-repo';
-import {
-  codeKey,
-  contentColumns,
-  rowToUnit,
-  sameContent,
-  unitEditAudit,
-  unitInputFromRow,
-  unitSearchKey,
-  type UnitRow,
-} from './unit-row';
+import { SORT_KEY_VERSION } from '../../../../shared/text/collate';
+import { MAX_SEARCH_WORDS, toUnit, type UnitQuery, type UnitRepo } from './unit-repo';
+import { codeKey, unitEditAction, unitInputFromRow, type UnitRow } from './unit-entity';
 import { SettingsRepo } from '../settings/settings-repo';
 import { UndoStore } from './undo-store';
 import { sampleUnits } from './sample-data';
-import type { AuditTrail } from '../audit/audit-trail';
 
 const DERIVED_KEYS_SETTING = 'derived.unitKeys';
 
@@ -54,19 +43,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The unit registry's rules: validation beyond the schema, revisions, undo, sample data. */
 export class RegistryService {
-  readonly repo: UnitRepo;
   private readonly undo = new UndoStore<UndoEntry>();
   /** Other features' sample data (plans), loaded after the units and removed before them. */
   readonly sampleSteps: { load(): void; remove(): void }[] = [];
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly officeId: () => string,
-    /** Where changes are recorded with the operator's name (optional so tests can leave it out). */
-    private readonly audit?: AuditTrail,
+    private readonly writes: WritePath,
+    readonly repo: UnitRepo,
   ) {
-    this.repo = new UnitRepo(db);
     // Cheap when nothing changed (one settings read); done here so every way of starting the
     // core (Electron, browser mode, tests, benches) gets current keys.
     this.refreshDerivedKeys();
@@ -82,23 +67,9 @@ export class RegistryService {
     if (settings.get(DERIVED_KEYS_SETTING) === wanted) return 0;
     return this.db
       .transaction(() => {
-        const rows = this.db
-          .prepare<[], { id: string; name: string; code: string; head_name: string }>(
-            'SELECT id, name, code, head_name FROM units',
-          )
-          .all();
-        const update = this.db.prepare<{ id: string; search_key: string; sort_key: string }>(
-          'UPDATE units SET search_key = @search_key, sort_key = @sort_key WHERE id = @id',
-        );
-        for (const row of rows) {
-          update.run({
-            id: row.id,
-            search_key: unitSearchKey({ name: row.name, code: row.code, headName: row.head_name }),
-            sort_key: vietnameseSortKey(row.name),
-          });
-        }
+        const count = this.repo.rederiveKeys();
         settings.set(DERIVED_KEYS_SETTING, wanted);
-        return rows.length;
+        return count;
       })
       .immediate();
   }
@@ -111,13 +82,13 @@ export class RegistryService {
       request.offset,
       request.limit,
     );
-    return { total, rows: rows.map(rowToUnit) };
+    return { total, rows: rows.map(toUnit) };
   }
 
   get(id: string): Unit {
     const row = this.repo.getLive(id);
     if (!row) throw new AppError('NOT_FOUND');
-    return rowToUnit(row);
+    return toUnit(row);
   }
 
   counts() {
@@ -125,133 +96,118 @@ export class RegistryService {
   }
 
   create(input: UnitInput): Mutation {
-    return this.db
-      .transaction(() => {
-        this.checkCode(input.code, null);
-        this.checkParent(input.parentId, null);
-        const meta = newRowMeta(this.clock.now(), this.officeId());
-        this.insertOrExplain(() => this.repo.insert(meta, contentColumns(input), false), input.code);
-        const unit = this.get(meta.id);
-        const undoId = this.undo.push({ unitId: unit.id, revAfter: unit.rev, before: null });
-        this.audit?.record({ entity: 'unit', entityId: unit.id, action: 'create', summary: unit.name });
-        return { unit, undoId };
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      this.checkCode(input.code, null);
+      this.checkParent(input.parentId, null);
+      const row = this.insertOrExplain(
+        () =>
+          tx.insert(
+            this.repo.units,
+            { ...input, isSample: false },
+            { audit: { action: 'create', summary: input.name } },
+          ),
+        input.code,
+      );
+      const undoId = this.undo.push({ unitId: row.id, revAfter: row.rev, before: null });
+      return { unit: this.get(row.id), undoId };
+    });
   }
 
   update(id: string, expectedRev: string, input: UnitInput): Mutation {
-    return this.db
-      .transaction(() => {
-        const current = this.repo.getLive(id);
-        if (!current) throw new AppError('NOT_FOUND');
-        if (current.rev !== expectedRev) throw new AppError('CONFLICT');
-        if (sameContent(current, input)) return { unit: rowToUnit(current), undoId: '' };
-        this.checkCode(input.code, id);
-        this.checkParent(input.parentId, id);
-        const meta = nextRowMeta(this.clock.now(), this.officeId(), current);
-        const changed = this.insertOrExplain(
-          () => this.repo.update(id, expectedRev, meta, contentColumns(input)),
-          input.code,
-        );
-        if (!changed) throw new AppError('CONFLICT');
-        const unit = this.get(id);
-        const before = unitInputFromRow(current);
-        const undoId = this.undo.push({ unitId: id, revAfter: unit.rev, before });
-        this.audit?.record(unitEditAudit(id, before, input));
-        return { unit, undoId };
-      })
-      .immediate();
+    return this.writes.run((tx) => {
+      const current = tx.live(this.repo.units, id, expectedRev);
+      const before = unitInputFromRow(current);
+      this.checkCode(input.code, id);
+      this.checkParent(input.parentId, id);
+      const { row, changed } = this.insertOrExplain(
+        () =>
+          tx.update(this.repo.units, current, input, {
+            audit: { action: unitEditAction(before, input), summary: input.name, changes: 'fields' },
+          }),
+        input.code,
+      );
+      if (!changed) return { unit: this.get(id), undoId: '' };
+      const undoId = this.undo.push({ unitId: id, revAfter: row.rev, before });
+      return { unit: this.get(id), undoId };
+    });
   }
 
-  setActive(id: string, active: boolean): Mutation {
-    const current = this.repo.getLive(id);
-    if (!current) throw new AppError('NOT_FOUND');
-    return this.update(id, current.rev, { ...unitInputFromRow(current), active });
+  /** Deactivates or reactivates a unit, from the revision the clerk saw. */
+  setActive(id: string, expectedRev: string, active: boolean): Mutation {
+    return this.writes.run((tx) => {
+      const current = tx.live(this.repo.units, id, expectedRev);
+      return this.update(id, current.rev, { ...unitInputFromRow(current), active });
+    });
   }
 
   undoChange(undoId: string): { unit: Unit | null } {
     const entry = this.undo.take(undoId);
     if (!entry) throw new AppError('registry.undoUnknown', { messageKey: 'registry.errors.undoUnknown' });
-    return this.db
-      .transaction(() => {
-        const current = this.repo.getLive(entry.unitId);
-        if (!current || current.rev !== entry.revAfter) {
-          throw new AppError('registry.undoStale', { messageKey: 'registry.errors.undoStale' });
+    return this.writes.run((tx) => {
+      const current = this.repo.units.live(entry.unitId);
+      if (!current || current.rev !== entry.revAfter) {
+        throw new AppError('registry.undoStale', { messageKey: 'registry.errors.undoStale' });
+      }
+      const audit = { action: 'undo' as const, summary: entry.before?.name ?? current.name };
+      if (entry.before === null) {
+        if (isReferenced(this.db, 'units', current.id)) {
+          throw new AppError('registry.undoInUse', { messageKey: 'registry.errors.undoInUse' });
         }
-        const meta = nextRowMeta(this.clock.now(), this.officeId(), current);
-        if (entry.before === null) {
-          if (isReferenced(this.db, 'units', current.id)) {
-            throw new AppError('registry.undoInUse', { messageKey: 'registry.errors.undoInUse' });
-          }
-          this.repo.tombstone(current.id, current.rev, meta);
-          this.audit?.record({ entity: 'unit', entityId: current.id, action: 'undo', summary: current.name });
-          return { unit: null };
-        }
-        this.checkCode(entry.before.code, current.id);
-        // The old parent may have been removed, or made a descendant of this unit, since.
-        this.checkParent(entry.before.parentId, current.id);
-        this.insertOrExplain(
-          () => this.repo.update(current.id, current.rev, meta, contentColumns(entry.before as UnitInput)),
-          entry.before.code,
-        );
-        this.audit?.record({ entity: 'unit', entityId: current.id, action: 'undo', summary: entry.before.name });
-        return { unit: this.get(current.id) };
-      })
-      .immediate();
+        tx.tombstone(this.repo.units, current, { audit });
+        return { unit: null };
+      }
+      const before = entry.before;
+      this.checkCode(before.code, current.id);
+      // The old parent may have been removed, or made a descendant of this unit, since.
+      this.checkParent(before.parentId, current.id);
+      this.insertOrExplain(() => tx.update(this.repo.units, current, before, { audit }), before.code);
+      return { unit: this.get(current.id) };
+    });
   }
 
   /** Fills the registry with the labelled sample district; running it twice adds nothing. */
   loadSample(): { created: number } {
-    return this.db
-      .transaction(() => {
-        let created = 0;
-        const now = this.clock.now();
-        const officeId = this.officeId();
-        const idsByCode = new Map<string, string>();
-        for (const sample of sampleUnits()) {
-          const existing = this.repo.findLiveByCodeKey(codeKey(sample.input.code));
-          if (existing) {
-            idsByCode.set(sample.input.code, existing.id);
-            continue;
-          }
-          const parentId = sample.parentCode ? (idsByCode.get(sample.parentCode) ?? null) : null;
-          const meta = newRowMeta(now, officeId);
-          this.repo.insert(meta, contentColumns({ ...sample.input, parentId }), true);
-          idsByCode.set(sample.input.code, meta.id);
-          created += 1;
+    return this.writes.run((tx) => {
+      let created = 0;
+      const idsByCode = new Map<string, string>();
+      for (const sample of sampleUnits()) {
+        const existing = this.repo.findLiveByCodeKey(codeKey(sample.input.code));
+        if (existing) {
+          idsByCode.set(sample.input.code, existing.id);
+          continue;
         }
-        for (const step of this.sampleSteps) step.load();
-        return { created };
-      })
-      .immediate();
+        const parentId = sample.parentCode ? (idsByCode.get(sample.parentCode) ?? null) : null;
+        const row = tx.insert(this.repo.units, { ...sample.input, parentId, isSample: true });
+        idsByCode.set(sample.input.code, row.id);
+        created += 1;
+      }
+      for (const step of this.sampleSteps) step.load();
+      return { created };
+    });
   }
 
   /** Removes sample units nobody has touched; edited or referenced ones stay (and are counted). */
   removeSample(): { removed: number; kept: number } {
-    return this.db
-      .transaction(() => {
-        for (const step of this.sampleSteps) step.remove();
-        const samples = this.repo.liveSamples();
-        const now = this.clock.now();
-        const officeId = this.officeId();
-        let removed = 0;
-        // Children first, so a parent is never left referenced by a live child.
-        const pending = new Map(samples.map((row) => [row.id, row]));
-        let progress = true;
-        while (pending.size > 0 && progress) {
-          progress = false;
-          for (const row of [...pending.values()]) {
-            if (row.rev.startsWith('1-') && !isReferenced(this.db, 'units', row.id)) {
-              this.repo.tombstone(row.id, row.rev, nextRowMeta(now, officeId, row));
-              pending.delete(row.id);
-              removed += 1;
-              progress = true;
-            }
+    return this.writes.run((tx) => {
+      for (const step of this.sampleSteps) step.remove();
+      const samples = this.repo.liveSamples();
+      let removed = 0;
+      // Children first, so a parent is never left referenced by a live child.
+      const pending = new Map(samples.map((row) => [row.id, row]));
+      let progress = true;
+      while (pending.size > 0 && progress) {
+        progress = false;
+        for (const row of [...pending.values()]) {
+          if (row.rev.startsWith('1-') && !isReferenced(this.db, 'units', row.id)) {
+            tx.tombstone(this.repo.units, row);
+            pending.delete(row.id);
+            removed += 1;
+            progress = true;
           }
         }
-        return { removed, kept: pending.size };
-      })
-      .immediate();
+      }
+      return { removed, kept: pending.size };
+    });
   }
 
   private checkCode(code: string, selfId: string | null): void {

@@ -1,10 +1,17 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import type { RowMeta, RowMetaUpdate } from '../../db/row-meta';
+import { RecordTable, recordMeta, type TableOf } from '../../db/record-table';
 import type { UnitSort } from '../../../../shared/api/registry';
 import type { ManagingBody, UnitKind } from '../../../../shared/domain/unit';
 import { UNIT_KINDS } from '../../../../shared/domain/unit';
-import type { UnitContentColumns, UnitRow, UnitRowWithParent } from './unit-row';
+import type { Unit } from '../../../../shared/domain/unit';
+import { unitEntity, type UnitRow } from './unit-entity';
+
+export type UnitRowWithParent = UnitRow & { parent_name: string | null };
+
+export function toUnit(row: UnitRowWithParent): Unit {
+  return { ...recordMeta(row), ...unitEntity.fromRow(row), parentName: row.parent_name };
+}
 
 export interface UnitQuery {
   words: string[];
@@ -13,36 +20,8 @@ export interface UnitQuery {
   active: 'active' | 'inactive' | 'all';
 }
 
-/** Every column of a `UnitRow`, in table order (explicit lists, SYNC-RULES.md). */
-const UNIT_COLUMNS = [
-  'id',
-  'code',
-  'code_key',
-  'name',
-  'name_key',
-  'sort_key',
-  'search_key',
-  'kind',
-  'school_level',
-  'managing_body',
-  'parent_id',
-  'head_name',
-  'head_title',
-  'address',
-  'phone',
-  'active',
-  'notes',
-  'is_sample',
-  'created_at',
-  'updated_at',
-  'changed_by_office',
-  'rev',
-  'rev_history',
-  'deleted_at',
-] as const satisfies readonly (keyof UnitRow)[];
-
 /** The columns of `units AS u`, as a select list. */
-export const UNIT_SELECT = UNIT_COLUMNS.map((column) => `u.${column}`).join(', ');
+export const UNIT_SELECT = unitEntity.select('u');
 
 const SELECT_COLUMNS = `${UNIT_SELECT}, p.name AS parent_name`;
 
@@ -84,8 +63,12 @@ function filterParams(query: UnitQuery): FilterParams {
   return params;
 }
 
-/** SQL for `units`: explicit columns, prepared once, named parameters. */
+/**
+ * The registry's repository: the only writer of `units` (through the write path, with its
+ * RecordTable) and its list, search and count queries.
+ */
 export class UnitRepo {
+  readonly units: TableOf<typeof unitEntity>;
   private readonly listStmts = new Map<
     string,
     Statement<FilterParams & { limit: number; offset: number }, UnitRowWithParent>
@@ -93,42 +76,21 @@ export class UnitRepo {
   private readonly countStmts = new Map<number, Statement<FilterParams, { total: number }>>();
   private readonly byIdStmt: Statement<[string], UnitRowWithParent>;
   private readonly byCodeKeyStmt: Statement<[string], UnitRow>;
-  private readonly insertStmt: Statement<RowMeta & UnitContentColumns & { is_sample: number }>;
-  private readonly updateStmt: Statement<RowMetaUpdate & UnitContentColumns & { id: string; expected_rev: string }>;
-  private readonly tombstoneStmt: Statement<RowMetaUpdate & { id: string; deleted_at: string; expected_rev: string }>;
   private readonly countsStmt: Statement<[], { kind: UnitKind; total: number; active: number; sample: number }>;
   private readonly parentOfStmt: Statement<[string], { parent_id: string | null }>;
   private readonly sampleStmt: Statement<[], UnitRow>;
 
+  private readonly rederiveStmt: Statement<{ id: string; search_key: string; sort_key: string }>;
+
   constructor(private readonly db: Db) {
+    this.units = new RecordTable(db, unitEntity, 'unit');
     this.byIdStmt = db.prepare(
       `SELECT ${SELECT_COLUMNS} FROM units AS u LEFT JOIN units AS p ON p.id = u.parent_id WHERE u.id = ?`,
     );
     this.byCodeKeyStmt = db.prepare(
       `SELECT ${UNIT_SELECT} FROM units AS u WHERE u.code_key = ? AND u.code_key <> '' AND u.deleted_at IS NULL`,
     );
-    this.insertStmt = db.prepare(`
-      INSERT INTO units (
-        id, code, code_key, name, name_key, sort_key, search_key, kind, school_level, managing_body,
-        parent_id, head_name, head_title, address, phone, active, notes, is_sample,
-        created_at, updated_at, changed_by_office, rev, rev_history
-      ) VALUES (
-        @id, @code, @code_key, @name, @name_key, @sort_key, @search_key, @kind, @school_level, @managing_body,
-        @parent_id, @head_name, @head_title, @address, @phone, @active, @notes, @is_sample,
-        @created_at, @updated_at, @changed_by_office, @rev, @rev_history
-      )`);
-    this.updateStmt = db.prepare(`
-      UPDATE units SET
-        code = @code, code_key = @code_key, name = @name, name_key = @name_key, sort_key = @sort_key,
-        search_key = @search_key, kind = @kind, school_level = @school_level, managing_body = @managing_body,
-        parent_id = @parent_id, head_name = @head_name, head_title = @head_title, address = @address,
-        phone = @phone, active = @active, notes = @notes,
-        updated_at = @updated_at, changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id AND rev = @expected_rev AND deleted_at IS NULL`);
-    this.tombstoneStmt = db.prepare(`
-      UPDATE units SET deleted_at = @deleted_at, updated_at = @updated_at,
-        changed_by_office = @changed_by_office, rev = @rev, rev_history = @rev_history
-      WHERE id = @id AND rev = @expected_rev AND deleted_at IS NULL`);
+    this.rederiveStmt = db.prepare('UPDATE units SET search_key = @search_key, sort_key = @sort_key WHERE id = @id');
     this.countsStmt = db.prepare(`
       SELECT kind, count(*) AS total, sum(active) AS active, sum(is_sample) AS sample
       FROM units WHERE deleted_at IS NULL GROUP BY kind`);
@@ -195,19 +157,17 @@ export class UnitRepo {
     return this.parentOfStmt.get(id)?.parent_id;
   }
 
-  insert(meta: RowMeta, content: UnitContentColumns, isSample: boolean): void {
-    this.insertStmt.run({ ...meta, ...content, is_sample: isSample ? 1 : 0 });
-  }
-
-  /** False when the row changed since `expectedRev` was read (or is gone). */
-  update(id: string, expectedRev: string, meta: RowMetaUpdate, content: UnitContentColumns): boolean {
-    return this.updateStmt.run({ ...meta, ...content, id, expected_rev: expectedRev }).changes === 1;
-  }
-
-  tombstone(id: string, expectedRev: string, meta: RowMetaUpdate): boolean {
-    return (
-      this.tombstoneStmt.run({ ...meta, id, expected_rev: expectedRev, deleted_at: meta.updated_at }).changes === 1
-    );
+  /**
+   * Search and sort keys are computed by code, not SQL; when their format changes every stored
+   * key is recomputed. They are local caches of the name, not office data: no new revision.
+   */
+  rederiveKeys(): number {
+    const rows = this.db.prepare<[], UnitRow>(`SELECT ${unitEntity.select()} FROM units`).all();
+    for (const row of rows) {
+      const keys = unitEntity.toColumns(unitEntity.fromRow(row));
+      this.rederiveStmt.run({ id: row.id, search_key: String(keys.search_key), sort_key: String(keys.sort_key) });
+    }
+    return rows.length;
   }
 
   counts(): { total: number; active: number; sample: number; byKind: Record<UnitKind, number> } {

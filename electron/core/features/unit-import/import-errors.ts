@@ -1,29 +1,10 @@
 import { AppError } from '../../kernel/errors';
 import type { TranslateParams } from '../../../../shared/i18n/translate';
+import { UnitImportError, type ImportFileProblem } from '../../../../shared/api/unit-import';
 
-/** Why a file cannot be imported; each has a sentence in `unitImport.errors.*` naming the file. */
-export type ImportErrorCode =
-  | 'tooLarge'
-  | 'empty'
-  | 'notSpreadsheet'
-  | 'legacyXls'
-  | 'encrypted'
-  | 'htmlTable'
-  | 'ods'
-  | 'wordDocument'
-  | 'zipCorrupt'
-  | 'truncated'
-  | 'zipTooBig'
-  | 'zipTooManyEntries'
-  | 'zipBomb'
-  | 'tooManyRows'
-  | 'unreadable'
-  | 'noSheets'
-  | 'noData'
-  | 'sessionExpired'
-  | 'sheetNotFound';
+export type ImportErrorCode = ImportFileProblem;
 
 /** An error the wizard shows as it is: stable code `unitImport.<code>`, message in the user's language. */
 export function importError(code: ImportErrorCode, params: TranslateParams = {}, cause?: unknown): AppError {
-  return new AppError(`unitImport.${code}`, { messageKey: `unitImport.errors.${code}`, params, cause });
+  return new AppError(UnitImportError[code], { messageKey: `unitImport.errors.${code}`, params, cause });
 }

@@ -1,18 +1,15 @@
 import type { Db } from '../../db/open';
-import { nextRowMeta } from '../../db/row-meta';
 import { isReferenced } from '../../db/references';
+import type { Tx } from '../../db/write-path';
 import type { UndoImportResult } from '../../../../shared/domain/unit-import';
-import type { AuditTrail } from '../audit/audit-trail';
-import { codeKey, contentColumns } from '../registry/unit-row';
+import { codeKey } from '../registry/unit-entity';
 import type { UnitRepo } from '../registry/unit-repo';
 import type { ImportJournal } from './preview/write-plan';
 
 export interface UndoContext {
   db: Db;
+  tx: Tx;
   repo: UnitRepo;
-  now: Date;
-  officeId: string;
-  audit?: AuditTrail | undefined;
 }
 
 /** Would `parentId` as the parent of `selfId` be missing, or put the unit under itself? */
@@ -38,7 +35,7 @@ function parentUnusable(repo: UnitRepo, parentId: string | null, selfId: string)
  * overwrites later work.
  */
 export function undoImport(journal: ImportJournal, context: UndoContext): UndoImportResult {
-  const { repo, now, officeId } = context;
+  const { repo, tx } = context;
   const result: UndoImportResult = { removed: 0, restored: 0, kept: 0 };
 
   for (const entry of journal.updated) {
@@ -54,8 +51,7 @@ export function undoImport(journal: ImportJournal, context: UndoContext): UndoIm
       result.kept += 1;
       continue;
     }
-    repo.update(entry.id, current.rev, nextRowMeta(now, officeId, current), contentColumns(before));
-    context.audit?.record({ entity: 'unit', entityId: entry.id, action: 'undo', summary: before.name });
+    tx.update(repo.units, current, before, { audit: { action: 'undo', summary: before.name } });
     result.restored += 1;
   }
 
@@ -72,8 +68,7 @@ export function undoImport(journal: ImportJournal, context: UndoContext): UndoIm
         continue;
       }
       if (isReferenced(context.db, 'units', entry.id)) continue;
-      repo.tombstone(entry.id, current.rev, nextRowMeta(now, officeId, current));
-      context.audit?.record({ entity: 'unit', entityId: entry.id, action: 'undo', summary: current.name });
+      tx.tombstone(repo.units, current, { audit: { action: 'undo', summary: current.name } });
       pending.delete(entry.id);
       result.removed += 1;
       progress = true;

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Clock } from '../../kernel/clock';
 import { AppError } from '../../kernel/errors';
 import type { Db } from '../../db/open';
 import { formatMegabytes, type FileStore } from '../../files/file-store';
-import type { AuditTrail } from '../audit/audit-trail';
-import { UnitRepo } from '../registry/unit-repo';
+import type { WritePath } from '../../db/write-path';
+import type { UnitRepo } from '../registry/unit-repo';
 import {
   IMPORT_LIMITS,
   MAPPABLE_FIELDS,
@@ -57,18 +56,15 @@ export class UnitImportService {
   private readonly sessions = new ImportSessions();
   /** The last few imports, to take one back right after (memory only, like the registry's undo). */
   private readonly undoStore = new UndoStore<ImportJournal>(10);
-  private readonly repo: UnitRepo;
   private readonly existing: ExistingUnitReader;
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
     private readonly files: FileStore,
-    private readonly officeId: () => string,
-    /** Where every unit the import creates or changes is recorded (optional so tests can leave it out). */
-    private readonly audit?: AuditTrail,
+    private readonly writes: WritePath,
+    /** The registry's repository: units are written only through it. */
+    private readonly repo: UnitRepo,
   ) {
-    this.repo = new UnitRepo(db);
     this.existing = new ExistingUnitReader(db);
   }
 
@@ -192,23 +188,13 @@ export class UnitImportService {
     const read = this.read(session, text, request);
     const skipped = read.filter((row) => row.type === 'skip').length;
     const journal: ImportJournal = { created: [], updated: [] };
-    const result = this.db
-      .transaction(() => {
-        const planned = planRows(read, this.existing.load(), {
-          updateExisting: request.updateExisting,
-          excluded: new Set(request.excludedRows),
-        });
-        return writePlan(planned, {
-          repo: this.repo,
-          now: this.clock.now(),
-          officeId: this.officeId(),
-          updateExisting: request.updateExisting,
-          skipped,
-          audit: this.audit,
-          journal,
-        });
-      })
-      .immediate();
+    const result = this.writes.run((tx) => {
+      const planned = planRows(read, this.existing.load(), {
+        updateExisting: request.updateExisting,
+        excluded: new Set(request.excludedRows),
+      });
+      return writePlan(planned, { tx, repo: this.repo, updateExisting: request.updateExisting, skipped, journal });
+    });
     const wrote = journal.created.length + journal.updated.length > 0;
     return { ...result, undoId: wrote ? this.undoStore.push(journal) : '' };
   }
@@ -217,17 +203,7 @@ export class UnitImportService {
   undo(undoId: string): UndoImportResult {
     const journal = this.undoStore.peek(undoId);
     if (!journal) throw new AppError('unitImport.undoUnknown', { messageKey: 'unitImport.errors.undoUnknown' });
-    const result = this.db
-      .transaction(() =>
-        undoImport(journal, {
-          db: this.db,
-          repo: this.repo,
-          now: this.clock.now(),
-          officeId: this.officeId(),
-          audit: this.audit,
-        }),
-      )
-      .immediate();
+    const result = this.writes.run((tx) => undoImport(journal, { db: this.db, tx, repo: this.repo }));
     // Only once it is written: a failed undo (a full disk) can be tried again.
     this.undoStore.drop(undoId);
     return result;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { InspectionContent } from '../../../../shared/domain/inspection';
 import { useApi } from '../../api/ApiContext';
+import { CommonError } from '../../../../shared/api/errors';
+import { InspectionError } from '../../../../shared/api/inspections';
 import { ApiCallError } from '../../api/errors';
 import { DraftSaver, type ConflictCause, type SaveState } from './draft-saver';
 import { saveDraftKeepalive } from './keepalive';
@@ -23,8 +25,8 @@ interface Options {
 
 function conflictOf(error: unknown): ConflictCause | null {
   if (!(error instanceof ApiCallError)) return null;
-  if (error.code === 'CONFLICT') return 'changed';
-  if (error.code === 'inspections.locked') return 'finalised';
+  if (error.code === CommonError.conflict) return 'changed';
+  if (error.code === InspectionError.locked) return 'finalised';
   return null;
 }
 

@@ -76,9 +76,13 @@ export function useEditorActions(state: EditorState, dispatch: Dispatch<EditorEv
   };
 
   const remedy = (requestId: string, date: string | null) =>
-    perform('remedy', () => api.call('inspections.setRemedied', { id, requestId, remediedDate: date }), {
-      message: t('inspections.editor.remedySaved'),
-    });
+    perform(
+      'remedy',
+      () => api.call('inspections.setRemedied', { id, rev: detail.rev, requestId, remediedDate: date }),
+      {
+        message: t('inspections.editor.remedySaved'),
+      },
+    );
 
   const upgrade = () =>
     perform(
@@ -94,7 +98,7 @@ export function useEditorActions(state: EditorState, dispatch: Dispatch<EditorEv
     perform(
       'schedule',
       async () => {
-        const row = await api.call('inspections.schedule', { id, plannedDate });
+        const row = await api.call('inspections.schedule', { id, rev: detail.rev, plannedDate });
         return { ...detail, plannedDate: row.plannedDate, status: row.status, rev: row.rev, updatedAt: row.updatedAt };
       },
       { message: t('inspections.editor.scheduled'), severity: 'info' },

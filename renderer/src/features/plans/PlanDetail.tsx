@@ -69,7 +69,7 @@ export function PlanDetail({ id }: { id: string }) {
   const removeCommand = useApiCommand('plans.removeScope', { invalidates: ['inspections', 'progress'], onError });
 
   const setPlannedDate = async (row: InspectionSummary, date: string | null) => {
-    const answer = await scheduleCommand.run({ id: row.id, plannedDate: date });
+    const answer = await scheduleCommand.run({ id: row.id, rev: row.rev, plannedDate: date });
     if (answer) schedule.replaceRow(answer);
   };
 
@@ -270,7 +270,12 @@ export function PlanDetail({ id }: { id: string }) {
           </>
         )}
         {tab === 'team' && (
-          <TeamEditor planId={plan.id} team={team} onSaved={(saved) => planQuery.setData(() => saved)} />
+          <TeamEditor
+            planId={plan.id}
+            team={team}
+            teamRev={data.teamRev}
+            onSaved={(saved) => planQuery.setData(() => saved)}
+          />
         )}
         {tab === 'info' && (
           <Paper sx={{ p: 2, maxWidth: 960 }}>

@@ -30,11 +30,13 @@ interface Row {
 interface TeamEditorProps {
   planId: string;
   team: PlanMember[];
-  /** The plan and team as saved. */
+  /** The team as loaded: a save based on a team someone changed since is refused. */
+  teamRev: string;
+  /** The plan and team as saved (with the team's new revision). */
   onSaved(saved: ApiOutput<'plans.setTeam'>): void;
 }
 
-export function TeamEditor({ planId, team, onSaved }: TeamEditorProps) {
+export function TeamEditor({ planId, team, teamRev, onSaved }: TeamEditorProps) {
   const { t } = useTranslation();
   const { notify } = useNotifier();
   const [rows, setRows] = useState<Row[]>(() =>
@@ -74,6 +76,7 @@ export function TeamEditor({ planId, team, onSaved }: TeamEditorProps) {
   const save = async () => {
     const saved = await saveCommand.run({
       planId,
+      teamRev,
       team: rows.map(({ officialId, role, position }) => ({ officialId, role, position })),
     });
     if (!saved) return;

@@ -90,7 +90,7 @@ export function RegistryPage() {
 
   const toggleActive = async (unit: Unit) => {
     setConfirming(null);
-    const result = await setActiveCommand.run({ id: unit.id, active: !unit.active });
+    const result = await setActiveCommand.run({ id: unit.id, rev: unit.rev, active: !unit.active });
     if (result) {
       notify({
         message: unit.active

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/open';
 import { UNIT_SELECT } from '../../registry/unit-repo';
-import type { UnitRow } from '../../registry/unit-row';
+import type { UnitRow } from '../../registry/unit-entity';
 
 /**
  * The live registry, indexed the ways an imported row can match it: by code (compared without

@@ -13,14 +13,7 @@ import type {
 } from '../../../../../shared/domain/unit-import';
 import { hasTranslation } from '../../../../../shared/i18n/translate';
 import { foldVietnamese } from '../../../../../shared/text/fold';
-import {
-  codeKey,
-  contentColumns,
-  sameContent,
-  unitInputFromRow,
-  type UnitContentColumns,
-  type UnitRow,
-} from '../../registry/unit-row';
+import { changedUnitFields, codeKey, sameContent, unitInputFromRow, type UnitRow } from '../../registry/unit-entity';
 import type { ReadRow } from '../mapping/row-reader';
 import { nameKindKey, type ExistingUnits } from './existing-units';
 
@@ -67,21 +60,6 @@ const FIELD_OF_INPUT: Record<keyof UnitInput, ImportField> = {
   parentId: 'parent',
   headName: 'headName',
   headTitle: 'headTitle',
-  address: 'address',
-  phone: 'phone',
-  active: 'active',
-  notes: 'notes',
-};
-
-const FIELD_OF_COLUMN: Partial<Record<keyof UnitContentColumns, ImportField>> = {
-  code: 'code',
-  name: 'name',
-  kind: 'kind',
-  school_level: 'schoolLevel',
-  managing_body: 'managingBody',
-  parent_id: 'parent',
-  head_name: 'headName',
-  head_title: 'headTitle',
   address: 'address',
   phone: 'phone',
   active: 'active',
@@ -159,13 +137,7 @@ function findMatch(code: string, nameKey: string, kind: string, existing: Existi
 }
 
 function differences(existing: UnitRow, input: UnitInput): ImportField[] {
-  const next = contentColumns({ ...input, parentId: existing.parent_id });
-  const changes: ImportField[] = [];
-  for (const [column, field] of Object.entries(FIELD_OF_COLUMN) as [keyof UnitContentColumns, ImportField][]) {
-    if (column === 'parent_id') continue;
-    if (existing[column] !== next[column] && !changes.includes(field)) changes.push(field);
-  }
-  return changes;
+  return changedUnitFields(existing, { ...input, parentId: existing.parent_id }).map((key) => FIELD_OF_INPUT[key]);
 }
 
 /** Rows of the file → planned rows (unit rows only, in file order). */

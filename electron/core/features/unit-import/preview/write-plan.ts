@@ -1,9 +1,8 @@
 import type { ApplyResult } from '../../../../../shared/domain/unit-import';
 import { AppError } from '../../../kernel/errors';
-import { newRowMeta, nextRowMeta } from '../../../db/row-meta';
-import { contentColumns, unitEditAudit, unitInputFromRow } from '../../registry/unit-row';
+import type { Tx } from '../../../db/write-path';
+import { unitEditAction, unitInputFromRow } from '../../registry/unit-entity';
 import type { UnitRepo } from '../../registry/unit-repo';
-import type { AuditTrail } from '../../audit/audit-trail';
 import type { UnitInput } from '../../../../../shared/domain/unit';
 import type { PlannedRow } from './plan-rows';
 
@@ -17,22 +16,20 @@ export interface ImportJournal {
 }
 
 export interface WriteContext {
+  tx: Tx;
   repo: UnitRepo;
-  now: Date;
-  officeId: string;
   updateExisting: boolean;
   /** Rows that were set aside (section titles, totals…), for the summary. */
   skipped: number;
-  /** Each unit created or updated is recorded there, as an edit in the registry is. */
-  audit?: AuditTrail | undefined;
   /** Filled with what was written. */
   journal?: ImportJournal;
 }
 
 /**
- * Writes a plan through the registry's repository: new units first, each after its parent
- * when the parent is new too, then updates (each guarded by the revision read in the same
- * transaction). The caller runs this inside one `immediate` transaction: all or nothing.
+ * Writes a plan through the registry's table and the write path (each unit created or updated
+ * is in the audit trail, as an edit in the registry is): new units first, each after its parent
+ * when the parent is new too, then updates, each from the revision read in the same
+ * transaction. The caller's write transaction makes it all or nothing.
  */
 export function writePlan(planned: readonly PlannedRow[], context: WriteContext): Omit<ApplyResult, 'undoId'> {
   const result: Omit<ApplyResult, 'undoId'> = {
@@ -61,13 +58,15 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
     visiting.add(plan.target);
     const parent = plan.parentTarget ? byTarget.get(plan.parentTarget) : undefined;
     if (parent && parent.status === 'new' && !parent.excluded) create(parent);
-    const meta = newRowMeta(context.now, context.officeId);
     const input = plan.input;
     if (!input) throw new AppError('INTERNAL');
-    context.repo.insert(meta, contentColumns({ ...input, parentId: resolve(plan.parentTarget) }), false);
-    context.audit?.record({ entity: 'unit', entityId: meta.id, action: 'create', summary: input.name });
-    context.journal?.created.push({ id: meta.id, rev: meta.rev });
-    createdIds.set(plan.target, meta.id);
+    const row = context.tx.insert(
+      context.repo.units,
+      { ...input, parentId: resolve(plan.parentTarget), isSample: false },
+      { audit: { action: 'create', summary: input.name } },
+    );
+    context.journal?.created.push({ id: row.id, rev: row.rev });
+    createdIds.set(plan.target, row.id);
     result.created += 1;
   };
 
@@ -99,13 +98,17 @@ export function writePlan(planned: readonly PlannedRow[], context: WriteContext)
     const input = plan.input;
     if (!existing || !input) throw new AppError('INTERNAL');
     const parentId = plan.parentTarget === undefined ? existing.parent_id : resolve(plan.parentTarget);
-    const meta = nextRowMeta(context.now, context.officeId, existing);
+    const before = unitInputFromRow(existing);
     const after = { ...input, parentId };
-    if (!context.repo.update(existing.id, existing.rev, meta, contentColumns(after))) {
-      throw new AppError('CONFLICT');
-    }
-    context.audit?.record(unitEditAudit(existing.id, unitInputFromRow(existing), after));
-    context.journal?.updated.push({ id: existing.id, rev: meta.rev, before: unitInputFromRow(existing) });
+    const { row } = context.tx.update(
+      context.repo.units,
+      context.tx.live(context.repo.units, existing.id, existing.rev),
+      after,
+      {
+        audit: { action: unitEditAction(before, after), summary: after.name, changes: 'fields' },
+      },
+    );
+    context.journal?.updated.push({ id: existing.id, rev: row.rev, before });
     result.updated += 1;
   }
   return result;

@@ -1,15 +1,22 @@
-import type { MinutesDocument } from '../../../../shared/domain/minutes';
-import { layoutMinutes, type Block, type Run } from './layout';
+import {
+  listItemRuns,
+  recipientsBeside,
+  type Block,
+  type DocumentLayout,
+  type Recipients,
+  type Run,
+  type Signature,
+  type TableRow,
+} from './blocks';
+import { DOCUMENT_FONT_FAMILY } from './fonts';
 
 /**
- * The minutes as one self-contained HTML page in the layout of Nghị định 30/2020: A4, the
- * decree's margins, sizes, capitals, bold and italic; page numbers in the top margin from page
- * 2 (CSS page-margin boxes, drawn by Chromium's print engine in Electron, browser mode and the
- * tests alike). No script, no external resource: the font comes in as @font-face rules with
+ * A document's blocks as one self-contained HTML page in the layout of Nghị định 30/2020: A4,
+ * the decree's margins, sizes, capitals, bold and italic; page numbers in the top margin from
+ * page 2 (CSS page-margin boxes, drawn by Chromium's print engine in Electron, browser mode and
+ * the tests alike). No script, no external resource: the font comes in as @font-face rules with
  * data: URLs (see fonts.ts), so the output is the same on every PC.
  */
-
-export const DOCUMENT_FONT_FAMILY = 'KLKCHC Tinos';
 
 /** Dots printed for one unit of a `fill` run. */
 const FILL_UNIT = '…';
@@ -50,35 +57,41 @@ function headerHtml(block: Extract<Block, { kind: 'header' }>): string {
 </tr></table>`;
 }
 
-function criteriaHtml(block: Extract<Block, { kind: 'criteria' }>): string {
-  const [no, criterion, result, note] = block.columns.map(escapeHtml);
-  const body = block.groups
-    .map((group) => {
-      const rows = group.rows
-        .map(
-          (row) =>
-            `<tr><td class="c-no">${escapeHtml(row.number)}</td><td class="c-text">${escapeHtml(row.text)}</td>` +
-            `<td class="c-result">${runsHtml(row.result)}</td><td class="c-note">${escapeHtml(row.note)}</td></tr>`,
-        )
-        .join('\n');
-      return `<tr class="c-group"><td colspan="4">${escapeHtml(group.title)}</td></tr>\n${rows}`;
-    })
-    .join('\n');
-  return `<table class="criteria">
-<colgroup><col class="w-no"><col class="w-text"><col class="w-result"><col class="w-note"></colgroup>
-<thead><tr><th>${no}</th><th>${criterion}</th><th>${result}</th><th>${note}</th></tr></thead>
+function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
+  const { columns } = block;
+  const rowHtml = (row: TableRow) =>
+    'group' in row
+      ? `<tr class="group"><td colspan="${columns.length}">${escapeHtml(row.group)}</td></tr>`
+      : `<tr>${row.cells
+          .map((runs, index) => `<td class="a-${columns[index]?.align ?? 'left'}">${runsHtml(runs)}</td>`)
+          .join('')}</tr>`;
+  const cols = columns
+    .map((column) => (column.width === undefined ? '<col>' : `<col style="width: ${column.width}mm">`))
+    .join('');
+  const table = `<table class="grid${block.name ? ` ${escapeHtml(block.name)}` : ''}">
+<colgroup>${cols}</colgroup>
+<thead><tr>${columns.map((column) => `<th>${escapeHtml(column.title)}</th>`).join('')}</tr></thead>
 <tbody>
-${body}
+${block.rows.map(rowHtml).join('\n')}
 </tbody></table>`;
+  return block.intro ? `<p class="lead-in">${runsHtml(block.intro)}</p>\n${table}` : table;
 }
 
-function signatureTable(row: { title: string; hint: string; name: string }[]): string {
-  const cells = (render: (signature: { title: string; hint: string; name: string }) => string) =>
+function recipientsHtml(recipients: Recipients): string {
+  return `<div class="recipients"><div class="rc-head">${escapeHtml(recipients.heading)}</div>${recipients.items
+    .map((item) => `<div>${escapeHtml(item)}</div>`)
+    .join('')}</div>`;
+}
+
+/** One row of signature blocks; `beside` is the recipients' markup at their left, if any. */
+function signatureTable(row: Signature[], beside: string | null): string {
+  const cells = (render: (signature: Signature) => string) =>
     row.map((signature) => `<td>${render(signature)}</td>`).join('');
+  const left = beside === null ? '' : `<td class="rc-cell" rowspan="3">${beside}</td>`;
   // One row for the titles, one for the hints, one for the names: the names line up even when
   // one title takes two lines.
-  return `<table class="signatures${row.length === 1 ? ' single' : ''}" role="presentation">
-<tr class="sig-title">${cells((signature) => escapeHtml(signature.title))}</tr>
+  return `<table class="signatures${row.length === 1 && beside === null ? ' single' : ''}" role="presentation">
+<tr class="sig-title">${left}${cells((signature) => escapeHtml(signature.title).replace(/\n/g, '<br>'))}</tr>
 <tr class="sig-hint">${cells((signature) => escapeHtml(signature.hint))}</tr>
 <tr class="sig-name">${cells((signature) =>
     signature.name.trim() === '' ? `<span class="fill">${FILL_UNIT.repeat(8)}</span>` : escapeHtml(signature.name),
@@ -87,10 +100,14 @@ function signatureTable(row: { title: string; hint: string; name: string }[]): s
 }
 
 function closingHtml(block: Extract<Block, { kind: 'closing' }>): string {
-  const recipients = `<div class="recipients"><div class="rc-head">${escapeHtml(block.recipients.heading)}</div>${block.recipients.items
-    .map((item) => `<div>${escapeHtml(item)}</div>`)
-    .join('')}</div>`;
-  return `<div class="closing"><p>${runsHtml(block.runs)}</p>\n${block.rows.map(signatureTable).join('\n')}\n${recipients}</div>`;
+  const { recipients, signatures } = block;
+  const beside = recipientsBeside(block);
+  const rows = signatures.map((row, index) =>
+    signatureTable(row, beside && index === signatures.length - 1 ? recipientsHtml(beside) : null),
+  );
+  const sentence = block.runs.length > 0 ? `<p>${runsHtml(block.runs)}</p>\n` : '';
+  const below = recipients && !beside ? `\n${recipientsHtml(recipients)}` : '';
+  return `<div class="closing">${sentence}${rows.join('\n')}${below}</div>`;
 }
 
 function blockHtml(block: Block): string {
@@ -99,14 +116,20 @@ function blockHtml(block: Block): string {
       return headerHtml(block);
     case 'title':
       return `<h1 class="title">${escapeHtml(block.title)}</h1>\n<p class="subtitle"><span class="ruled short">${runsHtml(block.subtitle)}</span></p>`;
-    case 'heading':
-      return block.level === 1 ? `<h2>${runsHtml(block.runs)}</h2>` : `<h3>${runsHtml(block.runs)}</h3>`;
+    case 'heading': {
+      const tag = `h${block.level + 1}`;
+      return `<${tag}>${runsHtml(block.runs)}</${tag}>`;
+    }
     case 'paragraph':
       return `<p>${runsHtml(block.runs)}</p>`;
+    case 'list':
+      return block.items.map((item, index) => `<p>${runsHtml(listItemRuns(block.marker, index, item))}</p>`).join('\n');
     case 'dotted':
       return Array.from({ length: block.lines }, () => `<p class="dotted">${DOTTED_LINE}</p>`).join('\n');
-    case 'criteria':
-      return `<p class="lead-in">${escapeHtml(block.intro)}</p>\n${criteriaHtml(block)}`;
+    case 'table':
+      return tableHtml(block);
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
     case 'closing':
       return closingHtml(block);
   }
@@ -141,22 +164,24 @@ table { border-collapse: collapse; }
 .subtitle .ruled.short::after { width: 30%; margin-top: 3pt; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; }
 p.lead-in { break-after: avoid; }
-h2, h3 { font-size: 14pt; font-weight: bold; margin: 6pt 0 6pt; text-indent: 1.27cm; text-align: justify;
+h2, h3, h4 { font-size: 14pt; font-weight: bold; margin: 6pt 0 6pt; text-indent: 1.27cm; text-align: justify;
   break-after: avoid; break-inside: avoid; }
-h3 { margin-top: 0; }
+h3, h4 { margin-top: 0; }
+h4 { font-style: italic; }
 .fill { letter-spacing: 0; line-break: anywhere; }
 .fill.short { white-space: nowrap; }
 p.dotted { text-indent: 0; white-space: nowrap; overflow: hidden; text-align: left; letter-spacing: 1.5pt; }
-table.criteria { width: 100%; table-layout: fixed; font-size: 13pt; line-height: 1.2; margin: 0 0 8pt; }
-.criteria col.w-no { width: 12mm; } .criteria col.w-result { width: 26mm; } .criteria col.w-note { width: 40mm; }
-.criteria th, .criteria td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; }
-.criteria th { font-weight: bold; text-align: center; vertical-align: middle; }
-.criteria thead { display: table-header-group; }
-.criteria tr { break-inside: avoid; }
-.criteria .c-group td { font-weight: bold; }
-.criteria tr.c-group { break-after: avoid; }
-.criteria .c-no, .criteria .c-result { text-align: center; }
-.criteria .c-text, .criteria .c-note { text-align: left; }
+.page-break { break-after: page; }
+table.grid { width: 100%; table-layout: fixed; font-size: 13pt; line-height: 1.2; margin: 0 0 8pt; }
+.grid th, .grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; }
+.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
+.grid thead { display: table-header-group; }
+.grid tr { break-inside: avoid; }
+.grid tr.group td { font-weight: bold; }
+.grid tr.group { break-after: avoid; }
+.grid .a-left { text-align: left; }
+.grid .a-center { text-align: center; }
+.grid .a-right { text-align: right; }
 .closing { break-inside: avoid; }
 .closing p { margin-bottom: 12pt; }
 table.signatures { width: 100%; table-layout: fixed; break-inside: avoid; margin-top: 6pt; }
@@ -165,21 +190,23 @@ table.signatures.single td { width: 50%; }
 table.signatures .sig-title td { font-weight: bold; text-wrap: balance; }
 table.signatures .sig-hint td { font-style: italic; font-size: 13pt; }
 table.signatures .sig-name td { font-weight: bold; padding-top: 25mm; padding-bottom: 12pt; }
+table.signatures td.rc-cell { font-weight: normal; text-align: left; text-wrap: wrap; padding: 0; }
 .recipients { margin-top: 12pt; font-size: 11pt; line-height: 1.15; break-inside: avoid; }
+.rc-cell .recipients { margin-top: 0; }
 .rc-head { font-size: 12pt; font-weight: bold; font-style: italic; }
 `;
 }
 
 /**
- * The whole minutes as an HTML document. `fontCss` is the @font-face rules of the bundled font
+ * The whole document as an HTML page. `fontCss` is the @font-face rules of the bundled font
  * (fonts.ts); tests may pass '' to check the markup alone.
  */
-export function renderMinutesHtml(doc: MinutesDocument, fontCss: string): string {
-  const body = layoutMinutes(doc).map(blockHtml).join('\n');
+export function renderDocumentHtml(layout: DocumentLayout, fontCss: string): string {
+  const body = layout.blocks.map(blockHtml).join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
-<title>${escapeHtml(doc.fileName)}</title>
+<title>${escapeHtml(layout.title)}</title>
 <style>${fontCss}${documentCss()}</style>
 </head><body>
 ${body}

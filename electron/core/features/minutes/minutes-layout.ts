@@ -5,61 +5,24 @@ import type {
   MinutesPerson,
 } from '../../../../shared/domain/minutes';
 import { twoDigits } from '../../../../shared/format/document-text';
+import { mergeRuns, type Block, type DocumentLayout, type Run, type TableColumn } from '../../documents/blocks';
 
 /**
- * The minutes as a sequence of blocks in the order of Mẫu 1.9 (Nghị định 30/2020, Phụ lục
- * III), with the form's fixed wording filled in. This is the single description of the
+ * The minutes as blocks of the documents engine, in the order of Mẫu 1.9 (Nghị định 30/2020,
+ * Phụ lục III), with the form's fixed wording filled in. This is the single description of the
  * document: the HTML (hence the PDF and the printout) and the .docx are both drawn from it, so
  * they cannot drift apart. Empty values become `fill` runs, printed as dotted lines for
  * handwriting.
  */
-
-export type Run = { text: string; bold?: boolean; italic?: boolean } | { fill: number };
-
-export interface CriteriaTableRow {
-  number: string;
-  text: string;
-  result: Run[];
-  note: string;
-}
-
-export type Block =
-  | {
-      kind: 'header';
-      parentBody: string;
-      issuingBody: string;
-      nationalName: string;
-      motto: string;
-      number: Run[];
-      placeDate: Run[];
-    }
-  | { kind: 'title'; title: string; subtitle: Run[] }
-  /** Level 1: "I. THÀNH PHẦN" (bold capitals); level 2: "1. Đoàn kiểm tra" (bold). */
-  | { kind: 'heading'; level: 1 | 2; runs: Run[] }
-  /** Body text: justified, first line indented. */
-  | { kind: 'paragraph'; runs: Run[] }
-  /** Lines of dots across the page, for a section left to be written by hand. */
-  | { kind: 'dotted'; lines: number }
-  | {
-      kind: 'criteria';
-      /** The sentence before the table, kept on the same page as its first rows. */
-      intro: string;
-      columns: [string, string, string, string];
-      groups: { title: string; rows: CriteriaTableRow[] }[];
-    }
-  /** The closing sentence, the signature blocks and "Nơi nhận": kept on one page together. */
-  | {
-      kind: 'closing';
-      runs: Run[];
-      rows: { title: string; hint: string; name: string }[][];
-      recipients: { heading: string; items: string[] };
-    };
 
 /** The form's fixed wording. Official Vietnamese text: never translated. */
 export const FORM = {
   nationalName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   motto: 'Độc lập - Tự do - Hạnh phúc',
   title: 'BIÊN BẢN',
+  /** The .docx file's subject and description. */
+  fileSubject: 'Biên bản kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính',
+  fileDescription: 'Biên bản kiểm tra (Mẫu 1.9, Nghị định 30/2020/NĐ-CP)',
   /** A plan's minutes bound into one PDF: its title and file name, before the plan's title. */
   batchTitle: 'Biên bản kiểm tra –',
   subject: 'Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính tại',
@@ -113,26 +76,6 @@ function timeRuns(time: DocumentTime | null): Run[] {
   return [text(`${time.hour} giờ ${time.minute}`)];
 }
 
-/** Joins adjacent text runs of the same style, so the output has as few spans as possible. */
-export function mergeRuns(runs: Run[]): Run[] {
-  const merged: Run[] = [];
-  for (const run of runs) {
-    const last = merged.at(-1);
-    if (
-      last &&
-      'text' in last &&
-      'text' in run &&
-      Boolean(last.bold) === Boolean(run.bold) &&
-      Boolean(last.italic) === Boolean(run.italic)
-    ) {
-      merged[merged.length - 1] = { ...last, text: last.text + run.text };
-    } else if (!('text' in run) || run.text !== '') {
-      merged.push(run);
-    }
-  }
-  return merged;
-}
-
 function paragraph(...runs: Run[]): Block {
   return { kind: 'paragraph', runs: mergeRuns(runs) };
 }
@@ -145,20 +88,24 @@ function paragraphsOrDots(lines: string[], dottedLines: number): Block[] {
 }
 
 /** "- Ông (bà) Nguyễn Văn An – Phó Trưởng phòng – Trưởng đoàn;" (the last ends with "."). */
-function personLines(people: MinutesPerson[], emptyRows: number, withRole: boolean): Block[] {
+function personLines(people: MinutesPerson[], emptyRows: number, withRole: boolean): Block {
   const rows: MinutesPerson[] =
     people.length > 0 ? people : Array.from({ length: emptyRows }, () => ({ name: '', position: '', role: '' }));
-  return rows.map((person, index) => {
-    const runs: Run[] = [
-      text(`- ${FORM.person} `),
-      valueOr(person.name, NAME),
-      text(' – '),
-      valueOr(person.position, NAME),
-    ];
-    if (withRole) runs.push(text(' – '), valueOr(person.role, ROLE));
-    runs.push(text(index === rows.length - 1 ? '.' : ';'));
-    return paragraph(...runs);
-  });
+  return {
+    kind: 'list',
+    marker: 'dash',
+    items: rows.map((person, index) => {
+      const runs: Run[] = [
+        text(`${FORM.person} `),
+        valueOr(person.name, NAME),
+        text(' – '),
+        valueOr(person.position, NAME),
+      ];
+      if (withRole) runs.push(text(' – '), valueOr(person.role, ROLE));
+      runs.push(text(index === rows.length - 1 ? '.' : ';'));
+      return runs;
+    }),
+  };
 }
 
 function basisBlocks(doc: MinutesDocument): Block[] {
@@ -182,23 +129,29 @@ function basisBlocks(doc: MinutesDocument): Block[] {
   return blocks;
 }
 
+/** The criteria table's columns: number, criterion, result, note (widths in mm). */
+const CRITERIA_COLUMNS: TableColumn[] = [
+  { title: FORM.columns[0], width: 12, align: 'center' },
+  { title: FORM.columns[1] },
+  { title: FORM.columns[2], width: 26, align: 'center' },
+  { title: FORM.columns[3], width: 40 },
+];
+
 function criteriaBlocks(doc: MinutesDocument): Block[] {
   const groups = doc.criteria.filter((group) => group.rows.length > 0 || group.title.trim() !== '');
   if (groups.length === 0) return [paragraph(text(FORM.contentIntro)), { kind: 'dotted', lines: 5 }];
   return [
     {
-      kind: 'criteria',
-      intro: FORM.contentIntro,
-      columns: FORM.columns,
-      groups: groups.map((group) => ({
-        title: group.number === '' ? group.title : `${group.number}. ${group.title}`,
-        rows: group.rows.map((row) => ({
-          number: row.number,
-          text: row.text,
-          result: [valueOr(row.result, SHORT)],
-          note: row.note,
+      kind: 'table',
+      name: 'criteria',
+      intro: [text(FORM.contentIntro)],
+      columns: CRITERIA_COLUMNS,
+      rows: groups.flatMap((group) => [
+        { group: group.number === '' ? group.title : `${group.number}. ${group.title}` },
+        ...group.rows.map((row) => ({
+          cells: [[text(row.number)], [text(row.text)], [valueOr(row.result, SHORT)], [text(row.note)]],
         })),
-      })),
+      ]),
     },
   ];
 }
@@ -208,14 +161,16 @@ function requestBlocks(doc: MinutesDocument): Block[] {
   if (requests.length === 0) return [{ kind: 'dotted', lines: 4 }];
   return [
     paragraph(text(FORM.requestsIntro)),
-    ...requests.map((request, index) =>
-      paragraph(
-        text(`${index + 1}. ${request.text.trim().replace(/[;.]+$/, '')}. `),
+    {
+      kind: 'list',
+      marker: 'number',
+      items: requests.map((request) => [
+        text(`${request.text.trim().replace(/[;.]+$/, '')}. `),
         text(`${FORM.deadline} `, { italic: true }),
         request.deadline === '' ? { fill: PHRASE } : text(request.deadline),
         text('.'),
-      ),
-    ),
+      ]),
+    },
   ];
 }
 
@@ -224,7 +179,7 @@ function copiesText(count: number): string {
 }
 
 /** Lays out the whole document, in the order of the form. */
-export function layoutMinutes(doc: MinutesDocument): Block[] {
+export function layoutMinutes(doc: MinutesDocument): DocumentLayout {
   const blocks: Block[] = [];
   blocks.push({
     kind: 'header',
@@ -266,13 +221,13 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
 
   blocks.push({ kind: 'heading', level: 1, runs: [text(FORM.sections.composition)] });
   blocks.push({ kind: 'heading', level: 2, runs: [text(`${FORM.sections.team}:`)] });
-  blocks.push(...personLines(doc.team, 3, true));
+  blocks.push(personLines(doc.team, 3, true));
   blocks.push({
     kind: 'heading',
     level: 2,
     runs: mergeRuns([text(`${FORM.sections.unit}: `), valueOr(doc.unitName, PLACE)]),
   });
-  blocks.push(...personLines(doc.representatives, 2, false));
+  blocks.push(personLines(doc.representatives, 2, false));
 
   blocks.push({ kind: 'heading', level: 1, runs: [text(FORM.sections.content)] });
   blocks.push(...criteriaBlocks(doc));
@@ -311,7 +266,7 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
     ]),
     // Two blocks side by side (the unit on the left, the team leader on the right); a third
     // (the secretary) goes on a row of its own.
-    rows: [signatures.slice(0, 2), ...(signatures.length > 2 ? [signatures.slice(2)] : [])],
+    signatures: [signatures.slice(0, 2), ...(signatures.length > 2 ? [signatures.slice(2)] : [])],
     recipients: {
       heading: FORM.recipients,
       items: [
@@ -328,5 +283,5 @@ export function layoutMinutes(doc: MinutesDocument): Block[] {
       ],
     },
   });
-  return blocks;
+  return { title: doc.fileName, subject: FORM.fileSubject, description: FORM.fileDescription, blocks };
 }

@@ -5,6 +5,7 @@ import {
   Header,
   LeaderType,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   Table,
@@ -18,15 +19,24 @@ import {
   type IBordersOptions,
   type ITableCellBorders,
 } from 'docx';
-import type { MinutesDocument } from '../../../../shared/domain/minutes';
-import { layoutMinutes, type Block, type Run } from './layout';
+import {
+  listItemRuns,
+  recipientsBeside,
+  type Alignment,
+  type Block,
+  type DocumentLayout,
+  type Recipients,
+  type Run,
+  type Signature,
+  type TableColumn,
+} from './blocks';
 
 /**
- * The minutes as an editable Word document, drawn from the same layout as the PDF: "Times New
- * Roman" (what Word has; the PDF uses its metric twin Tinos) at the decree's sizes, A4 with the
- * decree's margins, real paragraph styles (Heading 1/2, Title, Subtitle, Body Text …), the
- * two-column header as a borderless table, the criteria as a real table whose header row repeats
- * and whose rows never split, page numbers in the header from page 2.
+ * A document's blocks as an editable Word document, drawn from the same blocks as the PDF:
+ * "Times New Roman" (what Word has; the PDF uses its metric twin Tinos) at the decree's sizes,
+ * A4 with the decree's margins, real paragraph styles (Heading 1/2/3, Title, Subtitle, Body
+ * Text …), the two-column header as a borderless table, tables whose header row repeats and
+ * whose rows never split, page numbers in the header from page 2.
  */
 
 const FONT = 'Times New Roman';
@@ -40,8 +50,6 @@ const MARGIN = { top: MM(20), bottom: MM(20), left: MM(30), right: MM(15), heade
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.37);
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
-const COLUMNS = [MM(12), 0, MM(26), MM(40)];
-COLUMNS[1] = TEXT_WIDTH - (COLUMNS[0] ?? 0) - (COLUMNS[2] ?? 0) - (COLUMNS[3] ?? 0);
 const INDENT = MM(12.7);
 const FILL_UNIT = '…';
 
@@ -159,11 +167,28 @@ function headerTable(block: Extract<Block, { kind: 'header' }>): Table {
   });
 }
 
-function criteriaTable(block: Extract<Block, { kind: 'criteria' }>): Table {
+/** Twips of each column: the widths given, and what is left shared by the others. */
+function columnWidths(columns: TableColumn[]): number[] {
+  const given = columns.map((column) => (column.width === undefined ? null : MM(column.width)));
+  const free = given.filter((width) => width === null).length;
+  const rest = TEXT_WIDTH - given.reduce<number>((sum, width) => sum + (width ?? 0), 0);
+  let shared = 0;
+  return given.map((width) => {
+    if (width !== null) return width;
+    shared += 1;
+    // The last free column takes the twips the division leaves over.
+    return shared < free ? Math.floor(rest / free) : rest - Math.floor(rest / free) * (free - 1);
+  });
+}
+
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function gridTable(block: Extract<Block, { kind: 'table' }>): Table {
+  const widths = columnWidths(block.columns);
   const cell = (index: number, children: Paragraph[], span = 1) =>
     new TableCell({
       width: {
-        size: span === 1 ? (COLUMNS[index] ?? 0) : TEXT_WIDTH,
+        size: span === 1 ? (widths[index] ?? 0) : TEXT_WIDTH,
         type: WidthType.DXA,
       },
       columnSpan: span,
@@ -171,82 +196,107 @@ function criteriaTable(block: Extract<Block, { kind: 'criteria' }>): Table {
       margins: { left: 80, right: 80, top: 30, bottom: 30 },
       children,
     });
-  const para = (runs: TextRun[], alignment: 'left' | 'center' = 'left') =>
-    new Paragraph({
-      style: STYLE.tableText,
-      alignment: alignment === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: runs,
-    });
+  const para = (runs: TextRun[], alignment: Alignment = 'left') =>
+    new Paragraph({ style: STYLE.tableText, alignment: ALIGNMENT[alignment], children: runs });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((title, index) =>
-      cell(index, [para([new TextRun({ text: title, bold: true })], 'center')]),
+    children: block.columns.map((column, index) =>
+      cell(index, [para([new TextRun({ text: column.title, bold: true })], 'center')]),
     ),
   });
-  const rows: TableRow[] = [header];
-  for (const group of block.groups) {
-    rows.push(
+  const rows = block.rows.map(
+    (row) =>
       new TableRow({
         cantSplit: true,
-        children: [
-          cell(
-            0,
-            [
-              new Paragraph({
-                style: STYLE.tableText,
-                keepNext: true,
-                children: [new TextRun({ text: group.title, bold: true })],
-              }),
-            ],
-            4,
-          ),
-        ],
+        children:
+          'group' in row
+            ? [
+                cell(
+                  0,
+                  [
+                    new Paragraph({
+                      style: STYLE.tableText,
+                      keepNext: true,
+                      children: [new TextRun({ text: row.group, bold: true })],
+                    }),
+                  ],
+                  block.columns.length,
+                ),
+              ]
+            : row.cells.map((runs, index) => cell(index, [para(textRuns(runs), block.columns[index]?.align)])),
       }),
-    );
-    for (const row of group.rows) {
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell(0, [para([new TextRun(row.number)], 'center')]),
-            cell(1, [para([new TextRun(row.text)])]),
-            cell(2, [para(textRuns(row.result), 'center')]),
-            cell(3, [para([new TextRun(row.note)])]),
-          ],
-        }),
-      );
-    }
-  }
+  );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS,
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
-    rows,
+    rows: [header, ...rows],
   });
 }
 
-function signatureTable(row: { title: string; hint: string; name: string }[]): Table {
-  // A lone block (the secretary) takes half the width, in the middle of the page.
+function recipientParagraphs(recipients: Recipients, spaceBefore: number): Paragraph[] {
+  return [
+    new Paragraph({
+      style: STYLE.recipients,
+      keepNext: true,
+      spacing: { before: spaceBefore },
+      children: [new TextRun({ text: recipients.heading, bold: true, italics: true, size: PT(12) })],
+    }),
+    ...recipients.items.map(
+      (item, index, items) =>
+        new Paragraph({ style: STYLE.recipients, keepNext: index < items.length - 1, children: [new TextRun(item)] }),
+    ),
+  ];
+}
+
+/** A signature's title, a line break where it has one ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
+function titleRuns(title: string): TextRun[] {
+  return title
+    .split('\n')
+    .map((line, index) => new TextRun({ text: line, bold: true, ...(index > 0 ? { break: 1 } : {}) }));
+}
+
+/** One row of signature blocks; `beside` are the recipients to put at their left, if any. */
+function signatureTable(row: Signature[], beside: Recipients | null): Table {
+  // A lone block (the secretary) takes half the width, in the middle of the page; beside the
+  // recipients, the right half.
   const width = Math.floor(TEXT_WIDTH / 2);
-  const indent = row.length === 1 ? Math.round(TEXT_WIDTH / 4) : 0;
-  const line = (render: (signature: { title: string; hint: string; name: string }) => Paragraph) =>
-    new TableRow({
-      cantSplit: true,
-      children: row.map(
-        (signature) =>
+  const indent = row.length === 1 && beside === null ? Math.round(TEXT_WIDTH / 4) : 0;
+  const columns = row.length + (beside === null ? 0 : 1);
+  const recipientsCell =
+    beside === null
+      ? []
+      : [
           new TableCell({
             width: { size: width, type: WidthType.DXA },
             borders: NO_BORDERS,
-            children: [render(signature)],
+            rowSpan: 3,
+            children: recipientParagraphs(beside, 0),
           }),
-      ),
+        ];
+  const line = (render: (signature: Signature) => Paragraph, first = false) =>
+    new TableRow({
+      cantSplit: true,
+      // Also on the cells docx adds under the recipients, so Word keeps the rows together.
+      keepNext: true,
+      children: [
+        ...(first ? recipientsCell : []),
+        ...row.map(
+          (signature) =>
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              borders: NO_BORDERS,
+              children: [render(signature)],
+            }),
+        ),
+      ],
     });
   // Titles, hints and names each on their own row, so the names line up.
   return new Table({
-    width: { size: width * row.length, type: WidthType.DXA },
-    columnWidths: row.map(() => width),
+    width: { size: width * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => width),
     indent: { size: indent, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
@@ -256,8 +306,9 @@ function signatureTable(row: { title: string; hint: string; name: string }[]): T
           new Paragraph({
             style: STYLE.signature,
             keepNext: true,
-            children: [new TextRun({ text: signature.title, bold: true })],
+            children: titleRuns(signature.title),
           }),
+        true,
       ),
       line(
         (signature) =>
@@ -283,23 +334,18 @@ function signatureTable(row: { title: string; hint: string; name: string }[]): T
 }
 
 function closingParts(block: Extract<Block, { kind: 'closing' }>): (Paragraph | Table)[] {
+  const { recipients, signatures } = block;
+  const beside = recipientsBeside(block);
   return [
-    new Paragraph({ style: STYLE.body, keepNext: true, keepLines: true, children: textRuns(block.runs) }),
+    ...(block.runs.length > 0
+      ? [new Paragraph({ style: STYLE.body, keepNext: true, keepLines: true, children: textRuns(block.runs) })]
+      : []),
     // Word and LibreOffice merge tables that touch: a thin paragraph keeps the rows apart.
-    ...block.rows.flatMap((row) => [
-      signatureTable(row),
+    ...signatures.flatMap((row, index) => [
+      signatureTable(row, index === signatures.length - 1 ? beside : null),
       new Paragraph({ style: STYLE.signature, keepNext: true, children: [new TextRun({ text: '', size: PT(2) })] }),
     ]),
-    new Paragraph({
-      style: STYLE.recipients,
-      keepNext: true,
-      spacing: { before: 240 },
-      children: [new TextRun({ text: block.recipients.heading, bold: true, italics: true, size: PT(12) })],
-    }),
-    ...block.recipients.items.map(
-      (item, index, items) =>
-        new Paragraph({ style: STYLE.recipients, keepNext: index < items.length - 1, children: [new TextRun(item)] }),
-    ),
+    ...(recipients && !beside ? recipientParagraphs(recipients, 240) : []),
   ];
 }
 
@@ -310,6 +356,12 @@ function dottedLine(): Paragraph {
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
     children: [new TextRun({ text: '\t' })],
   });
+}
+
+const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
+
+function bodyParagraph(runs: Run[]): Paragraph {
+  return new Paragraph({ style: STYLE.body, widowControl: true, children: textRuns(runs) });
 }
 
 function blockParts(block: Block): (Paragraph | Table)[] {
@@ -324,17 +376,21 @@ function blockParts(block: Block): (Paragraph | Table)[] {
         new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [] }),
       ];
     case 'heading':
-      return [new Paragraph({ style: block.level === 1 ? 'Heading1' : 'Heading2', children: textRuns(block.runs) })];
+      return [new Paragraph({ style: HEADING_STYLE[block.level], children: textRuns(block.runs) })];
     case 'paragraph':
-      return [new Paragraph({ style: STYLE.body, widowControl: true, children: textRuns(block.runs) })];
+      return [bodyParagraph(block.runs)];
+    case 'list':
+      return block.items.map((item, index) => bodyParagraph(listItemRuns(block.marker, index, item)));
     case 'dotted':
       return Array.from({ length: block.lines }, dottedLine);
-    case 'criteria':
+    case 'table':
       return [
-        new Paragraph({ style: STYLE.body, keepNext: true, children: [new TextRun(block.intro)] }),
-        criteriaTable(block),
+        ...(block.intro ? [new Paragraph({ style: STYLE.body, keepNext: true, children: textRuns(block.intro) })] : []),
+        gridTable(block),
         new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [] }),
       ];
+    case 'pageBreak':
+      return [new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [new PageBreak()] })];
     case 'closing':
       return closingParts(block);
   }
@@ -342,13 +398,22 @@ function blockParts(block: Block): (Paragraph | Table)[] {
 
 const LINE_125 = 300;
 
-export function buildMinutesDocx(doc: MinutesDocument): Document {
-  const blocks = layoutMinutes(doc);
+/** Headings: justified, indented as the body, kept with what follows (the first has space above). */
+const HEADING_PARAGRAPH = {
+  alignment: AlignmentType.JUSTIFIED,
+  indent: { firstLine: INDENT },
+  spacing: { before: 0, after: 120, line: LINE_125 },
+  keepNext: true,
+  keepLines: true,
+};
+
+/** The document as a docx `Document` (its parts stay open to inspection before packing). */
+export function buildDocumentDocx(layout: DocumentLayout): Document {
   return new Document({
-    title: doc.fileName,
-    subject: 'Biên bản kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính',
+    title: layout.title,
+    subject: layout.subject,
     creator: 'Kiểm tra KLKCHC',
-    description: 'Biên bản kiểm tra (Mẫu 1.9, Nghị định 30/2020/NĐ-CP)',
+    description: layout.description,
     styles: {
       default: {
         document: {
@@ -361,23 +426,15 @@ export function buildMinutesDocx(doc: MinutesDocument): Document {
         },
         heading1: {
           run: { font: FONT, size: PT(14), bold: true, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: INDENT },
-            spacing: { before: 120, after: 120, line: LINE_125 },
-            keepNext: true,
-            keepLines: true,
-          },
+          paragraph: { ...HEADING_PARAGRAPH, spacing: { before: 120, after: 120, line: LINE_125 } },
         },
         heading2: {
           run: { font: FONT, size: PT(14), bold: true, italics: false, color: '000000' },
-          paragraph: {
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { firstLine: INDENT },
-            spacing: { before: 0, after: 120, line: LINE_125 },
-            keepNext: true,
-            keepLines: true,
-          },
+          paragraph: HEADING_PARAGRAPH,
+        },
+        heading3: {
+          run: { font: FONT, size: PT(14), bold: true, italics: true, color: '000000' },
+          paragraph: HEADING_PARAGRAPH,
         },
       },
       paragraphStyles: [
@@ -464,13 +521,13 @@ export function buildMinutesDocx(doc: MinutesDocument): Document {
             ],
           }),
         },
-        children: blocks.flatMap(blockParts),
+        children: layout.blocks.flatMap(blockParts),
       },
     ],
   });
 }
 
 /** The .docx file's bytes. */
-export async function renderMinutesDocx(doc: MinutesDocument): Promise<Buffer> {
-  return Packer.toBuffer(buildMinutesDocx(doc));
+export async function renderDocumentDocx(layout: DocumentLayout): Promise<Buffer> {
+  return Packer.toBuffer(buildDocumentDocx(layout));
 }

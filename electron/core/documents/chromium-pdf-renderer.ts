@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
-import { AppError } from '../../kernel/errors';
+import { AppError } from '../kernel/errors';
 import { findChromium } from './chromium-path';
 import type { PdfRenderer } from './pdf-renderer';
 
@@ -45,6 +45,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
   let open = 0;
 
   async function launch(): Promise<Session> {
+    // The error codes are named for the minutes, the first documents printed; the API's clients
+    // know them by these names.
     const executablePath = options.executablePath ?? findChromium();
     if (!executablePath) throw new AppError('minutes.NO_BROWSER', { messageKey: 'minutes.errors.noBrowser' });
     // Loaded on first use only: the packaged Electron app prints with its own engine and

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../kernel/errors';
-import { DOCUMENT_FONT_FAMILY } from './html';
+import { AppError } from '../kernel/errors';
 
 /**
  * The bundled Tinos (Times-New-Roman metrics, full Vietnamese) as @font-face rules with data:
  * URLs, under a private family name: the print window, the browser and the tests all draw the
  * same glyphs, and no installed font without Vietnamese can stand in for it.
  */
+
+/** The private family name every document's CSS asks for. */
+export const DOCUMENT_FONT_FAMILY = 'KLKCHC Tinos';
 
 const SUBSETS = [
   {
@@ -44,6 +46,7 @@ export function documentFontCss(resourcesDir: string): string {
       try {
         data = fs.readFileSync(file);
       } catch (error) {
+        // Named for the minutes, the first documents printed; the API's clients know this code.
         throw new AppError('minutes.FONT_MISSING', {
           messageKey: 'minutes.errors.fontMissing',
           params: { file },

@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 
 /**
- * Joins several PDFs into one, page after page. Each minutes is printed on its own first (so
- * each keeps its own page numbers, none on its first page), then they are joined here.
+ * Joins several PDFs into one, page after page (a plan's minutes bound together). Each document
+ * is printed on its own first, so each keeps its own page numbers, none on its first page.
  */
 export async function mergePdfs(parts: readonly Uint8Array[], title: string): Promise<Uint8Array> {
   const merged = await PDFDocument.create();

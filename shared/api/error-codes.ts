@@ -1,0 +1,25 @@
+import { CommonError, type CodeOf } from './errors';
+import { RegistryError } from './registry';
+import { UnitImportError } from './unit-import';
+import { InspectionError } from './inspections';
+import { MinutesError } from './minutes';
+
+/** Every error code the API can answer: the common ones and each feature's. */
+export const API_ERROR_CODES = {
+  ...CommonError,
+  ...RegistryError,
+  ...UnitImportError,
+  ...InspectionError,
+  ...MinutesError,
+} as const;
+
+export type ApiErrorCode =
+  | CodeOf<typeof CommonError>
+  | CodeOf<typeof RegistryError>
+  | CodeOf<typeof UnitImportError>
+  | CodeOf<typeof InspectionError>
+  | CodeOf<typeof MinutesError>;
+
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return (Object.values(API_ERROR_CODES) as string[]).includes(code);
+}
