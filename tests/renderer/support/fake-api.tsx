@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
+import type { ApiInput, ApiName } from '../../../shared/api/contract';
 import type { ApiErrorCode } from '../../../shared/api/error-codes';
 import { CommonError } from '../../../shared/api/errors';
 import type { ApiClient } from '../../../renderer/src/api/client';
@@ -67,5 +67,3 @@ export function fakeApi() {
     },
   };
 }
-
-export type Answer<K extends ApiName> = ApiOutput<K>;
