@@ -13,6 +13,7 @@ export const planEntity = defineEntity({
   fields: {
     title: col.text('title'),
     issuer: col.text('issuer'),
+    teamParentBody: col.text('team_parent_body'),
     periodKind: col.oneOf('period_kind', PERIOD_KINDS),
     periodYear: col.integer('period_year'),
     decisionNumber: col.text('decision_number'),
