@@ -10,6 +10,7 @@ import { migration0015 } from './0015_progress';
 import { migration0020 } from './0020_minutes_numbers';
 import { migration0021 } from './0021_inspection_search_index';
 import { migration0022 } from './0022_plan_team_parent_body';
+import { migration0023 } from './0023_school_type';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
