@@ -11,12 +11,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { isTypingTarget } from '../../components/typing-target';
 import { SampleDataPanel } from '../settings/SampleDataPanel';
 import { RegistryTransferButtons } from '../unit-import/RegistryTransferButtons';
-import { UnitFilters } from './UnitFilters';
+import { UnitFilters, type RegistryCounts } from './UnitFilters';
 import { UnitFormDialog, type SavedUnit } from './UnitFormDialog';
 import { UnitTable } from './UnitTable';
 import { useUnitList, type UnitListRequest } from './useUnitList';
 
-const INITIAL_REQUEST: UnitListRequest = { query: '', kinds: [], managingBodies: [], active: 'active', sort: 'name' };
+const INITIAL_REQUEST: UnitListRequest = {
+  query: '',
+  kinds: [],
+  managingBodies: [],
+  schoolLevels: [],
+  schoolTypes: [],
+  active: 'active',
+  sort: 'name',
+};
 
 /** Danh mục đơn vị: find, add, edit, deactivate; every change can be undone right after. */
 export function RegistryPage() {
@@ -28,7 +36,8 @@ export function RegistryPage() {
   const [activeIndex, setActiveIndex] = useState(-1);
   const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
   const [confirming, setConfirming] = useState<Unit | null>(null);
-  const [registryTotal, setRegistryTotal] = useState<number | null>(null);
+  const [counts, setCounts] = useState<RegistryCounts | null>(null);
+  const registryTotal = counts?.total ?? null;
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLElement | null>(null);
   const list = useUnitList(api, request, reloadToken);
@@ -39,8 +48,8 @@ export function RegistryPage() {
   useEffect(() => {
     api
       .call('registry.counts', {})
-      .then((counts) => setRegistryTotal(counts.total))
-      .catch(() => setRegistryTotal(null));
+      .then(setCounts)
+      .catch(() => setCounts(null));
   }, [api, reloadToken]);
 
   // A new search selects nothing until the user moves into the list.
@@ -132,6 +141,7 @@ export function RegistryPage() {
       <UnitFilters
         ref={searchRef}
         request={request}
+        counts={counts}
         onPatch={patchRequest}
         onSearchKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'Enter') {

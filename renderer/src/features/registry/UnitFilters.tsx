@@ -2,19 +2,33 @@ import { forwardRef, memo } from 'react';
 import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
-import { MANAGING_BODIES, UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import {
+  MANAGING_BODIES,
+  SCHOOL_LEVELS,
+  SCHOOL_TYPES,
+  UNIT_KINDS,
+  type ManagingBody,
+  type SchoolLevel,
+  type SchoolType,
+  type UnitKind,
+} from '../../../../shared/domain/unit';
 import type { UnitListRequest } from './useUnitList';
+
+/** The registry's counts (whole registry, live units), shown beside each choice. */
+export type RegistryCounts = ApiOutput<'registry.counts'>;
 
 interface UnitFiltersProps {
   request: UnitListRequest;
+  counts: RegistryCounts | null;
   /** Merges a change into the request (stable across renders). */
   onPatch(patch: Partial<UnitListRequest>): void;
   onSearchKeyDown?(event: React.KeyboardEvent<HTMLInputElement>): void;
 }
 
-/** Search-as-you-type plus kind, managing body and status filters. */
+/** Search-as-you-type plus kind, school level and type, managing body and status filters. */
 export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(function UnitFilters(
-  { request, onPatch, onSearchKeyDown },
+  { request, counts, onPatch, onSearchKeyDown },
   searchRef,
 ) {
   const { t } = useTranslation();
@@ -43,10 +57,15 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
       <FilterSelects
         kinds={request.kinds}
         managingBodies={request.managingBodies}
+        schoolLevels={request.schoolLevels}
+        schoolTypes={request.schoolTypes}
         active={request.active}
+        counts={counts}
         filtered={
           request.kinds.length > 0 ||
           request.managingBodies.length > 0 ||
+          request.schoolLevels.length > 0 ||
+          request.schoolTypes.length > 0 ||
           request.active !== 'active' ||
           request.query !== ''
         }
@@ -59,77 +78,117 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
 interface FilterSelectsProps {
   kinds: UnitKind[];
   managingBodies: ManagingBody[];
+  schoolLevels: SchoolLevel[];
+  schoolTypes: SchoolType[];
   active: UnitListRequest['active'];
+  counts: RegistryCounts | null;
   filtered: boolean;
   onPatch(patch: Partial<UnitListRequest>): void;
+}
+
+interface MultiSelectProps<T extends string> {
+  label: string;
+  values: readonly T[];
+  selected: T[];
+  labelOf(value: T): string;
+  /** How many units each choice has, shown beside it. */
+  countOf?: (value: T) => number | undefined;
+  width: number;
+  onChange(selected: T[]): void;
+}
+
+/** A select of several values; "Tất cả" when none is chosen. */
+function MultiSelect<T extends string>({
+  label,
+  values,
+  selected,
+  labelOf,
+  countOf,
+  width,
+  onChange,
+}: MultiSelectProps<T>) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      select
+      label={label}
+      value={selected}
+      onChange={(event) => {
+        const chosen = event.target.value as unknown as T[] | string;
+        onChange(typeof chosen === 'string' ? (chosen.split(',') as T[]) : chosen);
+      }}
+      slotProps={{
+        select: {
+          multiple: true,
+          renderValue: (chosen) => (chosen as T[]).map(labelOf).join(', ') || t('common.all'),
+          displayEmpty: true,
+        },
+        inputLabel: { shrink: true },
+      }}
+      sx={{ width }}
+      fullWidth={false}
+    >
+      {values.map((value) => {
+        const count = countOf?.(value);
+        return (
+          <MenuItem key={value} value={value}>
+            {count === undefined ? labelOf(value) : `${labelOf(value)} (${count})`}
+          </MenuItem>
+        );
+      })}
+    </TextField>
+  );
 }
 
 /** Separate and memoised: typing in the search box does not re-render these menus. */
 const FilterSelects = memo(function FilterSelects({
   kinds,
   managingBodies,
+  schoolLevels,
+  schoolTypes,
   active,
+  counts,
   filtered,
   onPatch,
 }: FilterSelectsProps) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField
-        select
+      <MultiSelect
         label={t('registry.filters.kind')}
-        value={kinds}
-        onChange={(event) => {
-          const selected = event.target.value as unknown as UnitKind[] | string;
-          onPatch({ kinds: typeof selected === 'string' ? (selected.split(',') as UnitKind[]) : selected });
-        }}
-        slotProps={{
-          select: {
-            multiple: true,
-            renderValue: (selected) =>
-              (selected as UnitKind[]).map((kind) => t(`registry.kinds.${kind}`)).join(', ') || t('common.all'),
-            displayEmpty: true,
-          },
-          inputLabel: { shrink: true },
-        }}
-        sx={{ width: 220 }}
-        fullWidth={false}
-      >
-        {UNIT_KINDS.map((kind) => (
-          <MenuItem key={kind} value={kind}>
-            {t(`registry.kinds.${kind}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+        values={UNIT_KINDS}
+        selected={kinds}
+        labelOf={(kind) => t(`registry.kinds.${kind}`)}
+        countOf={(kind) => counts?.byKind[kind]}
+        width={220}
+        onChange={(selected) => onPatch({ kinds: selected })}
+      />
+      <MultiSelect
+        label={t('registry.filters.schoolLevel')}
+        values={SCHOOL_LEVELS}
+        selected={schoolLevels}
+        labelOf={(level) => t(`registry.schoolLevels.${level}`)}
+        countOf={(level) => counts?.bySchoolLevel[level]}
+        width={180}
+        onChange={(selected) => onPatch({ schoolLevels: selected })}
+      />
+      <MultiSelect
+        label={t('registry.filters.schoolType')}
+        values={SCHOOL_TYPES}
+        selected={schoolTypes}
+        labelOf={(type) => t(`registry.schoolTypes.${type}`)}
+        countOf={(type) => counts?.bySchoolType[type]}
+        width={200}
+        onChange={(selected) => onPatch({ schoolTypes: selected })}
+      />
+      <MultiSelect
         label={t('registry.filters.managingBody')}
-        value={managingBodies}
-        onChange={(event) => {
-          const selected = event.target.value as unknown as ManagingBody[] | string;
-          onPatch({
-            managingBodies: typeof selected === 'string' ? (selected.split(',') as ManagingBody[]) : selected,
-          });
-        }}
-        slotProps={{
-          select: {
-            multiple: true,
-            renderValue: (selected) =>
-              (selected as ManagingBody[]).map((body) => t(`registry.managingBodies.${body}`)).join(', ') ||
-              t('common.all'),
-            displayEmpty: true,
-          },
-          inputLabel: { shrink: true },
-        }}
-        sx={{ width: 200 }}
-        fullWidth={false}
-      >
-        {MANAGING_BODIES.map((body) => (
-          <MenuItem key={body} value={body}>
-            {t(`registry.managingBodies.${body}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+        values={MANAGING_BODIES}
+        selected={managingBodies}
+        labelOf={(body) => t(`registry.managingBodies.${body}`)}
+        width={200}
+        onChange={(selected) => onPatch({ managingBodies: selected })}
+      />
       <TextField
         select
         label={t('registry.filters.active')}
@@ -144,7 +203,9 @@ const FilterSelects = memo(function FilterSelects({
       </TextField>
       {filtered && (
         <Button
-          onClick={() => onPatch({ query: '', kinds: [], managingBodies: [], active: 'active' })}
+          onClick={() =>
+            onPatch({ query: '', kinds: [], managingBodies: [], schoolLevels: [], schoolTypes: [], active: 'active' })
+          }
           sx={{ mt: 0.5 }}
         >
           {t('registry.filters.clear')}

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import {
   MANAGING_BODIES,
   SCHOOL_LEVELS,
+  SCHOOL_TYPES,
   UNIT_KINDS,
   defaultManagingBody,
   emptyUnitInput,
@@ -25,6 +26,7 @@ import {
   type UnitInputRaw,
   type UnitKind,
 } from '../../../../shared/domain/unit';
+import { inferFromName } from '../../../../shared/domain/unit-names';
 import { formatDateTime } from '../../../../shared/format/date';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
@@ -60,6 +62,8 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
     unit?.parentId ? { id: unit.parentId, name: unit.parentName ?? '' } : null,
   );
   const [managingBodyTouched, setManagingBodyTouched] = useState(unit !== null);
+  // A new unit's kind, level and type follow its name until the clerk picks them.
+  const [kindTouched, setKindTouched] = useState(unit !== null);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,8 +76,25 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       ...current,
       kind,
       schoolLevel: kind === 'school' ? (current.schoolLevel ?? 'primary') : null,
+      schoolType: kind === 'school' ? (current.schoolType ?? 'regular') : null,
       managingBody: managingBodyTouched ? current.managingBody : defaultManagingBody(kind),
     }));
+
+  const changeName = (name: string) => {
+    const named = kindTouched ? null : inferFromName(name);
+    setValue((current) => {
+      if (!named) return { ...current, name };
+      const school = named.kind === 'school';
+      return {
+        ...current,
+        name,
+        kind: named.kind,
+        schoolLevel: school ? (named.schoolLevel ?? current.schoolLevel ?? 'primary') : null,
+        schoolType: school ? (named.schoolType ?? 'regular') : null,
+        managingBody: managingBodyTouched ? current.managingBody : defaultManagingBody(named.kind),
+      };
+    });
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -121,7 +142,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       required={options.required ?? false}
       autoFocus={options.autoFocus ?? false}
       value={value[key]}
-      onChange={(event) => set(key, event.target.value)}
+      onChange={(event) => (key === 'name' ? changeName(event.target.value) : set(key, event.target.value))}
       error={errors[key] !== undefined}
       helperText={message(key, options.help ?? ' ')}
       slotProps={{ htmlInput: { maxLength: options.max } }}
@@ -145,13 +166,16 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
             <Grid size={{ xs: 12, sm: 4 }}>
               {text('code', t('registry.fields.code'), { help: t('registry.help.code'), max: 30 })}
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 3 }}>
               <TextField
                 select
                 label={t('registry.fields.kind')}
                 required
                 value={value.kind}
-                onChange={(event) => changeKind(event.target.value as UnitKind)}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  changeKind(event.target.value as UnitKind);
+                }}
                 helperText={message('kind')}
                 error={errors.kind !== undefined}
                 slotProps={{ select: { native: true } }}
@@ -163,14 +187,17 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 3 }}>
               <TextField
                 select
                 label={t('registry.fields.schoolLevel')}
                 required={value.kind === 'school'}
                 disabled={value.kind !== 'school'}
                 value={value.schoolLevel ?? ''}
-                onChange={(event) => set('schoolLevel', (event.target.value || null) as UnitInputRaw['schoolLevel'])}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  set('schoolLevel', (event.target.value || null) as UnitInputRaw['schoolLevel']);
+                }}
                 helperText={message('schoolLevel')}
                 error={errors.schoolLevel !== undefined}
                 slotProps={{ select: { native: true } }}
@@ -183,7 +210,29 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 3 }}>
+              <TextField
+                select
+                label={t('registry.fields.schoolType')}
+                disabled={value.kind !== 'school'}
+                value={value.kind === 'school' ? (value.schoolType ?? 'regular') : ''}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  set('schoolType', event.target.value as UnitInputRaw['schoolType']);
+                }}
+                helperText={message('schoolType')}
+                error={errors.schoolType !== undefined}
+                slotProps={{ select: { native: true } }}
+              >
+                {value.kind !== 'school' && <option value="" />}
+                {SCHOOL_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`registry.schoolTypes.${type}`)}
+                  </option>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 3 }}>
               <TextField
                 select
                 label={t('registry.fields.managingBody')}
