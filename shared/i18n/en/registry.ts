@@ -77,7 +77,6 @@ export const registry: CatalogShape<typeof vi> = {
     ethnicBoarding: 'Ethnic boarding (PTDTNT)',
   },
   schoolTypesShort: {
-    regular: '',
     ethnicSemiBoarding: 'semi-boarding',
     ethnicBoarding: 'boarding',
   },

@@ -73,9 +73,8 @@ export const registry = {
     ethnicSemiBoarding: 'Phổ thông dân tộc bán trú',
     ethnicBoarding: 'Phổ thông dân tộc nội trú',
   },
-  /** Beside the level in the grid ("Trường THCS · bán trú"); nothing for a regular school. */
+  /** Beside the level in the grid ("Trường THCS · bán trú"); a regular school shows none. */
   schoolTypesShort: {
-    regular: '',
     ethnicSemiBoarding: 'bán trú',
     ethnicBoarding: 'nội trú',
   },

@@ -26,6 +26,7 @@ import {
   MANAGING_BODIES,
   UNIT_KINDS,
   type ManagingBody,
+  type SchoolLevel,
   type Unit,
   type UnitKind,
 } from '../../../../shared/domain/unit';
@@ -55,6 +56,7 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
     matching: number;
     alreadyInScope: number;
     byKind: Record<UnitKind, number>;
+    bySchoolLevel: Record<SchoolLevel, number>;
   } | null>(null);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Unit[]>([]);
@@ -168,7 +170,10 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
                   <>
                     <Typography>
                       {newCount > 0
-                        ? t('plans.scope.preview', { count: newCount, breakdown: breakdownSentence(t, preview.byKind) })
+                        ? t('plans.scope.preview', {
+                            count: newCount,
+                            breakdown: breakdownSentence(t, preview.byKind, preview.bySchoolLevel),
+                          })
                         : t('plans.scope.previewNone')}
                     </Typography>
                     {preview.alreadyInScope > 0 && (

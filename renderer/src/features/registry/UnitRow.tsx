@@ -23,7 +23,7 @@ export const UnitRow = memo(function UnitRow({ index, start, unit, selected, lab
     );
   }
   const head = unit.headTitle ? `${unit.headName} — ${unit.headTitle}` : unit.headName;
-  const type = unit.schoolType ? labels.schoolTypesShort[unit.schoolType] : '';
+  const type = unit.schoolType && unit.schoolType !== 'regular' ? labels.schoolTypesShort[unit.schoolType] : '';
   const kind = unit.schoolLevel ? labels.schoolKinds[unit.schoolLevel] : labels.kinds[unit.kind];
   return (
     <div

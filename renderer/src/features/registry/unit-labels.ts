@@ -16,7 +16,7 @@ export interface RowLabels {
   schoolLevels: Record<SchoolLevel, string>;
   schoolKinds: Record<SchoolLevel, string>;
   /** After the level, for a school that is not a regular one ("bán trú"). */
-  schoolTypesShort: Record<SchoolType, string>;
+  schoolTypesShort: Record<Exclude<SchoolType, 'regular'>, string>;
   managingBodies: Record<ManagingBody, string>;
   active: string;
   inactive: string;
@@ -33,7 +33,10 @@ export function rowLabels(t: TFunction): RowLabels {
     kinds: table(UNIT_KINDS, 'registry.kinds'),
     schoolLevels: table(SCHOOL_LEVELS, 'registry.schoolLevels'),
     schoolKinds: table(SCHOOL_LEVELS, 'registry.schoolKinds'),
-    schoolTypesShort: table(SCHOOL_TYPES, 'registry.schoolTypesShort'),
+    schoolTypesShort: table(
+      SCHOOL_TYPES.filter((type): type is Exclude<SchoolType, 'regular'> => type !== 'regular'),
+      'registry.schoolTypesShort',
+    ),
     managingBodies: table(MANAGING_BODIES, 'registry.managingBodies'),
     active: t('registry.status.active'),
     inactive: t('registry.status.inactive'),
