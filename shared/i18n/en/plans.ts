@@ -40,7 +40,7 @@ export const plans: CatalogShape<typeof vi> = {
     legalBasis: 'One document per line. Pick a suggestion below to add it.',
     targetPercent: '100% by default.',
     date: 'dd/mm/yyyy',
-    teamParentBody: 'Printed in capitals top left of the minutes, above "ĐOÀN KIỂM TRA". Follows the issuing body; change it if needed.',
+    teamParentBody: 'Printed above "ĐOÀN KIỂM TRA"; follows the issuing body, can be changed.',
     teamParentBodyEdited: 'Changed by hand. From the issuing body it would be: {{value}}',
     teamParentBodyEmpty: 'Empty: the issuing body prints: {{value}}',
   },

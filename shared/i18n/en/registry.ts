@@ -20,6 +20,7 @@ export const registry: CatalogShape<typeof vi> = {
     kind: 'Kind',
     schoolLevel: 'School level',
     schoolType: 'School type',
+    school: 'School level, type',
     managingBody: 'Managing body',
     active: 'Status',
     activeOnly: 'Active',

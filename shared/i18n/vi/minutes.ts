@@ -49,9 +49,9 @@ export const minutes = {
   settings: {
     section: 'Biên bản và văn bản in',
     help: 'Dùng trong tiêu đề, số và phần ký của biên bản kiểm tra.',
-    parentBody: 'Dòng trên "ĐOÀN KIỂM TRA" khi kế hoạch không ghi cơ quan ban hành',
+    parentBody: 'Dòng trên "ĐOÀN KIỂM TRA" (dự phòng)',
     parentBodyHelp:
-      'Thông thường dòng này lấy theo kế hoạch (ô "Cơ quan thành lập đoàn"). Ô này chỉ dùng cho kế hoạch không có cơ quan ban hành; để trống để dùng cơ quan cấp trên đã khai báo: {{value}}',
+      'Biên bản in dòng này theo kế hoạch (ô "Cơ quan thành lập đoàn", mặc định theo cơ quan ban hành). Ô này chỉ dùng cho kế hoạch không ghi cơ quan ban hành; để trống để dùng cơ quan cấp trên đã khai báo: {{value}}',
     issuingBody: 'Cơ quan ban hành biên bản',
     issuingBodyHelp: 'In đậm dưới cơ quan chủ quản, ví dụ: ĐOÀN KIỂM TRA',
     placeName: 'Địa danh',

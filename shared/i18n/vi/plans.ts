@@ -37,7 +37,7 @@ export const plans = {
     legalBasis: 'Mỗi căn cứ một dòng. Chọn gợi ý bên dưới để thêm.',
     targetPercent: 'Mặc định 100%.',
     date: 'dd/mm/yyyy',
-    teamParentBody: 'In hoa ở góc trái biên bản, trên dòng "ĐOÀN KIỂM TRA". Theo cơ quan ban hành; sửa nếu cần.',
+    teamParentBody: 'In trên dòng "ĐOÀN KIỂM TRA"; theo cơ quan ban hành, sửa được.',
     teamParentBodyEdited: 'Đã sửa tay. Theo cơ quan ban hành sẽ là: {{value}}',
     teamParentBodyEmpty: 'Để trống: in theo cơ quan ban hành: {{value}}',
   },

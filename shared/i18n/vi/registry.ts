@@ -17,6 +17,7 @@ export const registry = {
     kind: 'Loại hình',
     schoolLevel: 'Cấp học',
     schoolType: 'Loại trường',
+    school: 'Cấp học, loại trường',
     managingBody: 'Cơ quan quản lý',
     active: 'Trạng thái',
     activeOnly: 'Đang hoạt động',

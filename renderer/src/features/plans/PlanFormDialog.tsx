@@ -199,7 +199,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
+            <Grid size={{ xs: 6, sm: 2 }}>
               <TextField
                 type="number"
                 label={
@@ -216,7 +216,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 slotProps={{ htmlInput: { min: 2000, max: 2100 } }}
               />
             </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>{text('decisionNumber', 60, { help: t('plans.help.decisionNumber') })}</Grid>
+            <Grid size={{ xs: 6, sm: 4 }}>{text('decisionNumber', 60, { help: t('plans.help.decisionNumber') })}</Grid>
             <Grid size={{ xs: 6, sm: 3 }}>
               <DateField
                 label={t('plans.fields.decisionDate')}

@@ -1,5 +1,5 @@
 import { forwardRef, memo } from 'react';
-import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, InputAdornment, ListSubheader, MenuItem, Stack, TextField } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../../shared/api/contract';
@@ -43,7 +43,7 @@ export const UnitFilters = forwardRef<HTMLInputElement, UnitFiltersProps>(functi
         onChange={(event) => onPatch({ query: event.target.value })}
         onKeyDown={onSearchKeyDown}
         autoComplete="off"
-        sx={{ flex: '1 1 340px', maxWidth: 520 }}
+        sx={{ flex: '1 1 280px', maxWidth: 520 }}
         slotProps={{
           input: {
             startAdornment: (
@@ -140,6 +140,61 @@ function MultiSelect<T extends string>({
   );
 }
 
+interface SchoolSelectProps {
+  schoolLevels: SchoolLevel[];
+  schoolTypes: SchoolType[];
+  counts: RegistryCounts | null;
+  onChange(levels: SchoolLevel[], types: SchoolType[]): void;
+}
+
+/**
+ * Schools by level and by type in one menu ("THCS" and "bán trú": the PTDTBT THCS schools):
+ * choices within a group widen the list, the two groups narrow each other.
+ */
+function SchoolSelect({ schoolLevels, schoolTypes, counts, onChange }: SchoolSelectProps) {
+  const { t } = useTranslation();
+  const chosen = [...schoolLevels.map((level) => `level:${level}`), ...schoolTypes.map((type) => `type:${type}`)];
+  const labelOf = (value: string) => {
+    const [group, key] = value.split(':');
+    return group === 'level' ? t(`registry.schoolLevels.${key}`) : t(`registry.schoolTypes.${key}`);
+  };
+  const item = (value: string, count: number | undefined) => (
+    <MenuItem key={value} value={value} sx={{ pl: 3 }}>
+      {count === undefined ? labelOf(value) : `${labelOf(value)} (${count})`}
+    </MenuItem>
+  );
+  return (
+    <TextField
+      select
+      label={t('registry.filters.school')}
+      value={chosen}
+      onChange={(event) => {
+        const picked = event.target.value as unknown as string[] | string;
+        const values = typeof picked === 'string' ? picked.split(',') : picked;
+        onChange(
+          SCHOOL_LEVELS.filter((level) => values.includes(`level:${level}`)),
+          SCHOOL_TYPES.filter((type) => values.includes(`type:${type}`)),
+        );
+      }}
+      slotProps={{
+        select: {
+          multiple: true,
+          renderValue: (selected) => (selected as string[]).map(labelOf).join(', ') || t('common.all'),
+          displayEmpty: true,
+        },
+        inputLabel: { shrink: true },
+      }}
+      sx={{ width: 210 }}
+      fullWidth={false}
+    >
+      <ListSubheader>{t('registry.filters.schoolLevel')}</ListSubheader>
+      {SCHOOL_LEVELS.map((level) => item(`level:${level}`, counts?.bySchoolLevel[level]))}
+      <ListSubheader>{t('registry.filters.schoolType')}</ListSubheader>
+      {SCHOOL_TYPES.map((type) => item(`type:${type}`, counts?.bySchoolType[type]))}
+    </TextField>
+  );
+}
+
 /** Separate and memoised: typing in the search box does not re-render these menus. */
 const FilterSelects = memo(function FilterSelects({
   kinds,
@@ -160,33 +215,21 @@ const FilterSelects = memo(function FilterSelects({
         selected={kinds}
         labelOf={(kind) => t(`registry.kinds.${kind}`)}
         countOf={(kind) => counts?.byKind[kind]}
-        width={220}
+        width={200}
         onChange={(selected) => onPatch({ kinds: selected })}
       />
-      <MultiSelect
-        label={t('registry.filters.schoolLevel')}
-        values={SCHOOL_LEVELS}
-        selected={schoolLevels}
-        labelOf={(level) => t(`registry.schoolLevels.${level}`)}
-        countOf={(level) => counts?.bySchoolLevel[level]}
-        width={180}
-        onChange={(selected) => onPatch({ schoolLevels: selected })}
-      />
-      <MultiSelect
-        label={t('registry.filters.schoolType')}
-        values={SCHOOL_TYPES}
-        selected={schoolTypes}
-        labelOf={(type) => t(`registry.schoolTypes.${type}`)}
-        countOf={(type) => counts?.bySchoolType[type]}
-        width={200}
-        onChange={(selected) => onPatch({ schoolTypes: selected })}
+      <SchoolSelect
+        schoolLevels={schoolLevels}
+        schoolTypes={schoolTypes}
+        counts={counts}
+        onChange={(levels, types) => onPatch({ schoolLevels: levels, schoolTypes: types })}
       />
       <MultiSelect
         label={t('registry.filters.managingBody')}
         values={MANAGING_BODIES}
         selected={managingBodies}
         labelOf={(body) => t(`registry.managingBodies.${body}`)}
-        width={200}
+        width={180}
         onChange={(selected) => onPatch({ managingBodies: selected })}
       />
       <TextField
@@ -194,7 +237,7 @@ const FilterSelects = memo(function FilterSelects({
         label={t('registry.filters.active')}
         value={active}
         onChange={(event) => onPatch({ active: event.target.value as UnitListRequest['active'] })}
-        sx={{ width: 180 }}
+        sx={{ width: 170 }}
         fullWidth={false}
       >
         <MenuItem value="active">{t('registry.filters.activeOnly')}</MenuItem>

@@ -166,7 +166,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
             <Grid size={{ xs: 12, sm: 4 }}>
               {text('code', t('registry.fields.code'), { help: t('registry.help.code'), max: 30 })}
             </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 select
                 label={t('registry.fields.kind')}
@@ -187,7 +187,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 select
                 label={t('registry.fields.schoolLevel')}
@@ -210,7 +210,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 select
                 label={t('registry.fields.schoolType')}
@@ -232,7 +232,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 select
                 label={t('registry.fields.managingBody')}
@@ -252,8 +252,8 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>{text('headName', t('registry.fields.headName'), { max: 120 })}</Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>{text('headName', t('registry.fields.headName'), { max: 120 })}</Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
               {text('headTitle', t('registry.fields.headTitle'), { help: t('registry.help.headTitle'), max: 120 })}
             </Grid>
             <Grid size={{ xs: 12, sm: 8 }}>{text('address', t('registry.fields.address'), { max: 300 })}</Grid>
