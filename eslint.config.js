@@ -65,6 +65,34 @@ export default tseslint.config(
     ),
   },
   {
+    // electron/core/app is the composition root: it builds the services and the router. Only the
+    // entry points (cli/, server/, electron/main, tests) import it; the parts it assembles never do,
+    // so they stay replaceable (a restore rebuilds them over another database).
+    files: [
+      'electron/core/features/**/*.ts',
+      'electron/core/db/**/*.ts',
+      'electron/core/kernel/**/*.ts',
+      'electron/core/documents/**/*.ts',
+      'electron/core/files/**/*.ts',
+      'electron/core/api/**/*.ts',
+      'electron/core/security/**/*.ts',
+    ],
+    rules: restrict(
+      ['electron', 'react'],
+      [
+        {
+          group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '@mui/*', 'electron/*'],
+          message: 'The core is plain Node: no Electron, no UI',
+        },
+        {
+          group: ['**/app/*', '**/core/app/**'],
+          message:
+            'Only entry points import the composition root (electron/core/app): take what you need as a parameter',
+        },
+      ],
+    ),
+  },
+  {
     // The shell prints and saves what the core hands it: it reaches the features only through
     // the core's assembly (electron/core/app) and its documents engine (electron/core/documents).
     files: ['electron/main/**/*.ts'],

@@ -24,10 +24,24 @@ export interface RouterOptions {
   logger: Logger;
   /** The database file and folder, named when the disk or SQLite refuses. */
   data?: DataLocation;
+  /** Consulted first when a call fails (the data file's health: a damaged file explains itself). */
+  explainFailure?: (error: unknown) => AppError | null;
 }
 
 export interface Router {
   call(name: string, payload: unknown): Promise<ApiResult<unknown>>;
+}
+
+/**
+ * Where the handlers come from for one call: a plain map, or a holder that runs each call
+ * against the database open at that moment (and holds calls back while it is being replaced).
+ */
+export interface HandlerSource {
+  run<T>(name: string, work: (handlers: HandlerMap<Contract>) => T | Promise<T>): Promise<T>;
+}
+
+function fixedSource(handlers: HandlerMap<Contract>): HandlerSource {
+  return { run: async (_name, work) => work(handlers) };
 }
 
 function fieldsFromZod(error: z.ZodError): Record<string, string> {
@@ -45,7 +59,9 @@ function fieldsFromZod(error: z.ZodError): Record<string, string> {
  * a call name and an untrusted payload; it validates the payload against the shared contract,
  * runs the handler, and answers with an envelope whose message is in the user's language.
  */
-export function createRouter(handlers: HandlerMap<Contract>, options: RouterOptions): Router {
+export function createRouter(handlers: HandlerMap<Contract> | HandlerSource, options: RouterOptions): Router {
+  const source =
+    'run' in handlers && typeof handlers.run === 'function' ? handlers : fixedSource(handlers as HandlerMap<Contract>);
   const failure = (error: ApiError): ApiResult<unknown> => ({ ok: false, error });
 
   function describe(error: AppError, language: Language): ApiError {
@@ -80,8 +96,7 @@ export function createRouter(handlers: HandlerMap<Contract>, options: RouterOpti
         });
       }
       try {
-        const handler = handlers[name] as (input: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const value = await source.run(name, (map) => (map[name] as (input: unknown) => unknown)(parsed.data));
         if (options.validateOutput) {
           const checked = endpoint.output.safeParse(value);
           if (!checked.success) {
@@ -91,9 +106,9 @@ export function createRouter(handlers: HandlerMap<Contract>, options: RouterOpti
         }
         return { ok: true, value };
       } catch (error) {
-        const known = explainSystemError(error, options.data);
+        const known = options.explainFailure?.(error) ?? explainSystemError(error, options.data);
         if (known) {
-          if (known.code === ErrorCode.internal || known.code === ErrorCode.diskFull)
+          if (known.code === ErrorCode.internal || known.code === ErrorCode.diskFull || known.code === ErrorCode.diskIo)
             options.logger.error(`${name} failed`, error);
           return failure(describe(known, safeLanguage(options)));
         }
