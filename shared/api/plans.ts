@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEndpoints } from './define';
 import { idSchema } from '../domain/common';
 import { planInputSchema, planMemberSchema, planSchema, planTeamSchema, scopeSelectionSchema } from '../domain/plan';
-import { UNIT_KINDS } from '../domain/unit';
+import { SCHOOL_LEVELS, UNIT_KINDS } from '../domain/unit';
 
 const planWithTeam = z.object({
   plan: planSchema,
@@ -46,6 +46,7 @@ export const planEndpoints = defineEndpoints({
       matching: z.number().int(),
       alreadyInScope: z.number().int(),
       byKind: z.record(z.enum(UNIT_KINDS), z.number().int()),
+      bySchoolLevel: z.record(z.enum(SCHOOL_LEVELS), z.number().int()),
     }),
   },
   /** Adds units to the scope; each gets a planned inspection on the schedule. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints } from './define';
 import { idSchema } from '../domain/common';
-import { MANAGING_BODIES, UNIT_KINDS, unitInputSchema, unitSchema } from '../domain/unit';
+import { MANAGING_BODIES, SCHOOL_LEVELS, SCHOOL_TYPES, UNIT_KINDS, unitInputSchema, unitSchema } from '../domain/unit';
 
 export const UNIT_SORTS = ['name', 'code', 'kind', 'updated'] as const;
 export type UnitSort = (typeof UNIT_SORTS)[number];
@@ -11,6 +11,9 @@ export const unitFilterSchema = z.object({
   query: z.string().max(200).default(''),
   kinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
   managingBodies: z.array(z.enum(MANAGING_BODIES)).max(MANAGING_BODIES.length).default([]),
+  /** Schools of these levels / types only (a THCS of the PTDTBT type is a THCS). */
+  schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).max(SCHOOL_LEVELS.length).default([]),
+  schoolTypes: z.array(z.enum(SCHOOL_TYPES)).max(SCHOOL_TYPES.length).default([]),
   active: z.enum(['active', 'inactive', 'all']).default('active'),
 });
 export type UnitFilter = z.input<typeof unitFilterSchema>;
@@ -41,6 +44,9 @@ export const registryEndpoints = defineEndpoints({
       active: z.number().int(),
       sample: z.number().int(),
       byKind: z.record(z.enum(UNIT_KINDS), z.number().int()),
+      /** Live schools by level, and by type. */
+      bySchoolLevel: z.record(z.enum(SCHOOL_LEVELS), z.number().int()),
+      bySchoolType: z.record(z.enum(SCHOOL_TYPES), z.number().int()),
     }),
   },
   'registry.create': { input: z.object({ unit: unitInputSchema }), output: mutationResult },

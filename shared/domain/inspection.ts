@@ -153,6 +153,8 @@ export const inspectionPlanInfoSchema = z.object({
   id: z.string(),
   title: z.string(),
   issuer: z.string(),
+  /** Printed above "ĐOÀN KIỂM TRA"; '' means the issuer's line. */
+  teamParentBody: z.string(),
   periodKind: z.enum(PERIOD_KINDS),
   periodYear: z.number().int(),
   decisionNumber: z.string(),

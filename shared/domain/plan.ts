@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, line, multiline, requiredLine, rowMetaSchema } from './common';
 import { MANAGING_BODIES, UNIT_KINDS } from './unit';
+import { parentBodyLine } from '../format/document-text';
 
 /** A plan covers a calendar year ("năm 2019") or a school year ("năm học 2019–2020"). */
 export const PERIOD_KINDS = ['calendarYear', 'schoolYear'] as const;
@@ -29,6 +30,12 @@ export const planInputSchema = z.object({
   title: requiredLine(300),
   /** Cơ quan ban hành, e.g. "Phòng Giáo dục và Đào tạo huyện Lộc Bình". */
   issuer: requiredLine(200),
+  /**
+   * The body that formed the team, printed above "ĐOÀN KIỂM TRA" in the minutes, e.g. "UBND
+   * HUYỆN LỘC BÌNH". Filled from the issuer (`teamParentBodyOf`) and editable; '' prints the
+   * issuer's line.
+   */
+  teamParentBody: line(200).default(''),
   periodKind: z.enum(PERIOD_KINDS, { error: 'validation.choose' }),
   /** The calendar year, or the first year of the school year (2019 for 2019–2020). */
   periodYear: z
@@ -58,6 +65,7 @@ export type PlanInput = z.output<typeof planInputSchema>;
 export const planSchema = rowMetaSchema.extend({
   title: z.string(),
   issuer: z.string(),
+  teamParentBody: z.string(),
   periodKind: z.enum(PERIOD_KINDS),
   periodYear: z.number().int(),
   decisionNumber: z.string(),
@@ -127,10 +135,20 @@ export const scopeSelectionSchema = z.object({
 });
 export type ScopeSelectionRaw = z.input<typeof scopeSelectionSchema>;
 
+/**
+ * The team's parent body as the minutes print it, from the plan's issuer: a team formed by UBND
+ * huyện Lộc Bình heads its minutes "UBND HUYỆN LỘC BÌNH", one formed by Phòng GD&ĐT "PHÒNG
+ * GD&ĐT HUYỆN LỘC BÌNH".
+ */
+export function teamParentBodyOf(issuer: string): string {
+  return parentBodyLine(issuer);
+}
+
 export function emptyPlanInput(checklistId: string, issuer: string, year: number): PlanInputRaw {
   return {
     title: '',
     issuer,
+    teamParentBody: teamParentBodyOf(issuer),
     periodKind: 'calendarYear',
     periodYear: year,
     decisionNumber: '',
@@ -148,6 +166,7 @@ export function planToInput(plan: Plan): PlanInputRaw {
   return {
     title: plan.title,
     issuer: plan.issuer,
+    teamParentBody: plan.teamParentBody,
     periodKind: plan.periodKind,
     periodYear: plan.periodYear,
     decisionNumber: plan.decisionNumber,

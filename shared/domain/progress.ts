@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from './plan';
-import { UNIT_KINDS, type UnitKind } from './unit';
+import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from './unit';
 
 /**
  * Progress of plans ("28/81 đơn vị, đạt 35% kế hoạch"). The core keeps a per-plan summary
@@ -28,6 +28,8 @@ export const planProgressSchema = z.object({
   /** Units the target asks for: ⌈scope × target%⌉. */
   targetUnits: z.number().int(),
   byKind: z.record(z.enum(UNIT_KINDS), kindProgressSchema),
+  /** The schools among them by level, whatever their type (a PTDTBT THCS counts as a THCS). */
+  bySchoolLevel: z.record(z.enum(SCHOOL_LEVELS), kindProgressSchema),
   /** Regular inspections by status (re-inspections separately). */
   planned: z.number().int(),
   drafts: z.number().int(),
@@ -61,6 +63,13 @@ export function targetUnits(scope: number, targetPercent: number): number {
 export function emptyKindProgress(): Record<UnitKind, KindProgress> {
   return Object.fromEntries(UNIT_KINDS.map((kind) => [kind, { scope: 0, inspected: 0 }])) as Record<
     UnitKind,
+    KindProgress
+  >;
+}
+
+export function emptyLevelProgress(): Record<SchoolLevel, KindProgress> {
+  return Object.fromEntries(SCHOOL_LEVELS.map((level) => [level, { scope: 0, inspected: 0 }])) as Record<
+    SchoolLevel,
     KindProgress
   >;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MANAGING_BODIES, SCHOOL_LEVELS, UNIT_KINDS } from './unit';
+import { MANAGING_BODIES, SCHOOL_LEVELS, SCHOOL_TYPES, UNIT_KINDS } from './unit';
 
 /**
  * Bringing a unit list in from Excel/CSV and sending the registry out. Everything the wizard
@@ -41,6 +41,7 @@ export const IMPORT_FIELDS = [
   'name',
   'kind',
   'schoolLevel',
+  'schoolType',
   'managingBody',
   'parent',
   'headName',
@@ -105,11 +106,12 @@ export type HeaderChoice = z.infer<typeof headerSchema>;
 /** The field each column feeds, by column index (0 = column A). */
 export const mappingSchema = z.array(z.enum(IMPORT_FIELDS)).max(IMPORT_LIMITS.maxColumns);
 
-/** A correction made in the preview to one row's kind or school level. */
+/** A correction made in the preview to one row's kind, school level or school type. */
 export const rowOverrideSchema = z.object({
   row: rowNumber,
   kind: z.enum(UNIT_KINDS).optional(),
   schoolLevel: z.enum(SCHOOL_LEVELS).nullable().optional(),
+  schoolType: z.enum(SCHOOL_TYPES).nullable().optional(),
 });
 export type RowOverride = z.infer<typeof rowOverrideSchema>;
 
@@ -211,6 +213,7 @@ export const previewRowSchema = z.object({
   /** The kind came from the name (or a section title), not from a column: shown so it can be checked. */
   kindInferred: z.boolean(),
   schoolLevel: z.enum(SCHOOL_LEVELS).nullable(),
+  schoolType: z.enum(SCHOOL_TYPES).nullable(),
   managingBody: z.enum(MANAGING_BODIES),
   parent: z.string(),
   headName: z.string(),

@@ -4,15 +4,17 @@ import { idSchema, line, multiline, requiredLine, rowMetaSchema } from './common
 export const UNIT_KINDS = ['department', 'commune', 'school', 'publicService', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const SCHOOL_LEVELS = [
-  'preschool',
-  'primary',
-  'lowerSecondary',
-  'multiLevel',
-  'ethnicSemiBoarding',
-  'other',
-] as const;
+/** What a school teaches: mầm non, tiểu học, THCS, liên cấp ("TH và THCS"), or other (THPT, GDTX…). */
+export const SCHOOL_LEVELS = ['preschool', 'primary', 'lowerSecondary', 'multiLevel', 'other'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/**
+ * What kind of school it is, beside its level: a "Trường PTDTBT THCS" is a lower-secondary
+ * school of the ethnic semi-boarding type (phổ thông dân tộc bán trú), a "Trường PTDTNT" one of
+ * the ethnic boarding type (phổ thông dân tộc nội trú).
+ */
+export const SCHOOL_TYPES = ['regular', 'ethnicSemiBoarding', 'ethnicBoarding'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
 
 export const MANAGING_BODIES = ['district', 'education', 'other'] as const;
 export type ManagingBody = (typeof MANAGING_BODIES)[number];
@@ -42,6 +44,8 @@ export const unitInputSchema = z
     name: requiredLine(250),
     kind: z.enum(UNIT_KINDS, { error: 'validation.required' }),
     schoolLevel: z.enum(SCHOOL_LEVELS).nullable(),
+    /** Left out or null for a school: a regular school. */
+    schoolType: z.enum(SCHOOL_TYPES).nullable().default(null),
     managingBody: z.enum(MANAGING_BODIES, { error: 'validation.required' }),
     parentId: idSchema.nullable(),
     headName: line(120),
@@ -56,7 +60,11 @@ export const unitInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['schoolLevel'], message: 'registry.validation.schoolLevelRequired' });
     }
   })
-  .transform((unit) => ({ ...unit, schoolLevel: unit.kind === 'school' ? unit.schoolLevel : null }));
+  .transform((unit) => ({
+    ...unit,
+    schoolLevel: unit.kind === 'school' ? unit.schoolLevel : null,
+    schoolType: unit.kind === 'school' ? (unit.schoolType ?? 'regular') : null,
+  }));
 
 /** What a form or an import sends (before cleaning). */
 export type UnitInputRaw = z.input<typeof unitInputSchema>;
@@ -68,6 +76,7 @@ export const unitSchema = rowMetaSchema.extend({
   name: z.string(),
   kind: z.enum(UNIT_KINDS),
   schoolLevel: z.enum(SCHOOL_LEVELS).nullable(),
+  schoolType: z.enum(SCHOOL_TYPES).nullable(),
   managingBody: z.enum(MANAGING_BODIES),
   parentId: z.string().nullable(),
   parentName: z.string().nullable(),
@@ -87,6 +96,7 @@ export function emptyUnitInput(kind: UnitKind = 'school'): UnitInputRaw {
     name: '',
     kind,
     schoolLevel: kind === 'school' ? 'primary' : null,
+    schoolType: kind === 'school' ? 'regular' : null,
     managingBody: defaultManagingBody(kind),
     parentId: null,
     headName: '',
@@ -104,6 +114,7 @@ export function unitToInput(unit: Unit): UnitInputRaw {
     name: unit.name,
     kind: unit.kind,
     schoolLevel: unit.schoolLevel,
+    schoolType: unit.schoolType,
     managingBody: unit.managingBody,
     parentId: unit.parentId,
     headName: unit.headName,

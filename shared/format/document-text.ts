@@ -12,6 +12,32 @@ export function upperVietnamese(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleUpperCase('vi-VN').normalize('NFC');
 }
 
+/** Whole words, Vietnamese letters included (JavaScript's \b knows only ASCII letters). */
+function phrase(words: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * The phrases a parent-body line may shorten (Nghị định 30/2020, Phụ lục I: "viết tắt những
+ * cụm từ thông dụng"), as clerks write them: UBND, HĐND, GD&ĐT.
+ */
+const COMMON_SHORT_FORMS: [RegExp, string][] = [
+  [phrase('(?:ủy|uỷ) ban nhân dân'), 'UBND'],
+  [phrase('hội đồng nhân dân'), 'HĐND'],
+  [phrase('giáo dục\\s*(?:và|&|-|–)\\s*đào tạo'), 'GD&ĐT'],
+];
+
+/**
+ * A body's name as the line above an issuing body prints it: the common phrases shortened, in
+ * capitals. "UBND huyện Lộc Bình" → "UBND HUYỆN LỘC BÌNH"; "Phòng Giáo dục và Đào tạo huyện
+ * Lộc Bình" → "PHÒNG GD&ĐT HUYỆN LỘC BÌNH" (as schools' own documents head it).
+ */
+export function parentBodyLine(body: string): string {
+  let text = body.normalize('NFC');
+  for (const [pattern, short] of COMMON_SHORT_FORMS) text = text.replace(pattern, short);
+  return upperVietnamese(text);
+}
+
 /** First letter in capitals, the rest untouched ("đoàn kiểm tra" → "Đoàn kiểm tra"). */
 export function capitalizeFirst(text: string): string {
   const trimmed = text.normalize('NFC').trim();

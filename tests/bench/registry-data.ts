@@ -45,6 +45,7 @@ export function generateUnits(core: Core, count: number, seed: number): string[]
         name,
         kind,
         schoolLevel: kind === 'school' ? 'primary' : null,
+        schoolType: kind === 'school' ? 'regular' : null,
         managingBody: kind === 'school' ? 'education' : 'district',
         parentId: null,
         headName: `${pick(FAMILY)} Văn ${pick(GIVEN)}`,

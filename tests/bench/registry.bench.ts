@@ -29,6 +29,8 @@ export const registryBench: BenchModule = {
         words: searchWords(query),
         kinds: [],
         managingBodies: [],
+        schoolLevels: [],
+        schoolTypes: [],
         active: 'active' as const,
       });
       let cursor = 0;
@@ -42,6 +44,8 @@ export const registryBench: BenchModule = {
               query: next(),
               kinds: [],
               managingBodies: [],
+              schoolLevels: [],
+              schoolTypes: [],
               active: 'active',
               sort: 'name',
               offset: 0,

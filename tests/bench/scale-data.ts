@@ -185,10 +185,10 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
 
   // Units
   const insertUnit = db.prepare(`
-    INSERT INTO units (id, code, code_key, name, name_key, sort_key, search_key, kind, school_level, managing_body,
+    INSERT INTO units (id, code, code_key, name, name_key, sort_key, search_key, kind, school_level, school_type, managing_body,
       parent_id, head_name, head_title, address, phone, active, notes, is_sample,
       created_at, updated_at, changed_by_office, rev, rev_history)
-    VALUES (@id, @code, @code_key, @name, @name_key, @sort_key, @search_key, @kind, @school_level, @managing_body,
+    VALUES (@id, @code, @code_key, @name, @name_key, @sort_key, @search_key, @kind, @school_level, @school_type, @managing_body,
       @parent_id, @head_name, @head_title, @address, @phone, @active, @notes, 0,
       @created_at, @updated_at, @changed_by_office, @rev, @rev_history)`);
   const units: { id: string; kind: UnitKind; name: string; head: string }[] = [];
@@ -212,6 +212,7 @@ export function generateScaleData(core: Core, shape: ScaleShape, seed: number): 
         name,
         kind,
         schoolLevel: kind === 'school' ? 'primary' : null,
+        schoolType: kind === 'school' ? 'regular' : null,
         managingBody: kind === 'school' ? 'education' : 'district',
         parentId: null,
         headName: head,

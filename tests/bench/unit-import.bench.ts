@@ -233,6 +233,7 @@ export const unitImportBench: BenchModule = {
       name: row.name,
       kind: 'school',
       schoolLevel: 'primary',
+      schoolType: 'regular',
       managingBody: 'education',
       parentId: null,
       headName: row.head,

@@ -97,7 +97,9 @@ describe('inspection minutes, end to end', () => {
     const text = pdfPages(pdf).join('\n');
     expect(
       missingInOrder(text, [
-        'UBND HUYỆN LỘC BÌNH',
+        // The body that formed the team (the plan's issuer), wrapped in the header's left column.
+        'PHÒNG GD&ĐT',
+        'HUYỆN LỘC BÌNH',
         'Số: 01/BB-ĐKT',
         'Lộc Bình, ngày 09 tháng 10 năm 2019',
         'BIÊN BẢN',
@@ -133,6 +135,7 @@ describe('inspection minutes, end to end', () => {
     expect(Buffer.from(docx.subarray(0, 2)).toString()).toBe('PK');
     const { default: mammoth } = await import('mammoth');
     const raw = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
+    expect(flat(raw.value)).toContain('PHÒNG GD&ĐT HUYỆN LỘC BÌNH');
     expect(flat(raw.value)).toContain('Số: 01/BB-ĐKT');
     expect(flat(raw.value)).toContain('Biên bản kết thúc vào hồi 11 giờ 30 cùng ngày');
   });

@@ -46,6 +46,16 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await see.focused(dialog.getByLabel('Tiêu đề kế hoạch'));
     await page.keyboard.type('Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2');
     await see.value(dialog.getByLabel('Cơ quan ban hành'), 'Phòng Giáo dục và Đào tạo huyện Lộc Bình');
+    // The minutes' header line follows the issuer until the clerk writes another.
+    const header = dialog.getByLabel('Cơ quan thành lập đoàn (đầu biên bản)');
+    await see.value(header, 'PHÒNG GD&ĐT HUYỆN LỘC BÌNH');
+    await dialog.getByLabel('Cơ quan ban hành').fill('UBND huyện Lộc Bình');
+    await see.value(header, 'UBND HUYỆN LỘC BÌNH');
+    await dialog.getByLabel('Cơ quan ban hành').fill('Phòng Giáo dục và Đào tạo huyện Lộc Bình');
+    await header.fill('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO LỘC BÌNH');
+    await see.visible(dialog.getByText('Đã sửa tay. Theo cơ quan ban hành sẽ là: PHÒNG GD&ĐT HUYỆN LỘC BÌNH'));
+    await dialog.getByLabel('Cơ quan ban hành').fill('Phòng GD&ĐT huyện Lộc Bình');
+    await see.value(header, 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO LỘC BÌNH');
     await dialog.getByLabel('Kỳ kiểm tra').selectOption({ label: 'Năm học' });
     await dialog.getByLabel('Năm học bắt đầu').fill('2019');
     await dialog.getByLabel('Số quyết định thành lập đoàn').fill('125/QĐ-PGDĐT');
@@ -67,7 +77,7 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await see.hidden(dialog);
     await see.visible(page.getByRole('heading', { name: 'Kiểm tra KLKCHC các trường năm học 2019–2020, đợt 2' }));
     await see.visible(
-      page.getByText(/Năm học 2019–2020 · Phòng Giáo dục và Đào tạo huyện Lộc Bình · 125\/QĐ-PGDĐT \(10\/09\/2019\)/),
+      page.getByText(/Năm học 2019–2020 · Phòng GD&ĐT huyện Lộc Bình · 125\/QĐ-PGDĐT \(10\/09\/2019\)/),
     );
     // Nothing in scope yet: said as work to do, not as "every unit inspected".
     await see.visible(page.getByText('Chưa có đơn vị nào trong phạm vi kiểm tra.'));
@@ -76,6 +86,8 @@ describe('planning an inspection round for schools, in Chromium against browser 
     planId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     const { plan } = await app.call('plans.get', { id: planId });
     expect(plan).toMatchObject({
+      issuer: 'Phòng GD&ĐT huyện Lộc Bình',
+      teamParentBody: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO LỘC BÌNH',
       periodKind: 'schoolYear',
       periodYear: 2019,
       decisionDate: '2019-09-10',
@@ -90,7 +102,12 @@ describe('planning an inspection round for schools, in Chromium against browser 
     await page.getByRole('button', { name: 'Thêm đơn vị vào phạm vi' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị vào phạm vi kiểm tra' });
     await dialog.getByLabel('Trường học').check();
-    await see.visible(dialog.getByText('Sẽ thêm 81 đơn vị (81 trường).'));
+    // Schools counted by level: the sample's PTDTBT schools among the THCS, primary and multi-level.
+    await see.visible(
+      dialog.getByText(
+        'Sẽ thêm 81 đơn vị (81 trường: 24 trường mầm non, 25 trường tiểu học, 25 trường THCS và 7 trường liên cấp).',
+      ),
+    );
     await dialog.getByRole('button', { name: 'Thêm 81 đơn vị' }).click();
     await see.hidden(dialog);
     await see.visible(page.getByText('0/81 đơn vị, đạt 0% kế hoạch'));

@@ -30,8 +30,9 @@ async function messyWorkbook(file: string): Promise<void> {
   sheet.getRow(8).values = [3, 'TH02', tcvn3('Trường Tiểu học Hiệp Hạ'), 'Lương Thị Hoa', '0205 3840 103', ''];
   sheet.getCell('C8').font = { name: '.VnTime' };
   sheet.getRow(9).values = [4, 'TH03', 'Trường Hoa Lư', 'Đinh Văn Tú', '0205 3840 104', 'Trường liên cấp'];
-  sheet.getRow(10).values = ['', '', 'Tổng cộng', '', '', ''];
-  sheet.getCell('D12').value = 'NGƯỜI LẬP BIỂU';
+  sheet.getRow(10).values = [5, 'BT01', 'Trường PTDTBT TH&THCS Xuân Lễ', 'Vi Văn Chiến', '0205 3840 105', ''];
+  sheet.getRow(11).values = ['', '', 'Tổng cộng', '', '', ''];
+  sheet.getCell('D13').value = 'NGƯỜI LẬP BIỂU';
   await workbook.xlsx.writeFile(file);
 }
 
@@ -104,17 +105,23 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await see.text(hoaLu, /Đinh Văn Tú\s+Hiệu trưởng/);
     await see.text(hoaLu, 'suy ra từ tên');
 
-    // Correct the level of the school the name says nothing about; the row becomes new, and
-    // its kind is no longer called a guess.
+    // Level and type read apart from the name: a multi-level school of the semi-boarding type.
+    await see.value(wizard.getByLabel('Cấp học của dòng 10'), 'multiLevel');
+    await see.value(wizard.getByLabel('Loại trường của dòng 10'), 'ethnicSemiBoarding');
+    await see.value(wizard.getByLabel('Loại trường của dòng 7'), 'regular');
+
+    // Correct the level and type of the school the name says nothing about; the row becomes new.
     await wizard.getByLabel('Cấp học của dòng 9').selectOption({ label: 'Liên cấp' });
     await see.text(grid.getByRole('row', { name: /Trường Hoa Lư/ }), 'Mới');
     expect(await grid.getByRole('row', { name: /Trường Hoa Lư/ }).innerText()).not.toContain('suy ra từ tên');
+    await wizard.getByLabel('Loại trường của dòng 9').selectOption({ label: 'Phổ thông dân tộc nội trú' });
+    await see.value(wizard.getByLabel('Loại trường của dòng 9'), 'ethnicBoarding');
     await wizard.getByRole('button', { name: 'Bỏ qua (2)' }).click();
     await see.visible(grid.getByRole('row', { name: /Tổng cộng/ }));
     await wizard.getByRole('button', { name: /Tất cả/ }).click();
 
-    await wizard.getByRole('button', { name: 'Nhập dữ liệu (4 đơn vị)' }).click();
-    await see.visible(wizard.getByText('Thêm mới: 4 đơn vị'));
+    await wizard.getByRole('button', { name: 'Nhập dữ liệu (5 đơn vị)' }).click();
+    await see.visible(wizard.getByText('Thêm mới: 5 đơn vị'));
     await wizard.getByRole('button', { name: 'Xong' }).click();
     await see.hidden(wizard);
 
@@ -123,7 +130,9 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     await see.visible(list.getByRole('row', { name: /Trường Tiểu học Hiệp Hạ/ }));
     await page.getByLabel('Tìm đơn vị').fill('hoa lu');
     await see.visible(list.getByRole('row', { name: /Trường Hoa Lư/ }));
-    await see.text(list.getByRole('row', { name: /Trường Hoa Lư/ }), /liên cấp/i);
+    await see.text(list.getByRole('row', { name: /Trường Hoa Lư/ }), 'Trường liên cấp · nội trú');
+    await page.getByLabel('Tìm đơn vị').fill('xuan le');
+    await see.text(list.getByRole('row', { name: /Xuân Lễ/ }), 'Trường liên cấp · bán trú');
     const stored = await app.call('registry.list', { query: 'dong quan' });
     expect(stored.rows[0]).toMatchObject({
       code: 'TH01',
@@ -138,7 +147,7 @@ describe('importing a unit list from Excel, then exporting it, in Chromium', () 
     const wizard = await chooseInWizard(page, path.join(dir, 'Danh sach truong 2019.xlsx'));
     await wizard.getByLabel('Cột E: Liên lạc').selectOption({ label: 'Điện thoại' });
     await wizard.getByRole('button', { name: 'Xem trước' }).click();
-    await see.visible(wizard.getByRole('button', { name: 'Không đổi (4)' }));
+    await see.visible(wizard.getByRole('button', { name: 'Không đổi (5)' }));
     await see.visible(wizard.getByRole('button', { name: 'Không có gì để nhập' }));
     await wizard.getByRole('button', { name: /Hủy/ }).click();
     await see.hidden(wizard);

@@ -5,6 +5,7 @@ import {
   documentDate,
   documentNumber,
   officialDateParts,
+  parentBodyLine,
   safeFileName,
   timeParts,
   twoDigits,
@@ -21,6 +22,18 @@ describe('document text (Nghị định 30/2020)', () => {
     expect(documentDate('')).toBeNull();
     expect(documentDate(null)).toBeNull();
     expect(documentDate('09/02/2020')).toBeNull();
+  });
+
+  it('heads a document with a parent body in capitals, its common phrases shortened', () => {
+    expect(parentBodyLine('UBND huyện Lộc Bình')).toBe('UBND HUYỆN LỘC BÌNH');
+    expect(parentBodyLine('Ủy ban nhân dân huyện Lộc Bình')).toBe('UBND HUYỆN LỘC BÌNH');
+    expect(parentBodyLine('Hội đồng nhân dân xã Hiệp Hạ')).toBe('HĐND XÃ HIỆP HẠ');
+    expect(parentBodyLine('Phòng Giáo dục và Đào tạo huyện Lộc Bình')).toBe('PHÒNG GD&ĐT HUYỆN LỘC BÌNH');
+    expect(parentBodyLine('Sở Giáo dục - Đào tạo Lạng Sơn')).toBe('SỞ GD&ĐT LẠNG SƠN');
+    // Only whole phrases: "giáo dục" alone, or inside a longer word, stays.
+    expect(parentBodyLine('Trung tâm Giáo dục nghề nghiệp')).toBe('TRUNG TÂM GIÁO DỤC NGHỀ NGHIỆP');
+    expect(parentBodyLine('  UBND  tỉnh Lạng Sơn ').normalize('NFC')).toBe('UBND TỈNH LẠNG SƠN');
+    expect(parentBodyLine('')).toBe('');
   });
 
   it('cites legal documents as dd/m/yyyy', () => {

@@ -36,6 +36,22 @@ describe("the story's progress sentences", () => {
     expect(breakdownSentence(vi, {})).toBe('0 đơn vị');
   });
 
+  it('breaks schools down by level, a PTDTBT THCS among the THCS', () => {
+    expect(breakdownSentence(vi, { school: 28 }, { preschool: 6, primary: 12, lowerSecondary: 10 })).toBe(
+      '28 trường: 6 trường mầm non, 12 trường tiểu học và 10 trường THCS',
+    );
+    expect(breakdownSentence(vi, { school: 10 }, { lowerSecondary: 10 })).toBe('10 trường THCS');
+    expect(breakdownSentence(vi, { school: 1 }, { multiLevel: 1 })).toBe('1 trường liên cấp');
+    expect(breakdownSentence(vi, { school: 3, department: 1 }, { primary: 1, lowerSecondary: 2 })).toBe(
+      '4 đơn vị: 1 phòng chuyên môn và 3 trường (1 trường tiểu học và 2 trường THCS)',
+    );
+    expect(breakdownSentence(en, { school: 3 }, { preschool: 1, lowerSecondary: 2 })).toBe(
+      '3 schools: 1 pre-school and 2 lower secondary schools',
+    );
+    // Without levels, as before.
+    expect(breakdownSentence(vi, { school: 28 }, {})).toBe('28 trường');
+  });
+
   it('rounds percentages as the story does and sizes the target', () => {
     expect(percent(28, 81)).toBe(35);
     expect(percent(1, 3)).toBe(33);

@@ -167,6 +167,12 @@ export const TABLES = {
     description: 'per plan and unit kind: units in scope and inspected',
     computedFrom: ['progress_unit'],
   },
+  progress_level: {
+    kind: 'local',
+    owner: 'progress',
+    description: 'per plan and school level: schools in scope and inspected (a PTDTBT THCS is a THCS)',
+    computedFrom: ['progress_unit', 'units'],
+  },
   progress_status: {
     kind: 'local',
     owner: 'progress',

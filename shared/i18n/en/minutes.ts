@@ -56,8 +56,9 @@ export const minutes: CatalogShape<typeof vi> = {
   settings: {
     section: 'Minutes and printed documents',
     help: 'Used in the header, number and signature part of the inspection minutes.',
-    parentBody: 'Governing body (top left, capitals)',
-    parentBodyHelp: 'Leave empty to use the parent body set for the office: {{value}}',
+    parentBody: 'Line above "ĐOÀN KIỂM TRA" (fallback)',
+    parentBodyHelp:
+      'The minutes print this line from the plan (its "Body that formed the team", by default its issuing body). This field is used only for a plan without an issuing body; leave it empty to use the office\'s parent body: {{value}}',
     issuingBody: 'Body issuing the minutes',
     issuingBodyHelp: 'Bold, under the governing body, e.g. ĐOÀN KIỂM TRA',
     placeName: 'Place name',

@@ -20,6 +20,7 @@ export const plans: CatalogShape<typeof vi> = {
   fields: {
     title: 'Plan title',
     issuer: 'Issuing body',
+    teamParentBody: 'Body that formed the team (minutes header)',
     periodKind: 'Period',
     periodYear: 'Year',
     periodYearSchool: 'School year starting in',
@@ -39,6 +40,9 @@ export const plans: CatalogShape<typeof vi> = {
     legalBasis: 'One document per line. Pick a suggestion below to add it.',
     targetPercent: '100% by default.',
     date: 'dd/mm/yyyy',
+    teamParentBody: 'Printed above "ĐOÀN KIỂM TRA"; follows the issuing body, can be changed.',
+    teamParentBodyEdited: 'Changed by hand. From the issuing body it would be: {{value}}',
+    teamParentBodyEmpty: 'Empty: the issuing body prints: {{value}}',
   },
   suggestions: 'Suggested legal basis',
   addSuggestion: 'Add: {{text}}',

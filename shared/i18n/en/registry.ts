@@ -18,6 +18,9 @@ export const registry: CatalogShape<typeof vi> = {
   noMatch: 'No unit matches the search.',
   filters: {
     kind: 'Kind',
+    schoolLevel: 'School level',
+    schoolType: 'School type',
+    school: 'School level, type',
     managingBody: 'Managing body',
     active: 'Status',
     activeOnly: 'Active',
@@ -30,6 +33,7 @@ export const registry: CatalogShape<typeof vi> = {
     name: 'Unit name',
     kind: 'Kind',
     schoolLevel: 'School level',
+    schoolType: 'School type',
     managingBody: 'Managing body',
     parent: 'Parent unit',
     headName: 'Head of unit',
@@ -66,15 +70,22 @@ export const registry: CatalogShape<typeof vi> = {
     primary: 'Primary',
     lowerSecondary: 'Lower secondary',
     multiLevel: 'Multi-level',
-    ethnicSemiBoarding: 'Ethnic semi-boarding',
     other: 'Other',
+  },
+  schoolTypes: {
+    regular: 'Regular',
+    ethnicSemiBoarding: 'Ethnic semi-boarding (PTDTBT)',
+    ethnicBoarding: 'Ethnic boarding (PTDTNT)',
+  },
+  schoolTypesShort: {
+    ethnicSemiBoarding: 'semi-boarding',
+    ethnicBoarding: 'boarding',
   },
   schoolKinds: {
     preschool: 'Pre-school',
     primary: 'Primary school',
     lowerSecondary: 'Lower secondary school',
     multiLevel: 'Multi-level school',
-    ethnicSemiBoarding: 'Ethnic semi-boarding school',
     other: 'School (other)',
   },
   managingBodies: {

@@ -53,8 +53,9 @@ export const minutes = {
   settings: {
     section: 'Biên bản và văn bản in',
     help: 'Dùng trong tiêu đề, số và phần ký của biên bản kiểm tra.',
-    parentBody: 'Cơ quan chủ quản (góc trái, in hoa)',
-    parentBodyHelp: 'Để trống để dùng cơ quan cấp trên đã khai báo: {{value}}',
+    parentBody: 'Dòng trên "ĐOÀN KIỂM TRA" (dự phòng)',
+    parentBodyHelp:
+      'Biên bản in dòng này theo kế hoạch (ô "Cơ quan thành lập đoàn", mặc định theo cơ quan ban hành). Ô này chỉ dùng cho kế hoạch không ghi cơ quan ban hành; để trống để dùng cơ quan cấp trên đã khai báo: {{value}}',
     issuingBody: 'Cơ quan ban hành biên bản',
     issuingBodyHelp: 'In đậm dưới cơ quan chủ quản, ví dụ: ĐOÀN KIỂM TRA',
     placeName: 'Địa danh',

@@ -17,6 +17,7 @@ export const plans = {
   fields: {
     title: 'Tiêu đề kế hoạch',
     issuer: 'Cơ quan ban hành',
+    teamParentBody: 'Cơ quan thành lập đoàn (đầu biên bản)',
     periodKind: 'Kỳ kiểm tra',
     periodYear: 'Năm',
     periodYearSchool: 'Năm học bắt đầu',
@@ -36,6 +37,9 @@ export const plans = {
     legalBasis: 'Mỗi căn cứ một dòng. Chọn gợi ý bên dưới để thêm.',
     targetPercent: 'Mặc định 100%.',
     date: 'dd/mm/yyyy',
+    teamParentBody: 'In trên dòng "ĐOÀN KIỂM TRA"; theo cơ quan ban hành, sửa được.',
+    teamParentBodyEdited: 'Đã sửa tay. Theo cơ quan ban hành sẽ là: {{value}}',
+    teamParentBodyEmpty: 'Để trống: in theo cơ quan ban hành: {{value}}',
   },
   suggestions: 'Gợi ý căn cứ',
   addSuggestion: 'Thêm: {{text}}',

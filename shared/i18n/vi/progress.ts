@@ -23,6 +23,21 @@ export const progress = {
     other_one: 'đơn vị khác',
     other_other: 'đơn vị khác',
   },
+  /** Schools by level: "10 trường THCS" (a PTDTBT THCS is one of them). */
+  levels: {
+    preschool_one: 'trường mầm non',
+    preschool_other: 'trường mầm non',
+    primary_one: 'trường tiểu học',
+    primary_other: 'trường tiểu học',
+    lowerSecondary_one: 'trường THCS',
+    lowerSecondary_other: 'trường THCS',
+    multiLevel_one: 'trường liên cấp',
+    multiLevel_other: 'trường liên cấp',
+    other_one: 'trường khác',
+    other_other: 'trường khác',
+  },
+  /** "28 trường (…)" inside a list of kinds. */
+  schoolsByLevel: '{{schools}} ({{levels}})',
   inspectedBreakdown: 'Đã kiểm tra {{text}}',
   notInspected: 'Chưa kiểm tra',
   notInspectedCount: '{{count}} đơn vị chưa kiểm tra',

@@ -15,6 +15,9 @@ export const registry = {
   noMatch: 'Không có đơn vị nào khớp với điều kiện tìm.',
   filters: {
     kind: 'Loại hình',
+    schoolLevel: 'Cấp học',
+    schoolType: 'Loại trường',
+    school: 'Cấp học, loại trường',
     managingBody: 'Cơ quan quản lý',
     active: 'Trạng thái',
     activeOnly: 'Đang hoạt động',
@@ -27,6 +30,7 @@ export const registry = {
     name: 'Tên đơn vị',
     kind: 'Loại hình',
     schoolLevel: 'Cấp học',
+    schoolType: 'Loại trường',
     managingBody: 'Cơ quan quản lý',
     parent: 'Đơn vị cấp trên',
     headName: 'Người đứng đầu',
@@ -63,8 +67,17 @@ export const registry = {
     primary: 'Tiểu học',
     lowerSecondary: 'Trung học cơ sở',
     multiLevel: 'Liên cấp',
-    ethnicSemiBoarding: 'Phổ thông dân tộc bán trú',
     other: 'Khác',
+  },
+  schoolTypes: {
+    regular: 'Thông thường',
+    ethnicSemiBoarding: 'Phổ thông dân tộc bán trú',
+    ethnicBoarding: 'Phổ thông dân tộc nội trú',
+  },
+  /** Beside the level in the grid ("Trường THCS · bán trú"); a regular school shows none. */
+  schoolTypesShort: {
+    ethnicSemiBoarding: 'bán trú',
+    ethnicBoarding: 'nội trú',
   },
   /** The grid's kind column for schools: the level says it all. */
   schoolKinds: {
@@ -72,7 +85,6 @@ export const registry = {
     primary: 'Trường tiểu học',
     lowerSecondary: 'Trường THCS',
     multiLevel: 'Trường liên cấp',
-    ethnicSemiBoarding: 'Trường PTDTBT',
     other: 'Trường học (khác)',
   },
   managingBodies: {

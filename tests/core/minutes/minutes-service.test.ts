@@ -53,7 +53,9 @@ describe('the minutes of a recorded inspection', () => {
     const text = pdfPages(pdf).join('\n');
     expect(
       missingInOrder(text, [
-        'UBND HUYỆN LỘC BÌNH',
+        // The plan's issuer formed the team (Phòng GD&ĐT), not the office's parent (UBND huyện).
+        'PHÒNG GD&ĐT',
+        'HUYỆN LỘC BÌNH',
         'ĐOÀN KIỂM TRA',
         'Số: 01/BB-ĐKT',
         'Lộc Bình, ngày 15 tháng 10 năm 2019',
@@ -183,7 +185,7 @@ describe('the minutes of a recorded inspection', () => {
 });
 
 describe('document settings', () => {
-  it('default to the office, are validated, and show in the header', async () => {
+  it('default to the office, are validated, and show in the header (its first line only for a plan without an issuer)', async () => {
     const defaults = await h.call('minutes.settings.get', {});
     expect(defaults).toMatchObject({
       parentBody: '',
@@ -218,8 +220,8 @@ describe('document settings', () => {
     );
     expect(
       missingInOrder(text, [
-        // The long body name wraps inside the left column, beside the national name.
-        'PHÒNG GIÁO DỤC',
+        // The plan's line, not the settings' fallback.
+        'PHÒNG GD&ĐT',
         'HUYỆN LỘC BÌNH',
         'ĐOÀN KIỂM TRA KLKCHC',
         'Số: 08/BB-KTKL',
@@ -232,6 +234,7 @@ describe('document settings', () => {
       ]),
     ).toBeNull();
     expect(text).not.toContain('THƯ KÝ');
+    expect(text).not.toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO');
     // Back to the defaults for the tests that follow.
     await h.call('minutes.settings.update', { ...defaults, parentBody: '', placeName: '' });
   });

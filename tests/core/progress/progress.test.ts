@@ -1,9 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../electron/core/kernel/clock';
 import { newRowId } from '../../../shared/domain/row-id';
-import { coverageSentence, breakdownSentence, inspectedByKind } from '../../../shared/domain/progress-phrases';
+import {
+  coverageSentence,
+  breakdownSentence,
+  inspectedByKind,
+  inspectedByLevel,
+} from '../../../shared/domain/progress-phrases';
 import { translate } from '../../../shared/i18n/translate';
-import type { UnitKind } from '../../../shared/domain/unit';
+import {
+  SCHOOL_LEVELS,
+  SCHOOL_TYPES,
+  emptyUnitInput,
+  type SchoolLevel,
+  type SchoolType,
+  type UnitKind,
+} from '../../../shared/domain/unit';
 import { seededRandom } from '../../bench/measure';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import {
@@ -130,6 +142,60 @@ describe('progress of plans', () => {
     expect(plan).toMatchObject({ overdueRequests: 0, openRequests: 0 });
   });
 
+  it('counts schools by level whatever their type: a PTDTBT THCS is counted with the THCS', async () => {
+    const school = async (name: string, schoolLevel: SchoolLevel, schoolType: SchoolType) =>
+      (
+        await h.call('registry.create', {
+          unit: {
+            ...emptyUnitInput('school'),
+            name,
+            schoolLevel,
+            schoolType,
+            headName: 'Lăng Văn Sơn',
+            headTitle: 'Hiệu trưởng',
+          },
+        })
+      ).unit.id;
+    const thcs = await school('Trường THCS Khánh Xuân', 'lowerSecondary', 'regular');
+    const semiThcs = await school('Trường PTDTBT THCS Mẫu Sơn', 'lowerSecondary', 'ethnicSemiBoarding');
+    const primary = await school('Trường Tiểu học Hiệp Hạ', 'primary', 'regular');
+    const semiPrimary = await school('Trường PTDTBT Tiểu học Hữu Lân', 'primary', 'ethnicSemiBoarding');
+    const preschool = await school('Trường Mầm non Hoa Sen', 'preschool', 'regular');
+    const { planId } = await makePlan(h, [thcs, semiThcs, primary, semiPrimary, preschool]);
+    for (const unit of [thcs, semiThcs, primary]) await finaliseFor(h, planId, unit);
+
+    const figures = async () => (await h.call('progress.plan', { planId })).progress;
+    let plan = await figures();
+    expect(plan.bySchoolLevel).toEqual({
+      preschool: { scope: 1, inspected: 0 },
+      primary: { scope: 2, inspected: 1 },
+      lowerSecondary: { scope: 2, inspected: 2 },
+      multiLevel: { scope: 0, inspected: 0 },
+      other: { scope: 0, inspected: 0 },
+    });
+    expect(breakdownSentence(vi, inspectedByKind(plan.byKind), inspectedByLevel(plan.bySchoolLevel))).toBe(
+      '3 trường: 1 trường tiểu học và 2 trường THCS',
+    );
+
+    // A school whose level is corrected moves its counts; one that is no school leaves them.
+    const move = async (id: string, change: { kind?: UnitKind; schoolLevel: SchoolLevel | null }) => {
+      const unit = await h.call('registry.get', { id });
+      await h.call('registry.update', { id, rev: unit.rev, unit: { ...unit, ...change } });
+    };
+    await move(semiThcs, { schoolLevel: 'multiLevel' });
+    plan = await figures();
+    expect(plan.bySchoolLevel.lowerSecondary).toEqual({ scope: 1, inspected: 1 });
+    expect(plan.bySchoolLevel.multiLevel).toEqual({ scope: 1, inspected: 1 });
+    await move(semiThcs, { kind: 'publicService', schoolLevel: null });
+    plan = await figures();
+    expect(plan.bySchoolLevel.multiLevel).toEqual({ scope: 0, inspected: 0 });
+    expect(plan.byKind.publicService).toEqual({ scope: 1, inspected: 1 });
+    await h.call('plans.removeScope', { planId, unitIds: [preschool] });
+    plan = await figures();
+    expect(plan.bySchoolLevel.preschool).toEqual({ scope: 0, inspected: 0 });
+    expect(h.core.services.progress.overview()).toEqual(h.core.services.progress.overviewRecomputed());
+  });
+
   it('keeps the summary equal to a recomputation after many random operations', async () => {
     const random = seededRandom(4242);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -195,7 +261,12 @@ describe('progress of plans', () => {
           await h.call('registry.update', {
             id: unit,
             rev: (await h.call('registry.get', { id: unit })).rev,
-            unit: { ...(await h.call('registry.get', { id: unit })), kind: pick(kinds), schoolLevel: 'primary' },
+            unit: {
+              ...(await h.call('registry.get', { id: unit })),
+              kind: pick(kinds),
+              schoolLevel: pick(SCHOOL_LEVELS),
+              schoolType: pick(SCHOOL_TYPES),
+            },
           });
         } else if (rows.length > 0) {
           await h.call('inspections.create', { planId, unitId: pick(rows).unitId, plannedDate: null });

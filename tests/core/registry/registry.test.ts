@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyUnitInput, type UnitInputRaw } from '../../../shared/domain/unit';
+import { emptyUnitInput, unitToInput, type UnitInputRaw } from '../../../shared/domain/unit';
+import type { ApiInput } from '../../../shared/api/contract';
 import { ApiFailure, createReadyCore, type TestCore } from '../../support/core-harness';
 
 function unit(overrides: Partial<UnitInputRaw> = {}): UnitInputRaw {
@@ -40,9 +41,9 @@ describe('the unit registry', () => {
     const noLevel = await h.fail('registry.create', { unit: unit({ schoolLevel: null }) });
     expect(noLevel.fields).toEqual({ 'unit.schoolLevel': 'registry.validation.schoolLevelRequired' });
     const commune = await h.call('registry.create', {
-      unit: unit({ name: 'UBND xã Tam Gia', kind: 'commune', schoolLevel: 'primary' }),
+      unit: unit({ name: 'UBND xã Tam Gia', kind: 'commune', schoolLevel: 'primary', schoolType: 'ethnicBoarding' }),
     });
-    expect(commune.unit.schoolLevel).toBeNull();
+    expect(commune.unit).toMatchObject({ schoolLevel: null, schoolType: null });
     const noKind = await h.fail('registry.create', { unit: { ...unit(), kind: 'castle' } });
     expect(Object.keys(noKind.fields ?? {})).toContain('unit.kind');
   });
@@ -231,11 +232,52 @@ describe('the unit registry', () => {
     expect(counts).toMatchObject({ total: 26, active: 26, byKind: { school: 25, department: 1 } });
   });
 
+  it('keeps a school type beside the level: a PTDTBT THCS is found and counted among the THCS', async () => {
+    const school = async (name: string, overrides: Partial<UnitInputRaw>) =>
+      (await h.call('registry.create', { unit: unit({ name, ...overrides }) })).unit;
+    const regular = await school('Trường THCS Khánh Xuân', { schoolLevel: 'lowerSecondary' });
+    expect(regular.schoolType).toBe('regular');
+    const semi = await school('Trường PTDTBT THCS Mẫu Sơn', {
+      schoolLevel: 'lowerSecondary',
+      schoolType: 'ethnicSemiBoarding',
+    });
+    await school('Trường PTDTBT Tiểu học Hữu Lân', { schoolLevel: 'primary', schoolType: 'ethnicSemiBoarding' });
+    await school('Trường PTDTNT THCS và THPT Lộc Bình', { schoolLevel: 'multiLevel', schoolType: 'ethnicBoarding' });
+    const names = async (filter: ApiInput<'registry.list'>) =>
+      (await h.call('registry.list', filter)).rows.map((row) => row.name);
+    expect(await names({ schoolLevels: ['lowerSecondary'] })).toEqual([
+      'Trường PTDTBT THCS Mẫu Sơn',
+      'Trường THCS Khánh Xuân',
+    ]);
+    expect(await names({ schoolTypes: ['ethnicSemiBoarding'] })).toEqual([
+      'Trường PTDTBT THCS Mẫu Sơn',
+      'Trường PTDTBT Tiểu học Hữu Lân',
+    ]);
+    expect(await names({ schoolLevels: ['lowerSecondary'], schoolTypes: ['regular'] })).toEqual([
+      'Trường THCS Khánh Xuân',
+    ]);
+    const counts = await h.call('registry.counts', {});
+    expect(counts.bySchoolLevel).toEqual({ preschool: 0, primary: 1, lowerSecondary: 2, multiLevel: 1, other: 0 });
+    expect(counts.bySchoolType).toEqual({ regular: 1, ethnicSemiBoarding: 2, ethnicBoarding: 1 });
+    // The type is one field of the unit: edited, audited, undone like the others.
+    const edited = await h.call('registry.update', {
+      id: semi.id,
+      rev: semi.rev,
+      unit: { ...unitToInput(semi), schoolType: 'regular' },
+    });
+    expect(edited.unit.schoolType).toBe('regular');
+    await h.call('registry.undo', { undoId: edited.undoId });
+    expect((await h.call('registry.get', { id: semi.id })).schoolType).toBe('ethnicSemiBoarding');
+  });
+
   it('loads the labelled sample district once, and removes the untouched part of it', async () => {
     const loaded = await h.call('registry.loadSample', {});
     expect(loaded.created).toBeGreaterThan(100);
     const counts = await h.call('registry.counts', {});
     expect(counts.byKind.school).toBe(81);
+    // Level and type read from the sample's names: its four PTDTBT schools count by their level.
+    expect(counts.bySchoolLevel).toEqual({ preschool: 24, primary: 25, lowerSecondary: 25, multiLevel: 7, other: 0 });
+    expect(counts.bySchoolType).toEqual({ regular: 77, ethnicSemiBoarding: 4, ethnicBoarding: 0 });
     expect(counts.sample).toBe(loaded.created);
     expect((await h.call('registry.loadSample', {})).created).toBe(0);
     const hiepHa = await h.call('registry.list', { query: 'ubnd xa hiep ha' });

@@ -39,6 +39,7 @@ function content(units: Unit[]) {
       u.name,
       u.kind,
       u.schoolLevel,
+      u.schoolType,
       u.managingBody,
       u.parentName,
       u.headName,
@@ -80,7 +81,8 @@ async function seed(harness: TestCore): Promise<void> {
       code: 'TH-02',
       name: 'Trường PTDTBT Tiểu học Mẫu Sơn',
       kind: 'school',
-      schoolLevel: 'ethnicSemiBoarding',
+      schoolLevel: 'primary',
+      schoolType: 'ethnicSemiBoarding',
       parentId: education,
     }),
   );
@@ -156,6 +158,7 @@ describe('exporting the registry', () => {
       'Tên đơn vị',
       'Loại hình',
       'Cấp học',
+      'Loại trường',
       'Cơ quan quản lý',
       'Đơn vị cấp trên',
       'Người đứng đầu',
@@ -172,15 +175,15 @@ describe('exporting the registry', () => {
     const danger = sheet.getRow(
       sheet.getColumn(3).values.findIndex((value) => value === 'Tổ "đặc biệt", thôn Bản Chắt'),
     );
-    expect(danger.getCell(8).value).toBe('=2+3');
-    expect(danger.getCell(8).numFmt).toBe('@');
+    expect(danger.getCell(9).value).toBe('=2+3');
+    expect(danger.getCell(9).numFmt).toBe('@');
 
     const xml = unzipParts(bytes)
       .find((part) => part.name === 'xl/worksheets/sheet1.xml')!
       .data.toString('utf8');
     expect(xml).not.toMatch(/<f[ >]/);
     expect(xml).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-    expect(xml).toMatch(/<autoFilter ref="A1:M7"/);
+    expect(xml).toMatch(/<autoFilter ref="A1:N7"/);
   });
 
   it('.csv: UTF-8 with a BOM, CRLF, formula cells behind a quote', async () => {
@@ -190,7 +193,7 @@ describe('exporting the registry', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe(
-      'STT,Mã đơn vị,Tên đơn vị,Loại hình,Cấp học,Cơ quan quản lý,Đơn vị cấp trên,Người đứng đầu,Chức vụ,Địa chỉ,Điện thoại,Trạng thái,Ghi chú',
+      'STT,Mã đơn vị,Tên đơn vị,Loại hình,Cấp học,Loại trường,Cơ quan quản lý,Đơn vị cấp trên,Người đứng đầu,Chức vụ,Địa chỉ,Điện thoại,Trạng thái,Ghi chú',
     );
     expect(text).toContain(",'=2+3,");
     expect(text).toContain('"\'@SUM(1,2)"');
@@ -209,7 +212,7 @@ describe('exporting the registry', () => {
     const text = download(harness, file.downloadId).toString('utf8').slice(1);
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'STT;Mã đơn vị;Tên đơn vị;Loại hình;Cấp học;Cơ quan quản lý;Đơn vị cấp trên;Người đứng đầu;Chức vụ;Địa chỉ;Điện thoại;Trạng thái;Ghi chú',
+      'STT;Mã đơn vị;Tên đơn vị;Loại hình;Cấp học;Loại trường;Cơ quan quản lý;Đơn vị cấp trên;Người đứng đầu;Chức vụ;Địa chỉ;Điện thoại;Trạng thái;Ghi chú',
     );
     // A comma inside a value needs no quotes any more; a semicolon would.
     expect(text).toContain(';Trung tâm Văn hóa, Thể thao và Truyền thông;');
@@ -237,6 +240,7 @@ describe('exporting the registry', () => {
           'name',
           'kind',
           'schoolLevel',
+          'schoolType',
           'managingBody',
           'parent',
           'headName',
@@ -385,7 +389,7 @@ describe('parents that share a name', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
       const parentByName = new Map<string, unknown>();
-      workbook.worksheets[0]!.eachRow((row) => parentByName.set(row.getCell(3).text, row.getCell(7).value));
+      workbook.worksheets[0]!.eachRow((row) => parentByName.set(row.getCell(3).text, row.getCell(8).value));
       expect(parentByName.get('Thư viện huyện')).toBe('VH-B');
       expect(parentByName.get('Nhà văn hóa huyện')).toBe('VH-N');
       expect(parentByName.get('Trường Tiểu học Tú Đoạn')).toBe('Phòng Giáo dục và Đào tạo');
@@ -403,6 +407,34 @@ describe('parents that share a name', () => {
     } finally {
       harness.close();
       fresh.close();
+    }
+  });
+});
+
+describe('an export made before schools had a type', () => {
+  it('imports back: "Phổ thông dân tộc bán trú" in the level column is the type, the level comes from the name', async () => {
+    // The columns and labels of the earlier export, "Cấp học" holding the old semi-boarding level.
+    const csv = [
+      'STT,Mã đơn vị,Tên đơn vị,Loại hình,Cấp học,Cơ quan quản lý,Đơn vị cấp trên,Người đứng đầu,Chức vụ,Địa chỉ,Điện thoại,Trạng thái,Ghi chú',
+      '1,BT01,Trường PTDTBT THCS Mẫu Sơn,Trường học,Phổ thông dân tộc bán trú,Phòng GD&ĐT,,,,,,Đang hoạt động,',
+      '2,BT02,Trường PTDTBT TH&THCS Xuân Lễ,Trường học,Phổ thông dân tộc bán trú,Phòng GD&ĐT,,,,,,Đang hoạt động,',
+      '3,TH01,Trường Tiểu học Hiệp Hạ,Trường học,Tiểu học,Phòng GD&ĐT,,,,,,Đang hoạt động,',
+      '4,,UBND xã Hiệp Hạ,"UBND xã, thị trấn",,UBND huyện,,,,,,Đang hoạt động,',
+    ].join('\r\n');
+    const harness = await createReadyCore();
+    try {
+      const { analyzed, result } = await importInto(harness, 'cu.csv', Buffer.from(`\uFEFF${csv}`, 'utf8'));
+      expect(analyzed.columns.map((column) => column.field)).not.toContain('schoolType');
+      expect(result).toMatchObject({ created: 4, errors: 0 });
+      const rows = (await harness.call('registry.list', { active: 'all', limit: 100 })).rows;
+      expect(Object.fromEntries(rows.map((row) => [row.name, [row.schoolLevel, row.schoolType]]))).toEqual({
+        'Trường PTDTBT THCS Mẫu Sơn': ['lowerSecondary', 'ethnicSemiBoarding'],
+        'Trường PTDTBT TH&THCS Xuân Lễ': ['multiLevel', 'ethnicSemiBoarding'],
+        'Trường Tiểu học Hiệp Hạ': ['primary', 'regular'],
+        'UBND xã Hiệp Hạ': [null, null],
+      });
+    } finally {
+      harness.close();
     }
   });
 });

@@ -110,7 +110,12 @@ describe('preview rules against the registry, and apply', () => {
     // An empty cell keeps what the registry has.
     expect(byRow(preview.rows, 2).phone).toBe('0205 3840 100');
     expect(byRow(preview.rows, 3)).toMatchObject({ status: 'update', unitId: ids.hiepHa, changes: ['phone'] });
-    expect(byRow(preview.rows, 4)).toMatchObject({ status: 'new', kind: 'school', schoolLevel: 'primary' });
+    expect(byRow(preview.rows, 4)).toMatchObject({
+      status: 'new',
+      kind: 'school',
+      schoolLevel: 'primary',
+      schoolType: 'regular',
+    });
     expect(byRow(preview.rows, 5)).toMatchObject({ status: 'duplicate', duplicateOf: 4 });
     expect(byRow(preview.rows, 6)).toMatchObject({ status: 'new', schoolLevel: 'lowerSecondary', parent: 'TH02' });
     expect(byRow(preview.rows, 7).errors.map((issue) => issue.key)).toEqual(['unitImport.reasons.nameMissing']);
@@ -124,7 +129,8 @@ describe('preview rules against the registry, and apply', () => {
     expect(byRow(preview.rows, 11)).toMatchObject({ status: 'duplicate', duplicateOf: 3 });
     expect(byRow(preview.rows, 12)).toMatchObject({
       status: 'new',
-      schoolLevel: 'ethnicSemiBoarding',
+      schoolLevel: 'primary',
+      schoolType: 'ethnicSemiBoarding',
       active: false,
       managingBody: 'education',
     });

@@ -9,6 +9,9 @@ import { migration0014 } from './0014_audit';
 import { migration0015 } from './0015_progress';
 import { migration0020 } from './0020_minutes_numbers';
 import { migration0021 } from './0021_inspection_search_index';
+import { migration0022 } from './0022_plan_team_parent_body';
+import { migration0023 } from './0023_school_type';
+import { migration0024 } from './0024_progress_by_level';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -25,6 +28,9 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0020,
   migration0021,
+  migration0022,
+  migration0023,
+  migration0024,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -45,6 +45,7 @@ interface PlanInfoRow {
   id: string;
   title: string;
   issuer: string;
+  team_parent_body: string;
   period_kind: PeriodKind;
   period_year: number;
   decision_number: string;
@@ -122,7 +123,7 @@ export class InspectionQueries {
   constructor(private readonly db: Db) {
     this.summaryStmt = db.prepare(`${SUMMARY_SELECT} WHERE i.id = ?`);
     this.planStmt = db.prepare(`
-      SELECT id, title, issuer, period_kind, period_year, decision_number, decision_date, decision_signer,
+      SELECT id, title, issuer, team_parent_body, period_kind, period_year, decision_number, decision_date, decision_signer,
         decision_signer_title, legal_basis, checklist_id FROM plans WHERE id = ?`);
     this.unitStmt = db.prepare(`
       SELECT id, code, name, kind, school_level, head_name, head_title, address FROM units WHERE id = ?`);
@@ -217,6 +218,7 @@ export class InspectionQueries {
       id: row.id,
       title: row.title,
       issuer: row.issuer,
+      teamParentBody: row.team_parent_body,
       periodKind: row.period_kind,
       periodYear: row.period_year,
       decisionNumber: row.decision_number,

@@ -1,5 +1,5 @@
 import type { InspectionDetail, ResultValue } from '../../../../shared/domain/inspection';
-import type { TeamRole } from '../../../../shared/domain/plan';
+import { teamParentBodyOf, type TeamRole } from '../../../../shared/domain/plan';
 import type { MinutesDocument, MinutesSettings, MinutesSignature } from '../../../../shared/domain/minutes';
 import {
   capitalizeFirst,
@@ -21,7 +21,15 @@ import {
 export type MinutesSource = Pick<InspectionDetail, 'content' | 'checklist' | 'kind'> & {
   plan: Pick<
     InspectionDetail['plan'],
-    'title' | 'periodKind' | 'periodYear' | 'decisionNumber' | 'decisionDate' | 'decisionSignerTitle' | 'legalBasis'
+    | 'title'
+    | 'issuer'
+    | 'teamParentBody'
+    | 'periodKind'
+    | 'periodYear'
+    | 'decisionNumber'
+    | 'decisionDate'
+    | 'decisionSignerTitle'
+    | 'legalBasis'
   >;
   unit: Pick<InspectionDetail['unit'], 'name' | 'headName' | 'headTitle'>;
 };
@@ -65,6 +73,23 @@ export interface MinutesNumberText {
   /** "05", or '' to leave the number blank. */
   value: string;
   symbol: string;
+}
+
+/**
+ * The line above "ĐOÀN KIỂM TRA": the body that formed the team, as the plan says it (edited by
+ * the clerk, else from its issuer). The document settings' line is only a fallback for a plan
+ * that names no issuer, then the office's parent body.
+ */
+export function headerParentBody(
+  plan: Pick<MinutesSource['plan'], 'issuer' | 'teamParentBody'>,
+  settings: Pick<MinutesSettings, 'parentBody' | 'officeParentBody'>,
+): string {
+  return (
+    plan.teamParentBody.trim() ||
+    teamParentBodyOf(plan.issuer) ||
+    settings.parentBody.trim() ||
+    settings.officeParentBody.trim()
+  );
 }
 
 export function buildMinutesDocument(
@@ -116,7 +141,7 @@ export function buildMinutesDocument(
 
   const copies = Math.max(1, settings.copies);
   const unitCopies = copies >= 2 ? 1 : 0;
-  const parentBody = settings.parentBody.trim() || settings.officeParentBody;
+  const parentBody = headerParentBody(plan, settings);
   const place = settings.placeName.trim() || settings.officePlaceName;
   const numberLabel = number.value === '' ? '' : `${number.value}-${number.symbol}`;
 

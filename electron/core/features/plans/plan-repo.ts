@@ -4,7 +4,7 @@ import { col, defineEntity } from '../../db/columns';
 import { RecordTable, type EntityRow, type TableOf } from '../../db/record-table';
 import type { Tx } from '../../db/write-path';
 import { PERIOD_KINDS, TEAM_ROLES } from '../../../../shared/domain/plan';
-import type { UnitKind } from '../../../../shared/domain/unit';
+import type { SchoolLevel, UnitKind } from '../../../../shared/domain/unit';
 import { searchKey } from '../../../../shared/text/search';
 
 /** Column maps of a plan, its scope (one row per unit it covers) and its team. */
@@ -13,6 +13,7 @@ export const planEntity = defineEntity({
   fields: {
     title: col.text('title'),
     issuer: col.text('issuer'),
+    teamParentBody: col.text('team_parent_body'),
     periodKind: col.oneOf('period_kind', PERIOD_KINDS),
     periodYear: col.integer('period_year'),
     decisionNumber: col.text('decision_number'),
@@ -67,6 +68,7 @@ export interface ScopeUnitRow {
   id: string;
   name: string;
   kind: UnitKind;
+  school_level: SchoolLevel | null;
 }
 
 /**
@@ -108,7 +110,7 @@ export class PlanRepo {
     this.scopeRowsOf = db.prepare(
       `SELECT ${scopeEntity.select()} FROM plan_units WHERE plan_id = ? AND unit_id = ? AND deleted_at IS NULL`,
     );
-    this.liveUnit = db.prepare(`SELECT id, name, kind FROM units WHERE id = ? AND deleted_at IS NULL`);
+    this.liveUnit = db.prepare(`SELECT id, name, kind, school_level FROM units WHERE id = ? AND deleted_at IS NULL`);
     this.official = db.prepare(`SELECT id, name, position FROM officials WHERE id = ? AND deleted_at IS NULL`);
     this.sampleStmt = db.prepare(`SELECT ${planEntity.select()} FROM plans WHERE is_sample = 1 AND deleted_at IS NULL`);
   }
@@ -144,7 +146,7 @@ export class PlanRepo {
     const wordSql = words.map((_, index) => `AND instr(search_key, @w${index}) > 0`).join(' ');
     return this.db
       .prepare<Record<string, string>, ScopeUnitRow>(
-        `SELECT id, name, kind FROM units
+        `SELECT id, name, kind, school_level FROM units
          WHERE deleted_at IS NULL AND active = 1
            AND (@kinds = '[]' OR kind IN (SELECT value FROM json_each(@kinds)))
            AND (@bodies = '[]' OR managing_body IN (SELECT value FROM json_each(@bodies)))

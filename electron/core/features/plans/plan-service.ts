@@ -3,7 +3,13 @@ import { recordMeta } from '../../db/record-table';
 import type { Tx, WritePath } from '../../db/write-path';
 import { AppError, fieldError } from '../../kernel/errors';
 import type { Plan, PlanInput, PlanMember, TeamRole } from '../../../../shared/domain/plan';
-import { UNIT_KINDS, type ManagingBody, type UnitKind } from '../../../../shared/domain/unit';
+import {
+  SCHOOL_LEVELS,
+  UNIT_KINDS,
+  type ManagingBody,
+  type SchoolLevel,
+  type UnitKind,
+} from '../../../../shared/domain/unit';
 import { searchWords } from '../../../../shared/text/search';
 import type { InspectionService } from '../inspections/inspection-service';
 import type { ChecklistRepo } from '../checklists/checklist-repo';
@@ -123,16 +129,26 @@ export class PlanService {
   previewScope(
     planId: string | null,
     selection: ScopeSelection,
-  ): { matching: number; alreadyInScope: number; byKind: Record<UnitKind, number> } {
+  ): {
+    matching: number;
+    alreadyInScope: number;
+    byKind: Record<UnitKind, number>;
+    bySchoolLevel: Record<SchoolLevel, number>;
+  } {
     const units = this.resolve(selection);
     const inScope = planId ? new Set(this.repo.scopeUnitIds.all(planId).map((row) => row.unit_id)) : new Set();
     const byKind = Object.fromEntries(UNIT_KINDS.map((kind) => [kind, 0])) as Record<UnitKind, number>;
+    const bySchoolLevel = Object.fromEntries(SCHOOL_LEVELS.map((level) => [level, 0])) as Record<SchoolLevel, number>;
     let alreadyInScope = 0;
     for (const unit of units) {
-      if (inScope.has(unit.id)) alreadyInScope += 1;
-      else byKind[unit.kind] += 1;
+      if (inScope.has(unit.id)) {
+        alreadyInScope += 1;
+        continue;
+      }
+      byKind[unit.kind] += 1;
+      if (unit.kind === 'school' && unit.school_level) bySchoolLevel[unit.school_level] += 1;
     }
-    return { matching: units.length, alreadyInScope, byKind };
+    return { matching: units.length, alreadyInScope, byKind, bySchoolLevel };
   }
 
   /** Scope grows during the year; adding what is already there changes nothing (no revision check). */

@@ -81,7 +81,7 @@ export class SamplePlans {
       role,
     }));
     const random = makeRandom(2020);
-    const base: Omit<PlanInput, 'title' | 'issuer' | 'periodKind' | 'checklistId'> = {
+    const base: Omit<PlanInput, 'title' | 'issuer' | 'teamParentBody' | 'periodKind' | 'checklistId'> = {
       periodYear: 2019,
       decisionNumber: '',
       decisionDate: null,
@@ -98,6 +98,7 @@ export class SamplePlans {
         ...base,
         title: 'Kiểm tra KLKCHC năm học 2019–2020',
         issuer: 'Phòng Giáo dục và Đào tạo huyện Lộc Bình',
+        teamParentBody: 'PHÒNG GD&ĐT HUYỆN LỘC BÌNH',
         periodKind: 'schoolYear',
         decisionNumber: '215/QĐ-PGDĐT',
         decisionDate: '2019-09-16',
@@ -118,6 +119,7 @@ export class SamplePlans {
           ...base,
           title: 'Kiểm tra KLKCHC năm 2019 tại các cơ quan, đơn vị hành chính',
           issuer: 'UBND huyện Lộc Bình',
+          teamParentBody: 'UBND HUYỆN LỘC BÌNH',
           periodKind: 'calendarYear',
           decisionNumber: '1520/QĐ-UBND',
           decisionDate: '2019-03-05',

@@ -7,11 +7,12 @@ import type { InspectionKind, InspectionStatus } from '../../../../shared/domain
 import type { PeriodKind } from '../../../../shared/domain/plan';
 import {
   emptyKindProgress,
+  emptyLevelProgress,
   targetUnits,
   type PlanProgress,
   type ProgressOverview,
 } from '../../../../shared/domain/progress';
-import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit';
+import { SCHOOL_LEVELS, UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit';
 
 interface PlanHead {
   id: string;
@@ -24,6 +25,12 @@ interface PlanHead {
 interface KindFigure {
   plan_id: string;
   unit_kind: string;
+  scope: number;
+  inspected: number;
+}
+interface LevelFigure {
+  plan_id: string;
+  school_level: string;
   scope: number;
   inspected: number;
 }
@@ -41,10 +48,11 @@ interface RequestFigure {
 
 type FigureParams = { today: string; planId?: string };
 
-/** The four reads a set of figures is assembled from. */
+/** The reads a set of figures is assembled from. */
 interface FigureReads {
   heads: Statement<FigureParams, PlanHead>;
   kinds: Statement<FigureParams, KindFigure>;
+  levels: Statement<FigureParams, LevelFigure>;
   statuses: Statement<FigureParams, StatusFigure>;
   requests: Statement<FigureParams, RequestFigure>;
 }
@@ -85,6 +93,7 @@ function summaryReads(db: Db, onePlan: boolean): FigureReads {
   return {
     heads: db.prepare(headsSql(onePlan)),
     kinds: db.prepare(`SELECT plan_id, unit_kind, scope, inspected FROM progress_kind WHERE ${plan}`),
+    levels: db.prepare(`SELECT plan_id, school_level, scope, inspected FROM progress_level WHERE ${plan}`),
     statuses: db.prepare(`SELECT plan_id, kind, status, total FROM progress_status WHERE total <> 0 AND ${plan}`),
     requests: db.prepare(`
       SELECT plan_id, sum(open) AS open, sum(CASE WHEN due_date < @today THEN open ELSE 0 END) AS overdue
@@ -107,6 +116,14 @@ const RECOMPUTE_KIND = `
   FROM scope AS s LEFT JOIN units AS u ON u.id = s.unit_id
   LEFT JOIN done AS d ON d.plan_id = s.plan_id AND d.unit_id = s.unit_id
   GROUP BY s.plan_id, unit_kind`;
+const RECOMPUTE_LEVEL = `
+  WITH scope AS (SELECT DISTINCT plan_id, unit_id FROM plan_units WHERE deleted_at IS NULL),
+       done AS (SELECT DISTINCT plan_id, unit_id FROM inspections NOT INDEXED
+                WHERE deleted_at IS NULL AND status IN ('finalised', 'remedied'))
+  SELECT s.plan_id, u.school_level, count(*) AS scope, count(d.unit_id) AS inspected
+  FROM scope AS s JOIN units AS u ON u.id = s.unit_id AND u.kind = 'school' AND u.school_level IS NOT NULL
+  LEFT JOIN done AS d ON d.plan_id = s.plan_id AND d.unit_id = s.unit_id
+  GROUP BY s.plan_id, u.school_level`;
 const RECOMPUTE_STATUS = `
   SELECT plan_id, kind, status, count(*) AS total FROM inspections NOT INDEXED WHERE deleted_at IS NULL
   GROUP BY plan_id, kind, status`;
@@ -135,6 +152,7 @@ export class ProgressService {
     this.recomputed = {
       heads: this.summaryAll.heads,
       kinds: db.prepare(RECOMPUTE_KIND),
+      levels: db.prepare(RECOMPUTE_LEVEL),
       statuses: db.prepare(RECOMPUTE_STATUS),
       requests: db.prepare(RECOMPUTE_REQUESTS),
     };
@@ -195,12 +213,13 @@ export class ProgressService {
     })();
   }
 
-  /** The four reads in one transaction, so the figures agree with each other. */
+  /** The reads in one transaction, so the figures agree with each other. */
   private read(reads: FigureReads, params: FigureParams): PlanProgress[] {
     return this.db.transaction(() =>
       assemble(
         reads.heads.all(params),
         reads.kinds.all(params),
+        reads.levels.all(params),
         reads.statuses.all(params),
         reads.requests.all(params),
       ),
@@ -214,6 +233,7 @@ export class ProgressService {
         this.db.exec(`
           DELETE FROM progress_unit;
           DELETE FROM progress_kind;
+          DELETE FROM progress_level;
           DELETE FROM progress_status;
           DELETE FROM progress_requests;
           INSERT INTO progress_unit (plan_id, unit_id, unit_kind, scope_refs, done)
@@ -244,6 +264,7 @@ export class ProgressService {
 function assemble(
   heads: PlanHead[],
   kinds: KindFigure[],
+  levels: LevelFigure[],
   statuses: StatusFigure[],
   requests: RequestFigure[],
 ): PlanProgress[] {
@@ -260,6 +281,7 @@ function assemble(
       inspected: 0,
       targetUnits: 0,
       byKind: emptyKindProgress(),
+      bySchoolLevel: emptyLevelProgress(),
       planned: 0,
       drafts: 0,
       finalised: 0,
@@ -279,6 +301,13 @@ function assemble(
     kind.inspected += figure.inspected;
     plan.scope += figure.scope;
     plan.inspected += figure.inspected;
+  }
+  for (const figure of levels) {
+    const plan = byPlan.get(figure.plan_id);
+    const level = SCHOOL_LEVELS.find((known) => known === figure.school_level);
+    if (!plan || !level) continue;
+    plan.bySchoolLevel[level].scope += figure.scope;
+    plan.bySchoolLevel[level].inspected += figure.inspected;
   }
   for (const figure of statuses) {
     const plan = byPlan.get(figure.plan_id);

@@ -25,6 +25,8 @@ export interface ListRequest {
   query: string;
   kinds: UnitQuery['kinds'];
   managingBodies: UnitQuery['managingBodies'];
+  schoolLevels: UnitQuery['schoolLevels'];
+  schoolTypes: UnitQuery['schoolTypes'];
   active: UnitQuery['active'];
   sort: UnitSort;
   offset: number;
@@ -77,7 +79,14 @@ export class RegistryService {
   list(request: ListRequest): { total: number; rows: Unit[] } {
     const words = searchWords(request.query, MAX_SEARCH_WORDS);
     const { total, rows } = this.repo.list(
-      { words, kinds: request.kinds, managingBodies: request.managingBodies, active: request.active },
+      {
+        words,
+        kinds: request.kinds,
+        managingBodies: request.managingBodies,
+        schoolLevels: request.schoolLevels,
+        schoolTypes: request.schoolTypes,
+        active: request.active,
+      },
       request.sort,
       request.offset,
       request.limit,

@@ -1,4 +1,5 @@
 import type { UnitInput } from '../../../../shared/domain/unit';
+import { inferFromName } from '../../../../shared/domain/unit-names';
 
 /**
  * The sample district ("Dữ liệu mẫu") a newcomer can load to see the app as it is used: the
@@ -144,6 +145,7 @@ export function sampleUnits(): SampleUnit[] {
         name,
         kind: 'department',
         schoolLevel: null,
+        schoolType: null,
         managingBody: 'district',
         headTitle: title,
         address: `Thị trấn Lộc Bình, ${DISTRICT}`,
@@ -161,6 +163,7 @@ export function sampleUnits(): SampleUnit[] {
         name: `UBND ${prefix} ${place.name}`,
         kind: 'commune',
         schoolLevel: null,
+        schoolType: null,
         managingBody: 'district',
         headTitle: `Chủ tịch UBND ${prefix}`,
         address: `${prefix === 'xã' ? 'Xã' : 'Thị trấn'} ${place.name}, ${DISTRICT}`,
@@ -176,6 +179,7 @@ export function sampleUnits(): SampleUnit[] {
         name,
         kind: 'publicService',
         schoolLevel: null,
+        schoolType: null,
         managingBody: 'district',
         headTitle: title,
         address: `Thị trấn Lộc Bình, ${DISTRICT}`,
@@ -183,12 +187,10 @@ export function sampleUnits(): SampleUnit[] {
     });
   });
 
-  const school = (
-    code: string,
-    name: string,
-    level: UnitInput['schoolLevel'],
-    place: { name: string; town: boolean },
-  ) => {
+  // Level and type come from the name, as they do for a list a clerk imports.
+  const school = (code: string, name: string, place: { name: string; town: boolean }) => {
+    const named = inferFromName(name);
+    if (named?.kind !== 'school' || named.schoolLevel === null) throw new Error(`Not a school's name: ${name}`);
     units.push({
       parentCode: EDUCATION_OFFICE_CODE,
       input: {
@@ -196,7 +198,8 @@ export function sampleUnits(): SampleUnit[] {
         code,
         name,
         kind: 'school',
-        schoolLevel: level,
+        schoolLevel: named.schoolLevel,
+        schoolType: named.schoolType,
         managingBody: 'education',
         headTitle: 'Hiệu trưởng',
         address: `${place.town ? 'Thị trấn' : 'Xã'} ${place.name}, ${DISTRICT}`,
@@ -205,27 +208,27 @@ export function sampleUnits(): SampleUnit[] {
   };
   places.forEach((place, index) => {
     const where = place.town ? `thị trấn ${place.name}` : place.name;
-    school(`MAU-MN${number2(index + 1)}`, `Trường Mầm non ${where}`, 'preschool', place);
-    school(`MAU-TH${number2(index + 1)}`, `Trường Tiểu học ${where}`, 'primary', place);
-    school(`MAU-THCS${number2(index + 1)}`, `Trường THCS ${where}`, 'lowerSecondary', place);
+    school(`MAU-MN${number2(index + 1)}`, `Trường Mầm non ${where}`, place);
+    school(`MAU-TH${number2(index + 1)}`, `Trường Tiểu học ${where}`, place);
+    school(`MAU-THCS${number2(index + 1)}`, `Trường THCS ${where}`, place);
   });
   // 69 so far; the remaining 12 make the 81 schools of the story.
-  const extra: [string, string, UnitInput['schoolLevel'], number][] = [
-    ['MAU-LC01', 'Trường TH và THCS Lục Thôn', 'multiLevel', 2],
-    ['MAU-LC02', 'Trường TH và THCS Quan Bản', 'multiLevel', 5],
-    ['MAU-LC03', 'Trường TH và THCS Đồng Bục', 'multiLevel', 8],
-    ['MAU-LC04', 'Trường TH và THCS Yên Khoái', 'multiLevel', 11],
-    ['MAU-LC05', 'Trường TH và THCS Bằng Khánh', 'multiLevel', 14],
-    ['MAU-LC06', 'Trường TH và THCS Xuân Mãn', 'multiLevel', 17],
-    ['MAU-BT01', 'Trường PTDTBT THCS Mẫu Sơn', 'ethnicSemiBoarding', 14],
-    ['MAU-BT02', 'Trường PTDTBT THCS Tam Gia', 'ethnicSemiBoarding', 6],
-    ['MAU-BT03', 'Trường PTDTBT Tiểu học Hữu Lân', 'ethnicSemiBoarding', 18],
-    ['MAU-BT04', 'Trường PTDTBT THCS Khuất Xá', 'ethnicSemiBoarding', 21],
-    ['MAU-TH24', 'Trường Tiểu học thị trấn Lộc Bình số 2', 'primary', 0],
-    ['MAU-MN24', 'Trường Mầm non Hoa Sen', 'preschool', 1],
+  const extra: [string, string, number][] = [
+    ['MAU-LC01', 'Trường TH và THCS Lục Thôn', 2],
+    ['MAU-LC02', 'Trường TH và THCS Quan Bản', 5],
+    ['MAU-LC03', 'Trường TH và THCS Đồng Bục', 8],
+    ['MAU-LC04', 'Trường TH và THCS Yên Khoái', 11],
+    ['MAU-LC05', 'Trường TH và THCS Bằng Khánh', 14],
+    ['MAU-LC06', 'Trường TH và THCS Xuân Mãn', 17],
+    ['MAU-BT01', 'Trường PTDTBT THCS Mẫu Sơn', 14],
+    ['MAU-BT02', 'Trường PTDTBT THCS Tam Gia', 6],
+    ['MAU-BT03', 'Trường PTDTBT Tiểu học Hữu Lân', 18],
+    ['MAU-BT04', 'Trường PTDTBT TH&THCS Khuất Xá', 21],
+    ['MAU-TH24', 'Trường Tiểu học thị trấn Lộc Bình số 2', 0],
+    ['MAU-MN24', 'Trường Mầm non Hoa Sen', 1],
   ];
-  for (const [code, name, level, placeIndex] of extra) {
-    school(code, name, level, places[placeIndex] ?? { name: 'Lộc Bình', town: true });
+  for (const [code, name, placeIndex] of extra) {
+    school(code, name, places[placeIndex] ?? { name: 'Lộc Bình', town: true });
   }
   return units;
 }

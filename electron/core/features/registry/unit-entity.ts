@@ -1,6 +1,12 @@
 import { col, defineEntity } from '../../db/columns';
 import type { EntityRow } from '../../db/record-table';
-import { MANAGING_BODIES, SCHOOL_LEVELS, UNIT_KINDS, type UnitInput } from '../../../../shared/domain/unit';
+import {
+  MANAGING_BODIES,
+  SCHOOL_LEVELS,
+  SCHOOL_TYPES,
+  UNIT_KINDS,
+  type UnitInput,
+} from '../../../../shared/domain/unit';
 import type { AuditAction } from '../../../../shared/domain/audit';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import { vietnameseSortKey } from '../../../../shared/text/collate';
@@ -24,6 +30,7 @@ export const unitEntity = defineEntity({
     name: col.text('name'),
     kind: col.oneOf('kind', UNIT_KINDS),
     schoolLevel: col.optionalOneOf('school_level', SCHOOL_LEVELS),
+    schoolType: col.optionalOneOf('school_type', SCHOOL_TYPES),
     managingBody: col.oneOf('managing_body', MANAGING_BODIES),
     parentId: col.optionalText('parent_id'),
     headName: col.text('head_name'),

@@ -2,8 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { RecordTable, recordMeta, type TableOf } from '../../db/record-table';
 import type { UnitSort } from '../../../../shared/api/registry';
-import type { ManagingBody, UnitKind } from '../../../../shared/domain/unit';
-import { UNIT_KINDS } from '../../../../shared/domain/unit';
+import type { ManagingBody, SchoolLevel, SchoolType, UnitKind } from '../../../../shared/domain/unit';
+import { SCHOOL_LEVELS, SCHOOL_TYPES, UNIT_KINDS } from '../../../../shared/domain/unit';
 import type { Unit } from '../../../../shared/domain/unit';
 import { unitEntity, type UnitRow } from './unit-entity';
 
@@ -17,6 +17,8 @@ export interface UnitQuery {
   words: string[];
   kinds: UnitKind[];
   managingBodies: ManagingBody[];
+  schoolLevels: SchoolLevel[];
+  schoolTypes: SchoolType[];
   active: 'active' | 'inactive' | 'all';
 }
 
@@ -26,7 +28,7 @@ export const UNIT_SELECT = unitEntity.select('u');
 const SELECT_COLUMNS = `${UNIT_SELECT}, p.name AS parent_name`;
 
 /**
- * Filters as SQL. Kinds and bodies arrive as JSON arrays (one statement serves every
+ * Filters as SQL. Kinds, bodies, levels and types arrive as JSON arrays (one statement serves every
  * combination); each search word is its own `instr` test so the scan stays inside the covering
  * index `units_list` (about 2 ms at 10,000 units, see tests/bench/registry.bench.ts).
  */
@@ -37,6 +39,8 @@ function filterSql(wordCount: number): string {
   AND (@active = 'all' OR u.active = (CASE @active WHEN 'active' THEN 1 ELSE 0 END))
   AND (@kinds = '[]' OR u.kind IN (SELECT value FROM json_each(@kinds)))
   AND (@bodies = '[]' OR u.managing_body IN (SELECT value FROM json_each(@bodies)))
+  AND (@levels = '[]' OR u.school_level IN (SELECT value FROM json_each(@levels)))
+  AND (@types = '[]' OR u.school_type IN (SELECT value FROM json_each(@types)))
   ${words}`;
 }
 
@@ -56,6 +60,8 @@ function filterParams(query: UnitQuery): FilterParams {
     active: query.active,
     kinds: JSON.stringify(query.kinds),
     bodies: JSON.stringify(query.managingBodies),
+    levels: JSON.stringify(query.schoolLevels),
+    types: JSON.stringify(query.schoolTypes),
   };
   query.words.slice(0, MAX_SEARCH_WORDS).forEach((word, index) => {
     params[`w${index}`] = word;
@@ -76,7 +82,17 @@ export class UnitRepo {
   private readonly countStmts = new Map<number, Statement<FilterParams, { total: number }>>();
   private readonly byIdStmt: Statement<[string], UnitRowWithParent>;
   private readonly byCodeKeyStmt: Statement<[string], UnitRow>;
-  private readonly countsStmt: Statement<[], { kind: UnitKind; total: number; active: number; sample: number }>;
+  private readonly countsStmt: Statement<
+    [],
+    {
+      kind: UnitKind;
+      school_level: SchoolLevel | null;
+      school_type: SchoolType | null;
+      total: number;
+      active: number;
+      sample: number;
+    }
+  >;
   private readonly parentOfStmt: Statement<[string], { parent_id: string | null }>;
   private readonly sampleStmt: Statement<[], UnitRow>;
 
@@ -92,8 +108,8 @@ export class UnitRepo {
     );
     this.rederiveStmt = db.prepare('UPDATE units SET search_key = @search_key, sort_key = @sort_key WHERE id = @id');
     this.countsStmt = db.prepare(`
-      SELECT kind, count(*) AS total, sum(active) AS active, sum(is_sample) AS sample
-      FROM units WHERE deleted_at IS NULL GROUP BY kind`);
+      SELECT kind, school_level, school_type, count(*) AS total, sum(active) AS active, sum(is_sample) AS sample
+      FROM units WHERE deleted_at IS NULL GROUP BY kind, school_level, school_type`);
     this.parentOfStmt = db.prepare(`SELECT parent_id FROM units WHERE id = ? AND deleted_at IS NULL`);
     this.sampleStmt = db.prepare(
       `SELECT ${UNIT_SELECT} FROM units AS u WHERE u.is_sample = 1 AND u.deleted_at IS NULL`,
@@ -170,18 +186,31 @@ export class UnitRepo {
     return rows.length;
   }
 
-  counts(): { total: number; active: number; sample: number; byKind: Record<UnitKind, number> } {
-    const byKind = Object.fromEntries(UNIT_KINDS.map((kind) => [kind, 0])) as Record<UnitKind, number>;
+  counts(): {
+    total: number;
+    active: number;
+    sample: number;
+    byKind: Record<UnitKind, number>;
+    bySchoolLevel: Record<SchoolLevel, number>;
+    bySchoolType: Record<SchoolType, number>;
+  } {
+    const zeros = <K extends string>(keys: readonly K[]) =>
+      Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+    const byKind = zeros(UNIT_KINDS);
+    const bySchoolLevel = zeros(SCHOOL_LEVELS);
+    const bySchoolType = zeros(SCHOOL_TYPES);
     let total = 0;
     let active = 0;
     let sample = 0;
     for (const row of this.countsStmt.all()) {
-      byKind[row.kind] = row.total;
+      byKind[row.kind] += row.total;
+      if (row.kind === 'school' && row.school_level) bySchoolLevel[row.school_level] += row.total;
+      if (row.kind === 'school' && row.school_type) bySchoolType[row.school_type] += row.total;
       total += row.total;
       active += row.active;
       sample += row.sample;
     }
-    return { total, active, sample, byKind };
+    return { total, active, sample, byKind, bySchoolLevel, bySchoolType };
   }
 
   liveSamples(): UnitRow[] {

@@ -33,6 +33,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
       unit.schoolLevel ? translate(language, `registry.schoolLevels.${unit.schoolLevel}`) : '',
   },
   {
+    field: 'schoolType',
+    width: 26,
+    value: (unit, _i, { language }) =>
+      unit.schoolType ? translate(language, `registry.schoolTypes.${unit.schoolType}`) : '',
+  },
+  {
     field: 'managingBody',
     width: 16,
     value: (unit, _i, { language }) => translate(language, `registry.managingBodies.${unit.managingBody}`),

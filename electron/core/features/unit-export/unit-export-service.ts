@@ -57,6 +57,8 @@ export class UnitExportService {
       query: '',
       kinds: [],
       managingBodies: [],
+      schoolLevels: [],
+      schoolTypes: [],
       active: 'all',
       sort: 'name',
       offset: 0,

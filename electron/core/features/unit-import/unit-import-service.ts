@@ -226,6 +226,7 @@ export class UnitImportService {
       const entry: RowOverrides = {};
       if (override.kind !== undefined) entry.kind = override.kind;
       if (override.schoolLevel !== undefined) entry.schoolLevel = override.schoolLevel;
+      if (override.schoolType !== undefined) entry.schoolType = override.schoolType;
       overrides.set(override.row, entry);
     }
     const rows = readRows(text, { header: request.header, mapping: request.mapping, overrides });

@@ -1,7 +1,12 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { percent, type PlanProgress } from '../../../../shared/domain/progress';
-import { breakdownSentence, coverageSentence, inspectedByKind } from '../../../../shared/domain/progress-phrases';
+import {
+  breakdownSentence,
+  coverageSentence,
+  inspectedByKind,
+  inspectedByLevel,
+} from '../../../../shared/domain/progress-phrases';
 
 /** One plan's figures in the story's words: "28/81 đơn vị, đạt 35% kế hoạch", the breakdown, what is late. */
 export function PlanProgressSummary({ progress }: { progress: PlanProgress }) {
@@ -26,7 +31,9 @@ export function PlanProgressSummary({ progress }: { progress: PlanProgress }) {
       />
       {progress.inspected > 0 && (
         <Typography variant="body2">
-          {t('progress.inspectedBreakdown', { text: breakdownSentence(t, inspectedByKind(progress.byKind)) })}
+          {t('progress.inspectedBreakdown', {
+            text: breakdownSentence(t, inspectedByKind(progress.byKind), inspectedByLevel(progress.bySchoolLevel)),
+          })}
         </Typography>
       )}
       <Stack direction="row" spacing={2} sx={{ mt: 0.5 }} flexWrap="wrap" useFlexGap>

@@ -94,21 +94,6 @@ export function MinutesSettingsSection() {
       ) : (
         <Box component="form" onSubmit={(event) => void save(event)} noValidate>
           <Grid container columnSpacing={2} rowSpacing={1}>
-            <Grid size={{ xs: 12, sm: 7 }}>
-              <TextField
-                fullWidth
-                label={t('minutes.settings.parentBody')}
-                value={value.parentBody}
-                placeholder={settings.officeParentBody}
-                onChange={(event) => set('parentBody', event.target.value)}
-                error={errors.parentBody !== undefined}
-                helperText={help(
-                  'parentBody',
-                  t('minutes.settings.parentBodyHelp', { value: settings.officeParentBody }),
-                )}
-                slotProps={{ htmlInput: { maxLength: 200 } }}
-              />
-            </Grid>
             <Grid size={{ xs: 12, sm: 5 }}>
               <TextField
                 fullWidth
@@ -121,7 +106,7 @@ export function MinutesSettingsSection() {
                 slotProps={{ htmlInput: { maxLength: 200 } }}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 5 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 fullWidth
                 label={t('minutes.settings.placeName')}
@@ -133,7 +118,7 @@ export function MinutesSettingsSection() {
                 slotProps={{ htmlInput: { maxLength: 100 } }}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 3 }}>
               <TextField
                 fullWidth
                 required
@@ -156,6 +141,22 @@ export function MinutesSettingsSection() {
                 error={errors.copies !== undefined}
                 helperText={help('copies', t('minutes.settings.copiesHelp'))}
                 slotProps={{ htmlInput: { min: 1, max: 20 } }}
+              />
+            </Grid>
+            {/* Only a fallback now: the minutes take this line from the plan. */}
+            <Grid size={{ xs: 12, sm: 9 }}>
+              <TextField
+                fullWidth
+                label={t('minutes.settings.parentBody')}
+                value={value.parentBody}
+                placeholder={settings.officeParentBody}
+                onChange={(event) => set('parentBody', event.target.value)}
+                error={errors.parentBody !== undefined}
+                helperText={help(
+                  'parentBody',
+                  t('minutes.settings.parentBodyHelp', { value: settings.officeParentBody }),
+                )}
+                slotProps={{ htmlInput: { maxLength: 200 } }}
               />
             </Grid>
             <Grid size={12}>

@@ -21,6 +21,7 @@ import {
   type InspectionStatus,
   type InspectionSummary,
 } from '../../../../shared/domain/inspection';
+import { teamParentBodyOf } from '../../../../shared/domain/plan';
 import { formatDate } from '../../../../shared/format/date';
 import { errorMessage } from '../../api/errors';
 import { useApiCommand } from '../../api/useApiCommand';
@@ -280,6 +281,10 @@ export function PlanDetail({ id }: { id: string }) {
         {tab === 'info' && (
           <Paper sx={{ p: 2, maxWidth: 960 }}>
             <Info label={t('plans.fields.issuer')} value={plan.issuer} />
+            <Info
+              label={t('plans.fields.teamParentBody')}
+              value={plan.teamParentBody || teamParentBodyOf(plan.issuer)}
+            />
             <Info label={t('plans.fields.periodKind')} value={periodLabel(t, plan)} />
             <Info label={t('plans.fields.decisionNumber')} value={plan.decisionNumber} />
             <Info label={t('plans.fields.decisionDate')} value={formatDate(plan.decisionDate)} />

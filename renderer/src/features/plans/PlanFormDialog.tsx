@@ -21,6 +21,7 @@ import {
   planInputSchema,
   periodYears,
   planToInput,
+  teamParentBodyOf,
   type PeriodKind,
   type Plan,
   type PlanInputRaw,
@@ -53,6 +54,10 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
   const [value, setValue] = useState<PlanInputRaw>(() =>
     plan ? planToInput(plan) : emptyPlanInput('', settings.office?.name ?? '', new Date().getFullYear()),
   );
+  // The team's line follows the issuer until the clerk writes another.
+  const [headerFollows, setHeaderFollows] = useState(
+    () => !plan || plan.teamParentBody === teamParentBodyOf(plan.issuer),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A changed target changes the plans' figures.
   const create = useApiCommand('plans.create', { invalidates: ['progress'] });
@@ -66,6 +71,24 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
 
   const set = <K extends keyof PlanInputRaw>(key: K, next: PlanInputRaw[K]) =>
     setValue((current) => ({ ...current, [key]: next }));
+  const setIssuer = (issuer: string) =>
+    setValue((current) => ({
+      ...current,
+      issuer,
+      ...(headerFollows ? { teamParentBody: teamParentBodyOf(issuer) } : {}),
+    }));
+  const setTeamParentBody = (line: string) => {
+    setHeaderFollows(line === teamParentBodyOf(value.issuer));
+    set('teamParentBody', line);
+  };
+  const derivedHeader = teamParentBodyOf(value.issuer);
+  const header = value.teamParentBody ?? '';
+  const headerHelp =
+    header === ''
+      ? t('plans.help.teamParentBodyEmpty', { value: derivedHeader })
+      : header === derivedHeader
+        ? t('plans.help.teamParentBody')
+        : t('plans.help.teamParentBodyEdited', { value: derivedHeader });
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -96,7 +119,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
   };
 
   const text = (
-    key: 'title' | 'issuer' | 'decisionNumber' | 'decisionSigner' | 'decisionSignerTitle',
+    key: 'title' | 'decisionNumber' | 'decisionSigner' | 'decisionSignerTitle',
     max: number,
     extra: { required?: boolean; help?: string; autoFocus?: boolean } = {},
   ) => (
@@ -144,7 +167,27 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
             <Grid size={12}>
               {text('title', 300, { required: true, autoFocus: true, help: t('plans.help.title') })}
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>{text('issuer', 200, { required: true })}</Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                label={t('plans.fields.issuer')}
+                required
+                value={value.issuer}
+                error={Boolean(errors.issuer)}
+                helperText={help('issuer')}
+                onChange={(event) => setIssuer(event.target.value)}
+                slotProps={{ htmlInput: { maxLength: 200 } }}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                label={t('plans.fields.teamParentBody')}
+                value={header}
+                error={Boolean(errors.teamParentBody)}
+                helperText={help('teamParentBody', headerHelp)}
+                onChange={(event) => setTeamParentBody(event.target.value)}
+                slotProps={{ htmlInput: { maxLength: 200 } }}
+              />
+            </Grid>
             <Grid size={{ xs: 6, sm: 3 }}>
               <TextField
                 select
@@ -161,7 +204,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 6, sm: 3 }}>
+            <Grid size={{ xs: 6, sm: 2 }}>
               <TextField
                 type="number"
                 label={
@@ -178,8 +221,8 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 slotProps={{ htmlInput: { min: 2000, max: 2100 } }}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>{text('decisionNumber', 60, { help: t('plans.help.decisionNumber') })}</Grid>
-            <Grid size={{ xs: 12, sm: 3 }}>
+            <Grid size={{ xs: 6, sm: 4 }}>{text('decisionNumber', 60, { help: t('plans.help.decisionNumber') })}</Grid>
+            <Grid size={{ xs: 6, sm: 3 }}>
               <DateField
                 label={t('plans.fields.decisionDate')}
                 value={value.decisionDate}
@@ -187,7 +230,7 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 helperText={t('plans.help.date')}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 5 }}>{text('decisionSigner', 120)}</Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>{text('decisionSigner', 120)}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{text('decisionSignerTitle', 150)}</Grid>
             <Grid size={{ xs: 6, sm: 3 }}>
               <TextField

@@ -28,6 +28,7 @@ import {
   MANAGING_BODIES,
   UNIT_KINDS,
   type ManagingBody,
+  type SchoolLevel,
   type Unit,
   type UnitKind,
 } from '../../../../shared/domain/unit';
@@ -140,7 +141,10 @@ export function ScopeDialog({ planId, onClose, onAdded }: ScopeDialogProps) {
                   <>
                     <Typography>
                       {newCount > 0
-                        ? t('plans.scope.preview', { count: newCount, breakdown: breakdownSentence(t, preview.byKind) })
+                        ? t('plans.scope.preview', {
+                            count: newCount,
+                            breakdown: breakdownSentence(t, preview.byKind, preview.bySchoolLevel),
+                          })
                         : t('plans.scope.previewNone')}
                     </Typography>
                     {preview.alreadyInScope > 0 && (

@@ -14,12 +14,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { isTypingTarget } from '../../components/typing-target';
 import { SampleDataPanel } from '../settings/SampleDataPanel';
 import { RegistryTransferButtons } from '../unit-import/RegistryTransferButtons';
-import { UnitFilters } from './UnitFilters';
+import { UnitFilters, type RegistryCounts } from './UnitFilters';
 import { UnitFormDialog, type SavedUnit } from './UnitFormDialog';
 import { UnitTable } from './UnitTable';
 import { useUnitList, type UnitListRequest } from './useUnitList';
 
-const INITIAL_REQUEST: UnitListRequest = { query: '', kinds: [], managingBodies: [], active: 'active', sort: 'name' };
+const INITIAL_REQUEST: UnitListRequest = {
+  query: '',
+  kinds: [],
+  managingBodies: [],
+  schoolLevels: [],
+  schoolTypes: [],
+  active: 'active',
+  sort: 'name',
+};
 
 /** Danh mục đơn vị: find, add, edit, deactivate; every change can be undone right after. */
 export function RegistryPage() {
@@ -128,6 +136,7 @@ export function RegistryPage() {
       <UnitFilters
         ref={searchRef}
         request={request}
+        counts={counts.data ?? null}
         onPatch={patchRequest}
         onSearchKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'Enter') {

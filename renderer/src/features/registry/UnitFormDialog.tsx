@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import {
   MANAGING_BODIES,
   SCHOOL_LEVELS,
+  SCHOOL_TYPES,
   UNIT_KINDS,
   defaultManagingBody,
   emptyUnitInput,
@@ -24,6 +25,7 @@ import {
   type UnitInputRaw,
   type UnitKind,
 } from '../../../../shared/domain/unit';
+import { inferFromName } from '../../../../shared/domain/unit-names';
 import { formatDateTime } from '../../../../shared/format/date';
 import { ApiCallError } from '../../api/errors';
 import { useApiCommand } from '../../api/useApiCommand';
@@ -59,6 +61,8 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
     unit?.parentId ? { id: unit.parentId, name: unit.parentName ?? '' } : null,
   );
   const [managingBodyTouched, setManagingBodyTouched] = useState(unit !== null);
+  // A new unit's kind, level and type follow its name until the clerk picks them.
+  const [kindTouched, setKindTouched] = useState(unit !== null);
   const [localErrors, setErrors] = useState<Errors>({});
   const create = useApiCommand('registry.create');
   const update = useApiCommand('registry.update');
@@ -75,8 +79,25 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       ...current,
       kind,
       schoolLevel: kind === 'school' ? (current.schoolLevel ?? 'primary') : null,
+      schoolType: kind === 'school' ? (current.schoolType ?? 'regular') : null,
       managingBody: managingBodyTouched ? current.managingBody : defaultManagingBody(kind),
     }));
+
+  const changeName = (name: string) => {
+    const named = kindTouched ? null : inferFromName(name);
+    setValue((current) => {
+      if (!named) return { ...current, name };
+      const school = named.kind === 'school';
+      return {
+        ...current,
+        name,
+        kind: named.kind,
+        schoolLevel: school ? (named.schoolLevel ?? current.schoolLevel ?? 'primary') : null,
+        schoolType: school ? (named.schoolType ?? 'regular') : null,
+        managingBody: managingBodyTouched ? current.managingBody : defaultManagingBody(named.kind),
+      };
+    });
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -115,7 +136,7 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
       required={options.required ?? false}
       autoFocus={options.autoFocus ?? false}
       value={value[key]}
-      onChange={(event) => set(key, event.target.value)}
+      onChange={(event) => (key === 'name' ? changeName(event.target.value) : set(key, event.target.value))}
       error={errors[key] !== undefined}
       helperText={message(key, options.help ?? ' ')}
       slotProps={{ htmlInput: { maxLength: options.max } }}
@@ -141,7 +162,10 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 label={t('registry.fields.kind')}
                 required
                 value={value.kind}
-                onChange={(event) => changeKind(event.target.value as UnitKind)}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  changeKind(event.target.value as UnitKind);
+                }}
                 helperText={message('kind')}
                 error={errors.kind !== undefined}
                 slotProps={{ select: { native: true } }}
@@ -160,7 +184,10 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 required={value.kind === 'school'}
                 disabled={value.kind !== 'school'}
                 value={value.schoolLevel ?? ''}
-                onChange={(event) => set('schoolLevel', (event.target.value || null) as UnitInputRaw['schoolLevel'])}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  set('schoolLevel', (event.target.value || null) as UnitInputRaw['schoolLevel']);
+                }}
                 helperText={message('schoolLevel')}
                 error={errors.schoolLevel !== undefined}
                 slotProps={{ select: { native: true } }}
@@ -169,6 +196,28 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 {SCHOOL_LEVELS.map((level) => (
                   <option key={level} value={level}>
                     {t(`registry.schoolLevels.${level}`)}
+                  </option>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                select
+                label={t('registry.fields.schoolType')}
+                disabled={value.kind !== 'school'}
+                value={value.kind === 'school' ? (value.schoolType ?? 'regular') : ''}
+                onChange={(event) => {
+                  setKindTouched(true);
+                  set('schoolType', event.target.value as UnitInputRaw['schoolType']);
+                }}
+                helperText={message('schoolType')}
+                error={errors.schoolType !== undefined}
+                slotProps={{ select: { native: true } }}
+              >
+                {value.kind !== 'school' && <option value="" />}
+                {SCHOOL_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`registry.schoolTypes.${type}`)}
                   </option>
                 ))}
               </TextField>
@@ -193,8 +242,8 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>{text('headName', t('registry.fields.headName'), { max: 120 })}</Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <Grid size={{ xs: 12, sm: 4 }}>{text('headName', t('registry.fields.headName'), { max: 120 })}</Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
               {text('headTitle', t('registry.fields.headTitle'), { help: t('registry.help.headTitle'), max: 120 })}
             </Grid>
             <Grid size={{ xs: 12, sm: 8 }}>{text('address', t('registry.fields.address'), { max: 300 })}</Grid>

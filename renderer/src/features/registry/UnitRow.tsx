@@ -23,6 +23,8 @@ export const UnitRow = memo(function UnitRow({ index, start, unit, selected, lab
     );
   }
   const head = unit.headTitle ? `${unit.headName} — ${unit.headTitle}` : unit.headName;
+  const type = unit.schoolType && unit.schoolType !== 'regular' ? labels.schoolTypesShort[unit.schoolType] : '';
+  const kind = unit.schoolLevel ? labels.schoolKinds[unit.schoolLevel] : labels.kinds[unit.kind];
   return (
     <div
       className={unit.active ? 'row' : 'row inactive'}
@@ -45,8 +47,8 @@ export const UnitRow = memo(function UnitRow({ index, start, unit, selected, lab
           </span>
         )}
       </div>
-      <div className="cell" role="gridcell">
-        {unit.schoolLevel ? labels.schoolKinds[unit.schoolLevel] : labels.kinds[unit.kind]}
+      <div className="cell" role="gridcell" title={type ? `${kind} · ${type}` : kind}>
+        {type ? `${kind} · ${type}` : kind}
       </div>
       <div className="cell" role="gridcell">
         {labels.managingBodies[unit.managingBody]}

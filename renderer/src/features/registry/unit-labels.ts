@@ -2,9 +2,11 @@ import type { TFunction } from 'i18next';
 import {
   MANAGING_BODIES,
   SCHOOL_LEVELS,
+  SCHOOL_TYPES,
   UNIT_KINDS,
   type ManagingBody,
   type SchoolLevel,
+  type SchoolType,
   type UnitKind,
 } from '../../../../shared/domain/unit';
 
@@ -13,6 +15,8 @@ export interface RowLabels {
   kinds: Record<UnitKind, string>;
   schoolLevels: Record<SchoolLevel, string>;
   schoolKinds: Record<SchoolLevel, string>;
+  /** After the level, for a school that is not a regular one ("bán trú"). */
+  schoolTypesShort: Record<Exclude<SchoolType, 'regular'>, string>;
   managingBodies: Record<ManagingBody, string>;
   active: string;
   inactive: string;
@@ -29,6 +33,10 @@ export function rowLabels(t: TFunction): RowLabels {
     kinds: table(UNIT_KINDS, 'registry.kinds'),
     schoolLevels: table(SCHOOL_LEVELS, 'registry.schoolLevels'),
     schoolKinds: table(SCHOOL_LEVELS, 'registry.schoolKinds'),
+    schoolTypesShort: table(
+      SCHOOL_TYPES.filter((type): type is Exclude<SchoolType, 'regular'> => type !== 'regular'),
+      'registry.schoolTypesShort',
+    ),
     managingBodies: table(MANAGING_BODIES, 'registry.managingBodies'),
     active: t('registry.status.active'),
     inactive: t('registry.status.inactive'),

@@ -2,7 +2,7 @@ import { styled } from '@mui/material/styles';
 
 export const ROW_HEIGHT = 40;
 // Fits a 1366-pixel office screen beside the navigation.
-const COLUMNS = '112px minmax(220px, 2.2fr) 150px 110px minmax(150px, 1fr) 125px 136px 44px';
+const COLUMNS = '112px minmax(220px, 2.2fr) 190px 110px minmax(150px, 1fr) 125px 136px 44px';
 
 /**
  * All of the grid's styles in one class. Rows are plain elements with class names: with

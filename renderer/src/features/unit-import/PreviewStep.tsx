@@ -14,18 +14,24 @@ import {
 } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
+import {
+  SCHOOL_LEVELS,
+  SCHOOL_TYPES,
+  UNIT_KINDS,
+  type SchoolLevel,
+  type SchoolType,
+  type UnitKind,
+} from '../../../../shared/domain/unit';
 import { ROW_STATUSES, type PreviewRow, type RowOverride, type RowStatus } from '../../../../shared/domain/unit-import';
 import { issueText } from './issue-text';
 import type { WizardState } from './useImportWizard';
 
 const ROW_HEIGHT = 56;
-// The level column fits the longest level ("Phổ thông dân tộc bán trú") whole.
-// Everything fits a 1366-pixel screen; wider screens give the room to the text columns.
+// Everything but the text columns has a fixed width; wider screens give the room to the text.
 const COLUMNS =
-  '40px 48px 112px minmax(180px, 2fr) 140px 188px minmax(130px, 1fr) 112px minmax(100px, 0.8fr) minmax(190px, 1.4fr)';
+  '40px 48px 112px minmax(180px, 2fr) 140px 130px 190px minmax(130px, 1fr) 112px minmax(100px, 0.8fr) minmax(190px, 1.4fr)';
 /** Below this width the grid scrolls sideways instead of squeezing the reasons column. */
-const MIN_WIDTH = 1240;
+const MIN_WIDTH = 1420;
 
 const STATUS_COLOR: Record<RowStatus, 'success' | 'info' | 'default' | 'warning' | 'error'> = {
   new: 'success',
@@ -38,12 +44,15 @@ const STATUS_COLOR: Record<RowStatus, 'success' | 'info' | 'default' | 'warning'
 
 interface PreviewStepProps {
   state: WizardState;
-  onCorrect(row: number, change: { kind?: UnitKind; schoolLevel?: SchoolLevel | null }): void;
+  onCorrect(
+    row: number,
+    change: { kind?: UnitKind; schoolLevel?: SchoolLevel | null; schoolType?: SchoolType | null },
+  ): void;
   onToggle(row: number): void;
   onUpdateExisting(value: boolean): void;
 }
 
-/** Step 3: every row with its status and reason, filterable; kinds and levels can be corrected here. */
+/** Step 3: every row with its status and reason, filterable; kinds, levels and types can be corrected here. */
 export function PreviewStep({ state, onCorrect, onToggle, onUpdateExisting }: PreviewStepProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RowStatus | 'all'>('all');
@@ -145,6 +154,7 @@ export function PreviewStep({ state, onCorrect, onToggle, onUpdateExisting }: Pr
             <Box role="columnheader">{t('unitImport.preview.columns.name')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.kind')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.schoolLevel')}</Box>
+            <Box role="columnheader">{t('unitImport.preview.columns.schoolType')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.head')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.phone')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.notes')}</Box>
@@ -318,6 +328,25 @@ function PreviewLine({ row, top, included, override, updateExisting, onCorrect, 
             {SCHOOL_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(`registry.schoolLevels.${level}`)}
+              </option>
+            ))}
+          </Box>
+        ) : null}
+      </Box>
+      <Box role="gridcell">
+        {correctable && row.kind === 'school' ? (
+          <Box
+            component="select"
+            value={row.schoolType ?? 'regular'}
+            aria-label={t('unitImport.preview.typeFor', { row: row.row })}
+            onChange={(event: React.ChangeEvent<HTMLSelectElement>) =>
+              onCorrect(row.row, { schoolType: event.target.value as SchoolType })
+            }
+            sx={selectSx}
+          >
+            {SCHOOL_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`registry.schoolTypes.${type}`)}
               </option>
             ))}
           </Box>

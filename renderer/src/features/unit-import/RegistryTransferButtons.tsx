@@ -36,6 +36,8 @@ export function RegistryTransferButtons({ filter, onImported }: RegistryTransfer
         query: filter.query,
         kinds: filter.kinds,
         managingBodies: filter.managingBodies,
+        schoolLevels: filter.schoolLevels,
+        schoolTypes: filter.schoolTypes,
         active: filter.active,
         sort: filter.sort,
       };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenFile } from '../../../../shared/api/files';
-import type { SchoolLevel, UnitKind } from '../../../../shared/domain/unit';
+import type { SchoolLevel, SchoolType, UnitKind } from '../../../../shared/domain/unit';
 import type {
   AnalyzeResult,
   ApplyResult,
@@ -200,7 +200,10 @@ export function useImportWizard(api: ApiClient, fallbackError: string) {
       }),
     toPreview: () => void runPreview(state, 'preview'),
     back: () => patch({ step: state.step === 'preview' ? 'mapping' : 'file', error: null }),
-    correctRow: (row: number, change: { kind?: UnitKind; schoolLevel?: SchoolLevel | null }) => {
+    correctRow: (
+      row: number,
+      change: { kind?: UnitKind; schoolLevel?: SchoolLevel | null; schoolType?: SchoolType | null },
+    ) => {
       const overrides = new Map(state.overrides);
       overrides.set(row, { ...(overrides.get(row) ?? { row }), ...change, row });
       const next = { ...state, overrides };

@@ -1,16 +1,24 @@
 import {
   MANAGING_BODIES,
   SCHOOL_LEVELS,
+  SCHOOL_TYPES,
   UNIT_KINDS,
   type ManagingBody,
   type SchoolLevel,
+  type SchoolType,
   type UnitKind,
 } from '../../../../../shared/domain/unit';
+import {
+  foldedWords as key,
+  inferFromName,
+  levelFromText,
+  schoolTypeFromText,
+  type SchoolGuess,
+} from '../../../../../shared/domain/unit-names';
 import { catalogs } from '../../../../../shared/i18n/resources';
-import { foldedWords as key, inferFromName, levelFromText } from './infer-kind';
 
 /**
- * Values typed in the "Loại hình", "Cấp học", "Cơ quan quản lý" and "Trạng thái" columns.
+ * Values typed in the "Loại hình", "Cấp học", "Loại trường", "Cơ quan quản lý" and "Trạng thái" columns.
  * The app's own labels in both languages always work (so an export maps back); common ways
  * clerks write them work too. Unknown values return undefined and the row says so.
  */
@@ -55,8 +63,16 @@ const LEVELS = labelTable(SCHOOL_LEVELS, (catalog) => catalog.registry.schoolLev
   ['THCS', 'lowerSecondary'],
   ['TH&THCS', 'multiLevel'],
   ['TH và THCS', 'multiLevel'],
-  ['PTDTBT', 'ethnicSemiBoarding'],
-  ['PT DTBT', 'ethnicSemiBoarding'],
+]);
+
+const TYPES = labelTable(SCHOOL_TYPES, (catalog) => catalog.registry.schoolTypes, [
+  ['thường', 'regular'],
+  ['trường thường', 'regular'],
+  ['phổ thông', 'regular'],
+  ['bán trú', 'ethnicSemiBoarding'],
+  ['dân tộc bán trú', 'ethnicSemiBoarding'],
+  ['nội trú', 'ethnicBoarding'],
+  ['dân tộc nội trú', 'ethnicBoarding'],
 ]);
 
 const BODIES = labelTable(MANAGING_BODIES, (catalog) => catalog.registry.managingBodies, [
@@ -98,22 +114,42 @@ for (const text of [
 
 export interface KindValue {
   kind: UnitKind;
-  /** A kind cell may name the level too ("Mầm non"). */
+  /** A kind cell may name the level or the type too ("Mầm non", "PTDTBT THCS"); null when it does not. */
   schoolLevel: SchoolLevel | null;
+  schoolType: SchoolType | null;
 }
 
 export function parseKind(text: string): KindValue | undefined {
   const k = key(text);
   const kind = KINDS.get(k);
-  if (kind) return { kind, schoolLevel: null };
-  const level = LEVELS.get(k) ?? levelFromText(text);
-  if (level) return { kind: 'school', schoolLevel: level };
+  if (kind) return { kind, schoolLevel: null, schoolType: null };
+  const named = parseSchool(text);
+  if (named) return { kind: 'school', schoolLevel: named.level, schoolType: named.type };
   const guess = inferFromName(text);
-  return guess ?? undefined;
+  // A school named without a type is not thereby regular: the type column may still say.
+  return guess ? { ...guess, schoolType: guess.kind === 'school' ? schoolTypeFromText(text) : null } : undefined;
+}
+
+/**
+ * What a "Cấp học" or "Loại trường" cell says: a level, a type, or both ("PTDTBT THCS"). Old
+ * exports wrote "Phổ thông dân tộc bán trú" as a level: it reads as the type, and the level then
+ * comes from the name. undefined when the cell names neither.
+ */
+export function parseSchool(text: string): SchoolGuess | undefined {
+  const k = key(text);
+  const level = LEVELS.get(k) ?? null;
+  const type = TYPES.get(k) ?? null;
+  if (level || type) return { level, type };
+  const guess = { level: levelFromText(text), type: schoolTypeFromText(text) };
+  return guess.level || guess.type ? guess : undefined;
 }
 
 export function parseLevel(text: string): SchoolLevel | undefined {
-  return LEVELS.get(key(text)) ?? levelFromText(text) ?? undefined;
+  return parseSchool(text)?.level ?? undefined;
+}
+
+export function parseSchoolType(text: string): SchoolType | undefined {
+  return parseSchool(text)?.type ?? undefined;
 }
 
 export function parseManagingBody(text: string): ManagingBody | undefined {

@@ -32,6 +32,15 @@ const WORDS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
   ],
   kind: ['loai hinh', 'loai', 'loai don vi', 'loai hinh don vi', 'loai hinh co quan', 'kind', 'type'],
   schoolLevel: ['cap hoc', 'cap', 'bac hoc', 'cap truong', 'school level', 'level'],
+  // "Loại hình" alone stays the kind (our exports head the kind so); "Loại hình trường" is this.
+  schoolType: [
+    'loai truong',
+    'loai truong hoc',
+    'loai hinh truong',
+    'loai hinh truong hoc',
+    'kieu truong',
+    'school type',
+  ],
   managingBody: ['co quan quan ly', 'don vi quan ly', 'cap quan ly', 'quan ly', 'co quan chu quan', 'managing body'],
   parent: ['don vi cap tren', 'co quan cap tren', 'cap tren', 'don vi chu quan', 'truc thuoc', 'parent unit', 'parent'],
   headName: [

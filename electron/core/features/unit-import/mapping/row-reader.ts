@@ -1,9 +1,9 @@
-import type { SchoolLevel, UnitKind } from '../../../../../shared/domain/unit';
+import type { SchoolLevel, SchoolType, UnitKind } from '../../../../../shared/domain/unit';
 import type { HeaderChoice, ImportField, RowIssue, SkipReason } from '../../../../../shared/domain/unit-import';
 import { foldVietnamese } from '../../../../../shared/text/fold';
-import { parseActive, parseKind, parseLevel, parseManagingBody } from './field-values';
+import { inferFromName, schoolFromText, type KindGuess } from '../../../../../shared/domain/unit-names';
+import { parseActive, parseKind, parseManagingBody, parseSchool } from './field-values';
 import { headerKey, titleFromHeader } from './header-words';
-import { inferFromName, type KindGuess } from './infer-kind';
 import { cellKey, type SheetText } from './sheet-text';
 
 /**
@@ -18,12 +18,14 @@ export type TextField = 'code' | 'name' | 'parent' | 'headName' | 'headTitle' | 
 export interface CandidateUnit {
   code: string;
   name: string;
-  /** Kind and level as decided for this row; `kindExplicit` when a column or the user said so. */
+  /** Kind, level and type as decided for this row; `…Explicit` when a column or the user said so. */
   kind: UnitKind;
   kindExplicit: boolean;
   kindInferred: boolean;
   schoolLevel: SchoolLevel | null;
   levelExplicit: boolean;
+  schoolType: SchoolType | null;
+  typeExplicit: boolean;
   managingBody: ReturnType<typeof parseManagingBody>;
   active: boolean | undefined;
   text: Partial<Record<TextField, string>>;
@@ -44,6 +46,7 @@ export type ReadRow =
 export interface RowOverrides {
   kind?: UnitKind;
   schoolLevel?: SchoolLevel | null;
+  schoolType?: SchoolType | null;
 }
 
 const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
@@ -251,15 +254,20 @@ function buildUnit(
 
   const kindCell = value('kind');
   const levelCell = value('schoolLevel');
+  const typeCell = value('schoolType');
   const bodyCell = value('managingBody');
   const activeCell = value('active');
   const fromName = inferFromName(name);
+  // What the name itself says of a school (its level, its type), whatever gave the kind.
+  const named = schoolFromText(name);
 
   let kind: UnitKind = 'other';
   let kindExplicit = false;
   let kindInferred = false;
   let schoolLevel: SchoolLevel | null = null;
   let levelExplicit = false;
+  let schoolType: SchoolType | null = null;
+  let typeExplicit = false;
   const parsedKind = kindCell === '' ? undefined : parseKind(kindCell);
   if (kindCell !== '' && !parsedKind) {
     warnings.push({ field: 'kind', key: 'unitImport.reasons.unknownKind', params: { value: kindCell } });
@@ -268,6 +276,8 @@ function buildUnit(
     kind = parsedKind.kind;
     kindExplicit = true;
     schoolLevel = parsedKind.schoolLevel;
+    schoolType = parsedKind.schoolType;
+    typeExplicit = schoolType !== null;
   } else if (fromName) {
     kind = fromName.kind;
     kindInferred = true;
@@ -276,16 +286,32 @@ function buildUnit(
     kindInferred = true;
   }
   if (levelCell !== '') {
-    const level = parseLevel(levelCell);
-    if (level) {
-      schoolLevel = level;
+    // A level cell may name the type too (old exports wrote "Phổ thông dân tộc bán trú" there).
+    const school = parseSchool(levelCell);
+    if (school?.level) {
+      schoolLevel = school.level;
       levelExplicit = true;
-    } else {
+    }
+    if (school?.type) {
+      schoolType = school.type;
+      typeExplicit = true;
+    }
+    if (!school) {
       warnings.push({ field: 'schoolLevel', key: 'unitImport.reasons.unknownLevel', params: { value: levelCell } });
     }
   }
+  if (typeCell !== '') {
+    const school = parseSchool(typeCell);
+    if (school?.type) {
+      schoolType = school.type;
+      typeExplicit = true;
+    } else {
+      warnings.push({ field: 'schoolType', key: 'unitImport.reasons.unknownSchoolType', params: { value: typeCell } });
+    }
+    if (school?.level && !levelExplicit) schoolLevel = school.level;
+  }
   if (kind === 'school' && schoolLevel === null) {
-    schoolLevel = fromName?.schoolLevel ?? null;
+    schoolLevel = named.level;
     if (schoolLevel === null && section?.schoolLevel) {
       schoolLevel = section.schoolLevel;
       warnings.push({
@@ -294,6 +320,9 @@ function buildUnit(
         params: { section: sectionText },
       });
     }
+  }
+  if (kind === 'school' && schoolType === null) {
+    schoolType = named.type ?? (section?.kind === 'school' ? section.schoolType : null) ?? 'regular';
   }
   if (override?.kind !== undefined) {
     kind = override.kind;
@@ -304,7 +333,18 @@ function buildUnit(
     schoolLevel = override.schoolLevel;
     levelExplicit = true;
   }
-  if (kind !== 'school') schoolLevel = null;
+  if (override?.schoolType !== undefined) {
+    schoolType = override.schoolType;
+    typeExplicit = true;
+  }
+  if (kind === 'school') {
+    // A row made a school by the clerk in the preview: what its name says, at least.
+    schoolLevel ??= named.level;
+    schoolType ??= named.type ?? 'regular';
+  } else {
+    schoolLevel = null;
+    schoolType = null;
+  }
 
   const managingBody = bodyCell === '' ? undefined : parseManagingBody(bodyCell);
   if (bodyCell !== '' && !managingBody) {
@@ -345,6 +385,8 @@ function buildUnit(
       kindInferred: kindInferred && !kindExplicit,
       schoolLevel,
       levelExplicit,
+      schoolType,
+      typeExplicit,
       managingBody,
       active,
       text,

@@ -56,6 +56,7 @@ const FIELD_OF_INPUT: Record<keyof UnitInput, ImportField> = {
   name: 'name',
   kind: 'kind',
   schoolLevel: 'schoolLevel',
+  schoolType: 'schoolType',
   managingBody: 'managingBody',
   parentId: 'parent',
   headName: 'headName',
@@ -79,6 +80,7 @@ function rawInput(read: UnitReadRow, existing: UnitRow | null): UnitInputRaw {
       name: unit.name,
       kind: unit.kind,
       schoolLevel: unit.kind === 'school' ? unit.schoolLevel : null,
+      schoolType: unit.kind === 'school' ? unit.schoolType : null,
       managingBody: unit.managingBody ?? defaultManagingBody(unit.kind),
       parentId: null,
       headName: text.headName ?? '',
@@ -95,11 +97,15 @@ function rawInput(read: UnitReadRow, existing: UnitRow | null): UnitInputRaw {
   let schoolLevel = base.schoolLevel;
   if (unit.levelExplicit || (unit.kindExplicit && kind !== base.kind)) schoolLevel = unit.schoolLevel;
   if (kind === 'school' && schoolLevel === null) schoolLevel = unit.schoolLevel;
+  let schoolType = base.schoolType;
+  if (unit.typeExplicit || (unit.kindExplicit && kind !== base.kind)) schoolType = unit.schoolType;
+  if (kind === 'school' && schoolType === null) schoolType = unit.schoolType;
   return {
     code: text.code ?? base.code,
     name: unit.name || base.name,
     kind,
     schoolLevel: kind === 'school' ? schoolLevel : null,
+    schoolType: kind === 'school' ? schoolType : null,
     managingBody: unit.managingBody ?? base.managingBody,
     parentId: null,
     headName: text.headName ?? base.headName,
@@ -352,6 +358,7 @@ export function previewRows(
         kind: 'other',
         kindInferred: false,
         schoolLevel: null,
+        schoolType: null,
         managingBody: 'district',
         parent: '',
         headName: '',
@@ -382,6 +389,7 @@ export function previewRows(
       kind: shown.kind,
       kindInferred: read.unit.kindInferred,
       schoolLevel: shown.schoolLevel ?? null,
+      schoolType: shown.schoolType ?? null,
       managingBody: shown.managingBody,
       parent: plan.parentLabel,
       headName: shown.headName,
