@@ -14,6 +14,7 @@ import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { files as viFiles } from './vi/files';
+import { backup as viBackup } from './vi/backup';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -30,6 +31,7 @@ import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { unitImport as enUnitImport } from './en/unitImport';
 import { files as enFiles } from './en/files';
+import { backup as enBackup } from './en/backup';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -55,6 +57,7 @@ export const vi = {
   minutes: viMinutes,
   unitImport: viUnitImport,
   files: viFiles,
+  backup: viBackup,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -74,6 +77,7 @@ export const en: CatalogShape<typeof vi> = {
   minutes: enMinutes,
   unitImport: enUnitImport,
   files: enFiles,
+  backup: enBackup,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

@@ -11,6 +11,8 @@ import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { createChromiumPdfRenderer } from '../documents/chromium-pdf-renderer';
 import { createServices, type Services } from './services';
+import { BackupService } from '../features/backup/backup-service';
+import { FolderMemory } from '../files/folder-memory';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,11 +38,22 @@ export interface Core {
   readonly db: Db;
   /** Holds the open database; a restore replaces it through `holder.exclusive` and `holder.reopen`. */
   holder: CoreHolder;
+  /** Automatic backups, for the shells: at start, on a timer (browser mode), before quitting. */
+  backups: AutomaticBackups;
   close(): void;
 }
 
+export interface AutomaticBackups {
+  /** The first start of the day: a backup into the data folder if the data changed since the last. */
+  atStart(): Promise<void>;
+  /** Browser mode, whose server may run for days: the same check once an hour. */
+  startDailyTimer(): void;
+  /** Quitting: a backup if the data changed since the last (waits for it). */
+  beforeQuit(): Promise<void>;
+}
+
 /** Calls that replace the database themselves: they run with no other call in flight. */
-export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>();
+export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>(['backup.restore']);
 
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
@@ -83,10 +96,31 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     mode: options.mode,
   };
-  const holder = new CoreHolder(() => {
+  const folders = new FolderMemory(path.join(paths.dataDir, 'folders.json'));
+  const logger = options.logger ?? consoleLogger;
+  // Lives above the database: a restore (its own call) replaces the database under it.
+  const backup = new BackupService({
+    host: {
+      get db() {
+        return holder.db;
+      },
+      reopen: (between) => holder.reopen(between),
+    },
+    dataDir: paths.dataDir,
+    databaseFile: paths.databaseFile,
+    clock,
+    files,
+    appVersion: options.appVersion,
+    language: () => holder.services.settings.language(),
+    folders,
+    logger,
+  });
+  // What an interrupted backup or restore left, before the database is opened.
+  backup.recover();
+  const holder: CoreHolder = new CoreHolder(() => {
     const db: Db = openDatabase(paths.databaseFile);
     try {
-      const services = createServices(db, clock, files, runtimeInfo, documents);
+      const services = createServices(db, clock, files, runtimeInfo, documents, { backup, folders });
       return { db, services, handlers: allHandlers(services) };
     } catch (error) {
       db.close();
@@ -98,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
     {
       language: () => holder.services.settings.language(),
       validateOutput: options.validateOutput ?? options.mode === 'test',
-      logger: options.logger ?? consoleLogger,
+      logger,
       data: { file: paths.databaseFile, dir: paths.dataDir },
     },
   );
@@ -114,9 +148,15 @@ export function createCore(options: CoreOptions): Core {
       return holder.db;
     },
     holder,
+    backups: {
+      atStart: async () => void (await backup.automatic('daily')),
+      startDailyTimer: () => backup.startDailyTimer(),
+      beforeQuit: async () => void (await backup.automatic('quit')),
+    },
     close() {
       if (closed) return;
       closed = true;
+      backup.close();
       void documents.pdf.close();
       holder.close();
       files.dispose();

@@ -16,6 +16,7 @@ export const files: CatalogShape<typeof vi> = {
       'The file {{file}} was written, but reading it back did not match: the disk or USB stick may be faulty. The bad file was removed; the other files on the drive are intact. Try another USB stick.',
     folderNotFound:
       'The folder {{folder}} was not found (the USB stick may have been pulled). Choose the folder again.',
+    folderDenied: 'The folder {{folder}} cannot be opened: access is denied. Choose another folder.',
     cancelled: 'Stopped. No unfinished file was left behind.',
   },
 };

@@ -14,6 +14,7 @@ export const files = {
     verifyFailed:
       'Đã ghi tệp {{file}} nhưng đọc lại thấy không khớp: ổ đĩa hoặc USB có thể bị lỗi. Tệp hỏng đã được xóa; các tệp khác trên ổ vẫn nguyên vẹn. Hãy thử một USB khác.',
     folderNotFound: 'Không tìm thấy thư mục {{folder}} (có thể USB đã được rút ra). Hãy chọn lại thư mục.',
+    folderDenied: 'Không mở được thư mục {{folder}}: không có quyền truy cập. Hãy chọn thư mục khác.',
     cancelled: 'Đã dừng. Không có tệp dở dang nào được để lại.',
   },
 };
