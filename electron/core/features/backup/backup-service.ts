@@ -24,7 +24,7 @@ import { BackupJobs, type ReportProgress } from './backup-jobs';
 import { BACKUP_EXTENSION, backupStem, isBackupFileName } from './backup-name';
 import { readBackupManifest, writeBackupFile } from './backup-file';
 import { BackupStateFile } from './backup-state';
-import { dataFingerprint } from './data-fingerprint';
+import { dataFingerprint, parseFingerprint, sameData } from './data-fingerprint';
 import { backupsToKeep } from './retention';
 import { removeStaged, stageRestore, type StagedFile } from './restore-staging';
 import { backupPaths, recoverBackupFolders, switchDatabase, type BackupPaths } from './restore-switch';
@@ -279,7 +279,7 @@ export class BackupService {
       const fingerprint = dataFingerprint(this.deps.host.db, this.deps.databaseFile);
       const last = this.state.read().lastAutomatic;
       const now = this.deps.clock.now();
-      if (last && last.fingerprint === fingerprint) return { taken: false };
+      if (last && sameData(parseFingerprint(last.fingerprint), fingerprint)) return { taken: false };
       if (reason === 'daily' && last && sameLocalDay(new Date(last.at), now)) return { taken: false };
       let written: Written;
       try {
@@ -290,7 +290,7 @@ export class BackupService {
       }
       await this.recordBackup(written);
       this.state.update((state) => {
-        state.lastAutomatic = { at: written.manifest.createdAt, fingerprint };
+        state.lastAutomatic = { at: written.manifest.createdAt, fingerprint: JSON.stringify(fingerprint) };
         state.failures.dataFolder = null;
       });
       await this.thin(this.paths.backupsDir, written.manifest.office.id);
