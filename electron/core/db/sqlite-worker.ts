@@ -87,11 +87,13 @@ try {
 
 /**
  * better-sqlite3's path as this process loads it: through `require` in the bundled app (and
- * under vitest); run as ES modules (tsx: the benchmarks), from the running script's folder.
+ * under vitest); run as ES modules (tsx: the benchmarks; a test's child bundle), from the
+ * running script's folder.
  */
 function resolveDriver(): string {
-  const resolver = typeof require === 'function' ? require : createRequire(path.resolve(process.argv[1] ?? 'index.js'));
-  return resolver.resolve('better-sqlite3');
+  // An ES module bundle has a `require` stand-in without `resolve`.
+  if (typeof require === 'function' && typeof require.resolve === 'function') return require.resolve('better-sqlite3');
+  return createRequire(path.resolve(process.argv[1] ?? 'index.js')).resolve('better-sqlite3');
 }
 
 export interface WorkerDriver {
