@@ -13,7 +13,15 @@ import path from 'node:path';
 import { syncBuiltinESMExports } from 'node:module';
 
 export const KILL_PLAN_ENV = 'KLKCHC_KILL_PLAN';
-export const WATCHED_CALLS = ['renameSync', 'rmSync', 'unlinkSync', 'fsyncSync', 'writeFileSync', 'openSync', 'handleWrite'] as const;
+export const WATCHED_CALLS = [
+  'renameSync',
+  'rmSync',
+  'unlinkSync',
+  'fsyncSync',
+  'writeFileSync',
+  'openSync',
+  'handleWrite',
+] as const;
 export type WatchedCall = (typeof WATCHED_CALLS)[number];
 
 export interface KillPlan {
@@ -71,7 +79,7 @@ async function watchHandleWrites(): Promise<void> {
     const opened = await open(...args);
     paths.set(opened, String(args[0]));
     return opened;
-  }) as typeof fs.promises.open;
+  });
   proto.write = async function (this: object, ...args: unknown[]) {
     const watched = armed && inside(paths.get(this));
     if (watched) {

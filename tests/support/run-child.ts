@@ -32,10 +32,14 @@ function bundled(script: string): Promise<string> {
 }
 
 export type ChildOutcome =
-  | { killed: true; stdout: string }
-  | { killed: false; stdout: string; counts: Partial<Record<WatchedCall, number>> };
+  { killed: true; stdout: string } | { killed: false; stdout: string; counts: Partial<Record<WatchedCall, number>> };
 
-export async function runChild(script: string, args: string[], plan: KillPlan, timeoutMs = 120_000): Promise<ChildOutcome> {
+export async function runChild(
+  script: string,
+  args: string[],
+  plan: KillPlan,
+  timeoutMs = 120_000,
+): Promise<ChildOutcome> {
   const file = await bundled(script);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], {

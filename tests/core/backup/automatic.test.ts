@@ -38,7 +38,10 @@ describe('automatic backups', () => {
   it('at the first start of a day and on quitting, only when the data changed since the last one', async () => {
     const { h, clock, backups } = await ready();
     const reasons = async (core: TestCore) =>
-      (await core.call('backup.list', {})).entries.map((entry) => [entry.manifest?.reason, entry.manifest?.counts.units]);
+      (await core.call('backup.list', {})).entries.map((entry) => [
+        entry.manifest?.reason,
+        entry.manifest?.counts.units,
+      ]);
     await h.core.backups.atStart();
     const [first] = backupsIn(backups);
     expect(await reasons(h)).toEqual([['daily', 0]]);
@@ -92,7 +95,12 @@ describe('automatic backups', () => {
     const manifest = await extract(path.join(backups, first!), inner);
     fs.rmSync(path.join(backups, first!));
     const write = async (name: string, at: Date, reason: BackupReason, officeId = manifest.office.id) => {
-      const stamped: BackupManifest = { ...manifest, createdAt: at.toISOString(), reason, office: { ...manifest.office, id: officeId } };
+      const stamped: BackupManifest = {
+        ...manifest,
+        createdAt: at.toISOString(),
+        reason,
+        office: { ...manifest.office, id: officeId },
+      };
       await writeBackupFile(path.join(backups, name), inner, stamped, { password: null });
     };
     for (let day = 0; day < 365; day += 1) {
@@ -100,7 +108,12 @@ describe('automatic backups', () => {
       await write(`KLKCHC_daily_${at.toISOString().slice(0, 10)}.klkbak`, at, 'daily');
     }
     await write('KLKCHC_manual.klkbak', new Date(2026, 0, 5, 10), 'manual');
-    await write('KLKCHC_other-office.klkbak', new Date(2026, 0, 6, 10), 'daily', '00000000-0000-7000-8000-000000000000');
+    await write(
+      'KLKCHC_other-office.klkbak',
+      new Date(2026, 0, 6, 10),
+      'daily',
+      '00000000-0000-7000-8000-000000000000',
+    );
 
     clock.advance(DAY);
     await addUnit(h, 'Đơn vị mới');
@@ -112,16 +125,38 @@ describe('automatic backups', () => {
     // The new one (2027-01-02, a Saturday of ISO week 2026-W53) is the newest day, week and month;
     // then the 6 days before it, the newest of weeks W51 and W50, and of 10 more months.
     expect(kept).toEqual([
-      '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31',
-      '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-13', '2026-12-20', '2026-12-26', '2026-12-27',
-      '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      '2026-12-13',
+      '2026-12-20',
+      '2026-12-26',
+      '2026-12-27',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
     ]);
-    expect(left.filter((name) => !name.startsWith('KLKCHC_daily_') && !['KLKCHC_manual.klkbak', 'KLKCHC_other-office.klkbak'].includes(name))).toHaveLength(1);
+    expect(
+      left.filter(
+        (name) =>
+          !name.startsWith('KLKCHC_daily_') && !['KLKCHC_manual.klkbak', 'KLKCHC_other-office.klkbak'].includes(name),
+      ),
+    ).toHaveLength(1);
   });
 
   it('retention rule on its own: a year of days keeps 20 (7 days + 2 more weeks + 11 more months)', () => {
     const days = Array.from({ length: 365 }, (_, day) => ({ id: String(day), at: new Date(2026, 0, 1 + day, 12) }));
-    const keep = [...backupsToKeep(days)].map((id) => days[Number(id)]!.at.getDate() + '/' + (days[Number(id)]!.at.getMonth() + 1));
+    const keep = [...backupsToKeep(days)].map(
+      (id) => days[Number(id)]!.at.getDate() + '/' + (days[Number(id)]!.at.getMonth() + 1),
+    );
     expect(keep).toHaveLength(20);
     expect(keep).toEqual(expect.arrayContaining(['31/12', '25/12', '20/12', '13/12', '30/11', '31/1']));
   });
@@ -143,7 +178,11 @@ describe('automatic backups', () => {
     await h.core.backups.beforeQuit();
     const failed = await h.call('backup.overview', {});
     expect(failed.failures).toEqual([
-      expect.objectContaining({ target: 'secondFolder', folder: second, message: expect.stringContaining(second) as string }),
+      expect.objectContaining({
+        target: 'secondFolder',
+        folder: second,
+        message: expect.stringContaining(second) as string,
+      }),
     ]);
     expect(backupsIn(backups)).toHaveLength(2);
     expect((await h.call('backup.list', {})).secondFolderProblem).toContain('Không tìm thấy thư mục');
@@ -164,7 +203,9 @@ describe('automatic backups', () => {
     await h.core.backups.beforeQuit();
     vi.restoreAllMocks();
     const { failures } = await h.call('backup.overview', {});
-    expect(failures).toEqual([expect.objectContaining({ target: 'dataFolder', message: expect.stringContaining('ổ đĩa đã đầy') as string })]);
+    expect(failures).toEqual([
+      expect.objectContaining({ target: 'dataFolder', message: expect.stringContaining('ổ đĩa đã đầy') as string }),
+    ]);
     expect(fs.readdirSync(backups).filter((name) => name !== 'state.json')).toHaveLength(1);
   });
 
