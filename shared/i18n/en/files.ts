@@ -2,6 +2,20 @@ import type { CatalogShape } from '../catalog';
 import type { files as vi } from '../vi/files';
 
 export const files: CatalogShape<typeof vi> = {
+  chooser: {
+    titleFolder: 'Choose a folder',
+    titleFile: 'Choose a file',
+    drives: 'USB sticks and network drives',
+    lastUsed: 'Used last time',
+    computer: 'This computer',
+    up: 'Up to the parent folder',
+    path: 'Open folder',
+    listLabel: 'Folder contents',
+    empty: 'This folder has no subfolders.',
+    noFiles: 'No matching file in this folder.',
+    choose: 'Choose this folder',
+    truncated: 'The folder has too many entries; only the first {{count}} are shown.',
+  },
   errors: {
     notSealed: 'The file {{file}} was not made by Kiểm tra KLKCHC. Nothing was changed.',
     newer:

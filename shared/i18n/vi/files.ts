@@ -1,5 +1,19 @@
 /** The generic file pieces: sealed files, writing to a USB stick, choosing a folder. */
 export const files = {
+  chooser: {
+    titleFolder: 'Chọn thư mục',
+    titleFile: 'Chọn tệp',
+    drives: 'USB và ổ mạng',
+    lastUsed: 'Dùng lần trước',
+    computer: 'Máy tính này',
+    up: 'Lên thư mục cha',
+    path: 'Thư mục đang mở',
+    listLabel: 'Nội dung thư mục',
+    empty: 'Thư mục này không có thư mục con.',
+    noFiles: 'Không có tệp phù hợp trong thư mục này.',
+    choose: 'Chọn thư mục này',
+    truncated: 'Thư mục có quá nhiều mục; chỉ hiện {{count}} mục đầu tiên.',
+  },
   errors: {
     notSealed: 'Tệp {{file}} không phải tệp do ứng dụng Kiểm tra KLKCHC tạo ra. Chưa có gì bị thay đổi.',
     newer:

@@ -9,6 +9,7 @@ import { navigate } from '../../app/routes';
 import { PageHeader } from '../../components/PageHeader';
 import { periodLabel } from '../plans/plan-labels';
 import { PlanProgressSummary } from './PlanProgressSummary';
+import { DashboardBackupLine } from '../backup/DashboardBackupLine';
 
 /** Tổng quan: every plan's progress at a glance, read from the summary (instant at any size). */
 export function DashboardPage() {
@@ -33,6 +34,7 @@ export function DashboardPage() {
         )}
       </PageHeader>
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1100 }}>
+        <DashboardBackupLine />
         {failure && <Alert severity="error">{failure}</Alert>}
         {overview && overview.plans.length === 0 && (
           <Paper sx={{ p: 3 }}>
