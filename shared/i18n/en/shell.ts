@@ -30,6 +30,7 @@ export const shell: CatalogShape<typeof vi> = {
     dataFile: 'Data: {{file}}',
     openAddress: 'Open this address in Chrome, Edge or Chromium:',
     stop: 'Press Ctrl+C to stop.',
+    backingUp: 'Backing up the changes before stopping (press Ctrl+C again to stop at once)…',
     notBuilt: 'No built interface in {{dir}}. Run "npm run build" and try again.',
   },
   startFailed: 'The app could not start',
