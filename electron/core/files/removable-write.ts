@@ -99,6 +99,8 @@ export function freeFileName(dir: string, stem: string, extension: string): stri
 /** Where `fill` puts the bytes; a write that the disk takes only in part is finished or fails. */
 export interface DurableOutput {
   write(bytes: Buffer): Promise<void>;
+  /** Overwrites bytes already written (a part filled in at the end); does not move the end. */
+  writeAt(bytes: Buffer, position: number): Promise<void>;
   /** Bytes written so far. */
   readonly written: number;
 }
@@ -144,6 +146,13 @@ export async function writeNewFile(
             offset += bytesWritten;
           }
           written += bytes.length;
+        },
+        async writeAt(bytes: Buffer, position: number) {
+          if (position + bytes.length > written) throw new Error('writeAt past the end');
+          for (let offset = 0; offset < bytes.length;) {
+            const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, position + offset);
+            offset += bytesWritten;
+          }
         },
         get written() {
           return written;

@@ -5,6 +5,7 @@ import {
   DEFAULT_CHUNK,
   MAC_BYTES,
   chunkAad,
+  tagBytes,
   chunkNonce,
   encodeHeader,
   sha256,
@@ -12,8 +13,17 @@ import {
 } from './sealed-format';
 import { deriveKeys, headerMac, newKdfParams, type SealedKeys } from './sealed-keys';
 
-/** Where sealed bytes go (a file on a USB stick, through the durable writer). */
+/** Where sealed bytes go (a file on a USB stick, through the durable writer), in order. */
 export type SealedSink = (bytes: Buffer) => Promise<void>;
+/** Writes bytes at a position already passed (a reserved chunk filled in at the end). */
+export type SealedPositionalSink = (bytes: Buffer, position: number) => Promise<void>;
+
+/** A chunk whose place was kept (zeros) and whose content is sealed and written later. */
+export interface ReservedChunk {
+  index: number;
+  position: number;
+  length: number;
+}
 
 export interface SealOptions {
   /** What the payload is ("klkchc.backup"); readers check it. */
@@ -57,6 +67,8 @@ export class SealedWriter {
   private pendingBytes = 0;
   private index = 0;
   private finished = false;
+  /** Bytes handed to the sink so far (where the next chunk starts). */
+  private offset = 0;
   /** Payload bytes taken so far. */
   payloadBytes = 0;
 
@@ -80,8 +92,11 @@ export class SealedWriter {
     const headerBytes = encodeHeader(header);
     const mac = keys ? headerMac(keys, headerBytes) : Buffer.alloc(MAC_BYTES);
     const digest = sha256(Buffer.concat([headerBytes, mac]));
-    await sink(Buffer.concat([headerBytes, mac, digest]));
-    return new SealedWriter(header, digest, keys, sink);
+    const head = Buffer.concat([headerBytes, mac, digest]);
+    await sink(head);
+    const writer = new SealedWriter(header, digest, keys, sink);
+    writer.offset = head.length;
+    return writer;
   }
 
   /** The derived keys, for reading the file back without deriving them again. */
@@ -109,6 +124,30 @@ export class SealedWriter {
     if (this.pendingBytes > 0) await this.emit(false);
   }
 
+  /**
+   * Keeps the place of a chunk of exactly `length` payload bytes (written as zeros now) to be
+   * sealed and written by `fillReserved` once its content is known: a manifest that names the
+   * checksum of what follows it, computed meanwhile. Until it is filled the file does not pass
+   * its checks. Each chunk is sealed once, so no nonce is ever used twice.
+   */
+  async reserveChunk(length: number): Promise<ReservedChunk> {
+    if (length > this.header.chunkSize) throw new Error('sealed-file: reserved chunk larger than a chunk');
+    await this.endChunk();
+    const reserved = { index: this.index, position: this.offset, length };
+    this.index += 1;
+    const size = CHUNK_LENGTH_BYTES + length + tagBytes(this.header.cipher);
+    await this.sink(Buffer.alloc(size));
+    this.offset += size;
+    this.payloadBytes += length;
+    return reserved;
+  }
+
+  async fillReserved(reserved: ReservedChunk, plain: Buffer, writeAt: SealedPositionalSink): Promise<void> {
+    if (plain.length !== reserved.length) throw new Error('sealed-file: reserved chunk filled with another length');
+    const parts = sealChunk(this.header, this.digest, this.keys, reserved.index, false, plain);
+    await writeAt(Buffer.concat(parts), reserved.position);
+  }
+
   /** Writes the last chunk (possibly empty) and forgets the keys. */
   async finish(): Promise<void> {
     if (this.finished) return;
@@ -122,6 +161,8 @@ export class SealedWriter {
     this.pendingBytes = 0;
     const parts = sealChunk(this.header, this.digest, this.keys, this.index, last, plain);
     this.index += 1;
-    await this.sink(Buffer.concat(parts));
+    const sealed = Buffer.concat(parts);
+    await this.sink(sealed);
+    this.offset += sealed.length;
   }
 }

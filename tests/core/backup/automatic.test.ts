@@ -101,7 +101,9 @@ describe('automatic backups', () => {
         reason,
         office: { ...manifest.office, id: officeId },
       };
-      await writeBackupFile(path.join(backups, name), inner, stamped, { password: null });
+      await writeBackupFile(path.join(backups, name), inner, () => stamped, Promise.resolve(stamped.database), {
+        password: null,
+      });
     };
     for (let day = 0; day < 365; day += 1) {
       const at = new Date(2026, 0, 1 + day, 17, 0);

@@ -82,12 +82,8 @@ export async function resealed(
   edit(db);
   db.close();
   const { size } = fs.statSync(inner);
-  await writeBackupFile(
-    target,
-    inner,
-    { ...manifest, database: { bytes: size, sha256: await sha256OfFile(inner) } },
-    { password: null },
-  );
+  const checksum = Promise.resolve({ bytes: size, sha256: await sha256OfFile(inner) });
+  await writeBackupFile(target, inner, (database) => ({ ...manifest, database }), checksum, { password: null });
   fs.rmSync(inner, { force: true });
 }
 

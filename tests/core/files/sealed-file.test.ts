@@ -118,6 +118,35 @@ describe('sealed files: round trip', () => {
     }
   });
 
+  it('a chunk kept in reserve is sealed at the end; unfilled, the file fails its check', async () => {
+    for (const password of [null, PASSWORD]) {
+      const pieces: Buffer[] = [];
+      const writer = await SealedWriter.start({ kind: KIND, password, chunkSize: CHUNK }, (bytes) => {
+        pieces.push(Buffer.from(bytes));
+        return Promise.resolve();
+      });
+      const reserved = await writer.reserveChunk(10);
+      await writer.write(payload(2 * CHUNK + 5));
+      await writer.finish();
+      const unfilled = path.join(dir, 'unfilled.bin');
+      fs.writeFileSync(unfilled, Buffer.concat(pieces));
+      const keys = writer.sealedKeys;
+      expect((await readAll(unfilled, { keys })).error?.code).toBe(FileError.damaged);
+      const bytes = Buffer.concat(pieces);
+      await writer.fillReserved(reserved, Buffer.from('manifest!!'), (sealed, position) => {
+        sealed.copy(bytes, position);
+        return Promise.resolve();
+      });
+      const filled = path.join(dir, 'filled.bin');
+      fs.writeFileSync(filled, bytes);
+      const read = await readAll(filled, { keys });
+      expect(read.error).toBeNull();
+      expect(
+        Buffer.concat(read.chunks).equals(Buffer.concat([Buffer.from('manifest!!'), payload(2 * CHUNK + 5)])),
+      ).toBe(true);
+    }
+  });
+
   it('names a wrong password and a missing one, and says nothing was changed', async () => {
     const { file } = await seal('locked.bin', [{ data: payload(100) }], PASSWORD);
     const wrong = await readAll(file, { password: 'mat khau sai' });

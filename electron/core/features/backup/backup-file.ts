@@ -28,6 +28,12 @@ export interface WriteBackupOptions {
   onProgress?: (phase: 'write' | 'verify', done: number, total: number) => void;
 }
 
+/** The database's size and SHA-256, as the manifest states them. */
+export interface ContentChecksum {
+  bytes: number;
+  sha256: string;
+}
+
 function manifestBytes(manifest: BackupManifest): Buffer {
   const json = Buffer.from(JSON.stringify(manifest), 'utf8');
   const length = Buffer.alloc(4);
@@ -39,16 +45,24 @@ function manifestBytes(manifest: BackupManifest): Buffer {
  * Writes a new backup file `target` from a database snapshot, durably (files/removable-write.ts),
  * then reads the whole file back and checks every chunk (and that the manifest is the one meant)
  * before answering. Returns the file's size.
+ *
+ * The manifest states the database's SHA-256, which `checksum` computes meanwhile (a worker, on
+ * the other core): its chunk's place is kept first and filled in once the rest is written, so
+ * the snapshot is hashed while it is sealed rather than before (the backup's slowest passes run
+ * side by side).
  */
 export async function writeBackupFile(
   target: string,
   snapshot: string,
-  manifest: BackupManifest,
+  manifestFor: (database: ContentChecksum) => BackupManifest,
+  checksum: Promise<ContentChecksum>,
   options: WriteBackupOptions,
 ): Promise<number> {
   let keys: SealedKeys | null = null;
-  const head = manifestBytes(manifest);
-  const total = manifest.database.bytes;
+  const total = fs.statSync(snapshot).size;
+  // Its length, with a checksum of the same width: the place kept for it.
+  const length = manifestBytes(manifestFor({ bytes: total, sha256: '0'.repeat(64) })).length;
+  let head: Buffer | null = null;
   try {
     const { size } = await writeNewFile(
       target,
@@ -57,13 +71,12 @@ export async function writeBackupFile(
           output.write(bytes),
         );
         keys = writer.sealedKeys;
-        await writer.write(head);
-        await writer.endChunk();
+        const reserved = await writer.reserveChunk(length);
         const input = await fs.promises.open(snapshot, 'r');
         try {
-          const buffer = Buffer.allocUnsafe(PIECE);
           let done = 0;
           for (;;) {
+            const buffer = Buffer.allocUnsafe(PIECE);
             const { bytesRead } = await input.read(buffer, 0, PIECE, null);
             if (bytesRead === 0) break;
             await writer.write(buffer.subarray(0, bytesRead));
@@ -74,6 +87,10 @@ export async function writeBackupFile(
           await input.close();
         }
         await writer.finish();
+        const database = await checksum;
+        if (database.bytes !== total) throw new Error('the snapshot changed while it was written');
+        head = manifestBytes(manifestFor(database));
+        await writer.fillReserved(reserved, head, (bytes, position) => output.writeAt(bytes, position));
       },
       {
         signal: options.signal,
@@ -85,7 +102,7 @@ export async function writeBackupFile(
             for await (const chunk of reader.chunks()) {
               if (options.signal?.aborted)
                 throw new AppError('file.CANCELLED', { messageKey: 'files.errors.cancelled' });
-              if (first && !chunk.equals(head)) throw verifyFailed(file);
+              if (first && (head === null || !chunk.equals(head))) throw verifyFailed(file);
               first = false;
               done += chunk.length;
               options.onProgress?.('verify', Math.min(done, total), total);

@@ -22,7 +22,7 @@ import type {
 import { SETTINGS_KEYS } from '../settings/settings-service';
 import { BackupJobs, type ReportProgress } from './backup-jobs';
 import { BACKUP_EXTENSION, backupStem, isBackupFileName } from './backup-name';
-import { readBackupManifest, writeBackupFile } from './backup-file';
+import { readBackupManifest, writeBackupFile, type ContentChecksum } from './backup-file';
 import { BackupStateFile } from './backup-state';
 import { dataFingerprint, parseFingerprint, sameData } from './data-fingerprint';
 import { backupsToKeep } from './retention';
@@ -335,6 +335,8 @@ export class BackupService {
     progress?: ReportProgress,
   ): Promise<Written> {
     fs.mkdirSync(this.paths.snapshotsDir, { recursive: true });
+    const hashing = new AbortController();
+    let checksumDone: Promise<unknown> = Promise.resolve();
     const snapshotFile = path.join(
       this.paths.snapshotsDir,
       `snapshot-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.sqlite3`,
@@ -344,7 +346,7 @@ export class BackupService {
         signal,
         onProgress: (done, total) => progress?.('snapshot', done, total),
       });
-      const manifest: BackupManifest = {
+      const manifestFor = (database: ContentChecksum): BackupManifest => ({
         format: 'klkchc.backup',
         manifestVersion: 1,
         appVersion: this.deps.appVersion,
@@ -353,18 +355,27 @@ export class BackupService {
         createdAt: snapshot.takenAt.toISOString(),
         reason,
         counts: snapshot.counts,
-        database: { bytes: snapshot.bytes, sha256: snapshot.sha256 },
-      };
+        database,
+      });
       fs.mkdirSync(folder, { recursive: true });
       const fileName = freeFileName(folder, backupStem(snapshot.office.name, snapshot.takenAt), BACKUP_EXTENSION);
       const target = path.join(folder, fileName);
-      const size = await writeBackupFile(target, snapshotFile, manifest, {
+      // Hashed in a worker on the other core while the main thread seals and writes it.
+      const checksum = runSqliteSteps([{ op: 'sha256File', file: snapshotFile }], hashing.signal).then(
+        (results) => results[0] as ContentChecksum,
+      );
+      checksumDone = checksum.catch(() => undefined);
+      const size = await writeBackupFile(target, snapshotFile, manifestFor, checksum, {
         password,
         signal,
         onProgress: (phase, done, total) => progress?.(phase, done, total),
       });
+      const manifest = manifestFor(await checksum);
       return { path: target, fileName, folder, size, manifest };
     } finally {
+      // The hashing worker lets go of the snapshot before it is removed (Windows keeps open files).
+      hashing.abort();
+      await checksumDone;
       fs.rmSync(snapshotFile, { force: true });
     }
   }
