@@ -57,7 +57,8 @@ export const backupEndpoints = defineEndpoints({
   'backup.discard': { input: z.object({ stagingId: z.string().min(1).max(64) }), output: z.object({}) },
   'backup.restore': {
     input: z.object({ stagingId: z.string().min(1).max(64) }),
-    output: z.object({ fileName: z.string(), safetyBackup: z.string() }),
+    /** The backup of the data as it was (or, when that file was damaged, the copy of it kept). */
+    output: z.object({ fileName: z.string(), safetyBackup: z.string(), safetyDamaged: z.boolean() }),
   },
   'backup.setSecondFolder': { input: z.object({ folder: folderPathSchema.nullable() }), output: backupOverviewSchema },
 });

@@ -11,6 +11,7 @@ import { inspectionsBench } from './inspections.bench';
 import { registryUiBench } from './registry-ui.bench';
 import { unitImportBench } from './unit-import.bench';
 import { minutesBench } from './minutes.bench';
+import { integrityBench } from './integrity.bench';
 import { backupBench } from './backup.bench';
 
 const MODULES: BenchModule[] = [
@@ -19,6 +20,7 @@ const MODULES: BenchModule[] = [
   unitImportBench,
   inspectionsBench,
   minutesBench,
+  integrityBench,
   backupBench,
 ];
 

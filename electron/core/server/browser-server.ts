@@ -4,15 +4,18 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import type { Core } from '../app/create-core';
-import { explainSystemError } from '../kernel/errors';
+import { AppError, explainSystemError } from '../kernel/errors';
 import { SECURITY_HEADERS } from '../security/csp';
 import { resolveStatic, mimeType } from './static-files';
+import { answerUnreadBody, bodyChunks, declaredLength, readBody } from './request-body';
+import { formatMegabytes, MAX_UPLOAD_BYTES } from '../files/file-store';
 import { translate, type TranslateParams } from '../../../shared/i18n/translate';
 import type { ApiResult } from '../../../shared/api/envelope';
 import type { ApiErrorCode } from '../../../shared/api/error-codes';
 
 export const TOKEN_HEADER = 'x-klkchc-token';
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface BrowserServerOptions {
   core: Core;
@@ -22,6 +25,8 @@ export interface BrowserServerOptions {
   port?: number;
   /** Fixed only in tests; normally random per launch. */
   token?: string;
+  /** Smaller only in tests: the largest API body and the largest upload, in bytes. */
+  limits?: { jsonBytes?: number; uploadBytes?: number };
 }
 
 export interface BrowserServer {
@@ -49,18 +54,7 @@ function send(
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown) {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
-}
-
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  send(res, status, JSON.stringify(value), JSON_TYPE);
 }
 
 /** A file as the response body; a read error (the file removed meanwhile) ends the response instead of the process. */
@@ -95,6 +89,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
   const { core } = options;
+  const jsonLimit = options.limits?.jsonBytes ?? MAX_JSON_BYTES;
+  const uploadLimit = options.limits?.uploadBytes ?? MAX_UPLOAD_BYTES;
   let allowedHosts = new Set<string>();
   const language = () => {
     try {
@@ -143,8 +139,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'Unsupported media type', 'text/plain; charset=utf-8');
       }
-      const body = await readBody(req, MAX_JSON_BYTES);
-      if (body === null) return sendJson(res, 413, failure('VALIDATION', 'errors.VALIDATION_generic'));
+      const body = await readBody(req, jsonLimit);
+      if (body === null) {
+        const refusal = failure('VALIDATION', 'errors.VALIDATION_generic');
+        return answerUnreadBody(req, res, 413, JSON.stringify(refusal), JSON_TYPE);
+      }
       let payload: unknown;
       try {
         payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -165,14 +164,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const rawName = req.headers['x-file-name'];
       const name = typeof rawName === 'string' ? decodeOr(rawName, 'tep') : 'tep';
       try {
-        const file = await core.files.receiveUpload(name, req as AsyncIterable<Uint8Array>);
+        const declared = declaredLength(req) ?? 0;
+        // Refused before a byte is stored when the size given is already too large.
+        if (declared > uploadLimit) {
+          const params = { size: formatMegabytes(declared), limit: formatMegabytes(uploadLimit) };
+          throw new AppError('FILE_TOO_LARGE', { params });
+        }
+        const file = await core.files.receiveUpload(name, bodyChunks(req), uploadLimit);
         return sendJson(res, 200, { ok: true, value: file });
       } catch (error) {
         // Too large, or the disk filled up while receiving: said plainly, like an API error.
         const known = explainSystemError(error, { file: core.paths.databaseFile, dir: core.paths.dataDir });
         if (!known) throw error;
-        req.resume();
-        return sendJson(res, 200, failure(known.code, known.messageKey, known.params));
+        const refusal = JSON.stringify(failure(known.code, known.messageKey, known.params));
+        return answerUnreadBody(req, res, known.code === 'FILE_TOO_LARGE' ? 413 : 200, refusal, JSON_TYPE);
       }
     }
 

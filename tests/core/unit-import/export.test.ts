@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,6 +6,7 @@ import { createReadyCore, tempDir, type TestCore } from '../../support/core-harn
 import type { Unit, UnitInputRaw } from '../../../shared/domain/unit';
 import { guardCsvValue, isFormulaLike } from '../../../electron/core/features/unit-export/formula-guard';
 import { choose, unzipParts } from './support/files';
+import { CSV_EXPORT_VALUES, CSV_IMPORT_EVALUATING, convert, parseCsv, requireSoffice } from '../../support/libreoffice';
 
 const DANGEROUS = {
   headName: '=2+3',
@@ -258,40 +258,110 @@ describe('exporting the registry', () => {
       expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
     });
   }
+});
 
-  it('LibreOffice opens the dangerous cells as text, from .xlsx and from .csv', async () => {
-    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((candidate) => fs.existsSync(candidate));
-    if (!soffice) return; // Checked through the XML above when LibreOffice is not installed.
-    const dir = tempDir('klkchc-lo-');
+/**
+ * Reliability test 9 (tests/README.md), for LibreOffice: the exports are opened in it with
+ * formulas evaluated, as a person double-clicking the file would, and every cell that starts
+ * like a formula reads back as the text written. Missing LibreOffice fails these tests unless
+ * KLKCHC_NO_LIBREOFFICE=1 says the machine has none (then they are skipped, with that reason).
+ */
+describe('opened in LibreOffice', () => {
+  let work: string;
+  const profileDir = () => path.join(work, 'profile');
+  /** Opens `file` in LibreOffice (formulas evaluated) and returns what its cells show, row by row. */
+  const shownCells = (soffice: string, file: string, infilter?: string): string[][] => {
+    const outDir = fs.mkdtempSync(path.join(work, 'out-'));
+    const output = convert(soffice, file, {
+      to: CSV_EXPORT_VALUES,
+      extension: 'csv',
+      outDir,
+      profileDir: profileDir(),
+      ...(infilter ? { infilter } : {}),
+    });
+    return parseCsv(fs.readFileSync(output, 'utf8'));
+  };
+  const soffice = (skip: (note: string) => never): string => {
+    const found = requireSoffice();
+    return 'skip' in found ? skip(found.skip) : found.soffice;
+  };
+
+  beforeAll(() => {
+    work = tempDir('klkchc-lo-');
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('shows the dangerous cells of the .xlsx and .csv exports as text, never computed', async (context) => {
+    const program = soffice(context.skip);
+    const harness = await createReadyCore();
     try {
-      const xlsx = download(harness, (await harness.call('unitExport.xlsx', { active: 'all' })).download.downloadId);
-      const csv = download(harness, (await harness.call('unitExport.csv', { active: 'all' })).download.downloadId);
-      fs.writeFileSync(path.join(dir, 'xuat.xlsx'), xlsx);
-      fs.writeFileSync(path.join(dir, 'xuat.csv'), csv);
-      const run = (args: string[]) =>
-        spawnSync(
-          soffice,
-          [`-env:UserInstallation=file://${dir}/profile`, '--headless', ...args, '--outdir', path.join(dir, 'out')],
-          {
-            timeout: 120_000,
-          },
-        );
-      run(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', path.join(dir, 'xuat.xlsx')]);
-      run(['--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', path.join(dir, 'xuat.csv')]);
-      const fromXlsx = fs.readFileSync(path.join(dir, 'out', 'xuat.csv'), 'utf8');
-      // Evaluated, "=2+3" would read 5 and "@SUM(1,2)" 3.
-      expect(fromXlsx).toContain('=2+3');
-      expect(fromXlsx).toContain('@SUM(1,2)');
-      const converted = new ExcelJS.Workbook();
-      await converted.xlsx.load(fs.readFileSync(path.join(dir, 'out', 'xuat.xlsx')) as unknown as ArrayBuffer);
-      const values: unknown[] = [];
-      converted.worksheets[0]!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
-      expect(values.some((value) => typeof value === 'object' && value !== null && 'formula' in value)).toBe(false);
-      expect(values).toContain("'=2+3");
+      await seed(harness);
+      // The one formula start the registry keeps (tab and CR are trimmed as whitespace): NUL.
+      await harness.call('registry.create', {
+        unit: unit({ name: 'Tổ NUL', kind: 'other', managingBody: 'other', headName: '\0=2+3', notes: '\0=2+3' }),
+      });
+      const exported = async (format: 'xlsx' | 'csv') => {
+        const { download: file } =
+          format === 'xlsx'
+            ? await harness.call('unitExport.xlsx', { active: 'all' })
+            : await harness.call('unitExport.csv', { active: 'all' });
+        const target = path.join(work, `xuat.${format}`);
+        fs.writeFileSync(target, download(harness, file.downloadId));
+        return target;
+      };
+      const xlsx = await exported('xlsx');
+      const csv = await exported('csv');
+      const byName = (rows: string[][], name: string) => {
+        const [header = [], ...body] = rows;
+        const row = body.find((cells) => cells[header.indexOf('Tên đơn vị')] === name);
+        if (!row) throw new Error(`${name} is not in LibreOffice's reading`);
+        return (column: string) => row[header.indexOf(column)];
+      };
+
+      // .xlsx: text cells, so LibreOffice shows exactly what was stored (it drops NUL itself).
+      const xlsxRows = shownCells(program, xlsx);
+      const fromXlsx = byName(xlsxRows, 'Tổ "đặc biệt", thôn Bản Chắt');
+      expect(fromXlsx('Người đứng đầu')).toBe('=2+3');
+      expect(fromXlsx('Chức vụ')).toBe('@SUM(1,2)');
+      expect(fromXlsx('Địa chỉ')).toBe('-3+4 thôn Nà Sla');
+      expect(fromXlsx('Ghi chú')).toBe("=cmd|' /C calc'!A0\nDòng 2");
+      expect(byName(xlsxRows, 'Trường Mầm non Hoa Sen')('Điện thoại')).toBe('+84 205 3840 123');
+      expect(byName(xlsxRows, 'Tổ NUL')('Người đứng đầu')).not.toBe('5');
+
+      // .csv: the guard's quote keeps each one text, even with formulas evaluated on opening.
+      const rows = shownCells(program, csv, CSV_IMPORT_EVALUATING);
+      const fromCsv = byName(rows, 'Tổ "đặc biệt", thôn Bản Chắt');
+      expect(fromCsv('Người đứng đầu')).toBe("'=2+3");
+      expect(fromCsv('Chức vụ')).toBe("'@SUM(1,2)");
+      expect(fromCsv('Địa chỉ')).toBe("'-3+4 thôn Nà Sla");
+      expect(fromCsv('Ghi chú')).toBe("'=cmd|' /C calc'!A0\nDòng 2");
+      expect(byName(rows, 'Trường Mầm non Hoa Sen')('Điện thoại')).toBe("'+84 205 3840 123");
+      const nul = byName(rows, 'Tổ NUL');
+      for (const column of ['Người đứng đầu', 'Ghi chú']) expect(nul(column)).toMatch(/^'\0?=2\+3$/);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      harness.close();
     }
-  }, 240_000);
+  }, 300_000);
+
+  it('shows every formula start (= + - @ tab CR NUL) behind the guard as text; unguarded, = and NUL compute', (context) => {
+    const program = soffice(context.skip);
+    const starts = ['=2+3', '+2+3', '-2+3', '@SUM(2,3)', '\t=2+3', '\r=2+3', '\0=2+3'];
+    const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+    const file = path.join(work, 'cong-thuc.csv');
+    fs.writeFileSync(
+      file,
+      `\uFEFFguarded,unguarded\r\n${starts.map((value) => `${quote(guardCsvValue(value))},${quote(value)}`).join('\r\n')}\r\n`,
+    );
+    const [, ...rows] = shownCells(program, file, CSV_IMPORT_EVALUATING);
+    expect(rows).toHaveLength(starts.length);
+    rows.forEach(([guarded = '', unguarded = ''], index) => {
+      const start = JSON.stringify(starts[index]);
+      expect.soft(guarded, start).not.toBe('5');
+      expect.soft(guarded.startsWith("'"), `${start} reads ${JSON.stringify(guarded)}`).toBe(true);
+      // The control column: LibreOffice really evaluates what is not guarded (so this test can fail).
+      if (['=2+3', '\0=2+3'].includes(starts[index] ?? '')) expect.soft(unguarded, start).toBe('5');
+    });
+  }, 300_000);
 });
 
 describe('parents that share a name', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../kernel/clock';
-import { AppError } from '../../kernel/errors';
+import { AppError, isCorruption } from '../../kernel/errors';
 import type { FileStore } from '../../files/file-store';
 import type { FolderMemory } from '../../files/folder-memory';
 import { checkedFolder } from '../../files/folder-browser';
@@ -27,7 +27,7 @@ import { BackupStateFile } from './backup-state';
 import { dataFingerprint, parseFingerprint, sameData } from './data-fingerprint';
 import { backupsToKeep } from './retention';
 import { removeStaged, stageRestore, type StagedFile } from './restore-staging';
-import { backupPaths, recoverBackupFolders, switchDatabase, type BackupPaths } from './restore-switch';
+import { backupPaths, keepDamagedFile, recoverBackupFolders, switchDatabase, type BackupPaths } from './restore-switch';
 import { takeSnapshot } from './snapshot';
 import { factSteps, factsFrom, type DatabaseFacts } from './database-facts';
 import { runSqliteSteps } from '../../db/sqlite-worker';
@@ -38,6 +38,8 @@ export interface DatabaseHost {
   readonly db: Db;
   /** Closes the database (WAL folded in), runs `between` on the closed files, opens what is then in place. */
   reopen(between: () => void | Promise<void>): Promise<void>;
+  /** The database in place is known to be damaged (writes refused; see db/health.ts). */
+  readonly damaged: boolean;
 }
 
 export interface BackupDeps {
@@ -249,19 +251,31 @@ export class BackupService {
    * services over it. Refused while a backup is running; on any failure the old database is
    * open again and unchanged.
    */
-  async restore(stagingId: string): Promise<{ fileName: string; safetyBackup: string }> {
+  async restore(stagingId: string): Promise<{ fileName: string; safetyBackup: string; safetyDamaged: boolean }> {
     const staged = this.staged;
     if (!staged || staged.id !== stagingId || !fs.existsSync(staged.file)) {
       throw new AppError('backup.STAGING_GONE', { messageKey: 'backup.errors.stagingGone' });
     }
     if (this.busy > 0) throw new AppError('backup.BUSY', { messageKey: 'backup.errors.busy' });
     return this.inLane(async () => {
-      const safety = await this.backUp(this.paths.backupsDir, 'beforeRestore', null);
-      await this.recordBackup(safety);
-      await this.deps.host.reopen(() => switchDatabase(this.paths, staged.file));
+      // Today's data first. A damaged file cannot be copied through SQLite: the file itself is
+      // kept instead (after its clean close), for technical support.
+      let safety: Written | null = null;
+      let kept = '';
+      try {
+        safety = await this.backUp(this.paths.backupsDir, 'beforeRestore', null);
+        await this.recordBackup(safety);
+      } catch (error) {
+        if (!this.deps.host.damaged && !isCorruption((error as { code?: unknown }).code)) throw error;
+      }
+      const officeName = safety?.manifest.office.name ?? this.officeName();
+      await this.deps.host.reopen(() => {
+        if (!safety) kept = keepDamagedFile(this.paths, backupStem(officeName, this.deps.clock.now()));
+        switchDatabase(this.paths, staged.file);
+      });
       this.staged = null;
-      await this.thin(this.paths.backupsDir, safety.manifest.office.id);
-      return { fileName: staged.fileName, safetyBackup: safety.fileName };
+      if (safety) await this.thin(this.paths.backupsDir, safety.manifest.office.id);
+      return { fileName: staged.fileName, safetyBackup: safety?.fileName ?? kept, safetyDamaged: safety === null };
     });
   }
 
@@ -275,7 +289,8 @@ export class BackupService {
    */
   async automatic(reason: 'daily' | 'quit'): Promise<{ taken: boolean }> {
     return this.inLane(async () => {
-      if (!this.officeSetUp()) return { taken: false };
+      // A damaged file is not backed up: its copies would push the good ones out of the list.
+      if (this.deps.host.damaged || !this.officeSetUp()) return { taken: false };
       const fingerprint = dataFingerprint(this.deps.host.db, this.deps.databaseFile);
       const last = this.state.read().lastAutomatic;
       const now = this.deps.clock.now();
@@ -511,6 +526,17 @@ export class BackupService {
       throw new AppError('file.FOLDER_NOT_FOUND', { messageKey: 'files.errors.folderNotFound', params: { folder } });
     }
     return checked;
+  }
+
+  private officeName(): string {
+    try {
+      const row = this.deps.host.db
+        .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+        .get(SETTINGS_KEYS.officeName);
+      return row?.value ?? '';
+    } catch {
+      return '';
+    }
   }
 
   private officeSetUp(): boolean {

@@ -78,6 +78,27 @@ export function switchDatabase(paths: BackupPaths, staged: string): void {
 }
 
 /**
+ * Keeps a copy of a damaged data file in the backups folder before a restore replaces it
+ * (closed, its WAL folded in): SQLite cannot copy it, and technical support may still rescue
+ * something from it. Named `<stem>_hong.sqlite3`: listed nowhere as a backup.
+ */
+export function keepDamagedFile(paths: BackupPaths, stem: string): string {
+  fs.mkdirSync(paths.backupsDir, { recursive: true });
+  let name = `${stem}_hong.sqlite3`;
+  for (let copy = 2; fs.existsSync(path.join(paths.backupsDir, name)); copy += 1) name = `${stem}_hong_${copy}.sqlite3`;
+  const target = path.join(paths.backupsDir, name);
+  fs.copyFileSync(paths.databaseFile, target);
+  const fd = fs.openSync(target, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fsyncDirectory(paths.backupsDir);
+  return name;
+}
+
+/**
  * At start-up, before the database is opened: what an interrupted backup or restore left. Files
  * staged for a restore that never happened, snapshots of a backup that never finished, our own
  * temporaries among the automatic backups. The database itself needs nothing: the switch above

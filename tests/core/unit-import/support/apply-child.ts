@@ -1,6 +1,7 @@
-// Run by crash-apply.test.ts in its own process: imports a CSV into a data folder and says
-// when the write transaction starts, so the test can kill it in the middle.
+// Run by crash-apply.test.ts in its own process (through tests/support/crash): imports a CSV
+// into a data folder. The 'apply' mark starts the count, so the plan's points are the apply's.
 import { createCore } from '../../../../electron/core/app/create-core';
+import { crashMark } from '../../../support/crash/crash-hooks';
 
 async function call<T>(core: ReturnType<typeof createCore>, name: string, payload: unknown): Promise<T> {
   const result = await core.router.call(name, payload);
@@ -23,8 +24,7 @@ const request = {
   header: analyzed.header,
   mapping: analyzed.columns.map((column) => column.field),
 };
-await call(core, 'unitImport.preview', request);
-process.stdout.write('applying\n');
+crashMark('apply');
 const result = await call<{ created: number }>(core, 'unitImport.apply', request);
-process.stdout.write(`done ${result.created}\n`);
+process.stdout.write(`created ${result.created}\n`);
 core.close();
