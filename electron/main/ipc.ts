@@ -5,6 +5,7 @@ import type { ApiErrorCode } from '../../shared/api/error-codes';
 import {
   IPC,
   apiCallNameSchema,
+  chooseFolderSchema,
   fileFiltersSchema,
   pendingDownloadSchema,
   pendingDownloadsSchema,
@@ -83,6 +84,24 @@ export function registerIpc(core: Core, window: () => BrowserWindow | null): voi
       const folder = result.filePaths[0];
       if (result.canceled || !folder) return { ok: true, value: null };
       return { ok: true, value: { saved: saveDownloadsInto(core, parsed.data, folder) } };
+    });
+  });
+
+  ipcMain.handle(IPC.chooseFolder, async (event, request: unknown) => {
+    if (!trusted(event, window)) return fail(core, 'UNAUTHORIZED');
+    const parsed = chooseFolderSchema.safeParse(request);
+    if (!parsed.success) return fail(core, 'VALIDATION', 'errors.VALIDATION_generic');
+    return guard(core, async () => {
+      const owner = window();
+      // Starts in the last folder used for this purpose (a stick gets the same letter most times).
+      const options = {
+        title: parsed.data.title,
+        defaultPath: core.services.folders.lastUsed(parsed.data.purpose) ?? undefined,
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const folder = result.filePaths[0];
+      return { ok: true, value: result.canceled || !folder ? null : folder };
     });
   });
 

@@ -136,6 +136,8 @@ app
     const uiLanguage = opened.services.settings.language();
     buildMenu(uiLanguage, () => showAbout(uiLanguage));
     mainWindow = createWindow();
+    // The first start of the day backs up into the data folder (in a worker: the window opens meanwhile).
+    void opened.backups.atStart();
   })
   .catch((error: unknown) => {
     console.error(error);
@@ -143,8 +145,21 @@ app
   });
 
 app.on('window-all-closed', () => app.quit());
-// Stop background batches before the windows close, so none opens a new print window meanwhile.
-app.on('before-quit', () => core?.services.minutesBatches.cancelAll());
+/** Quitting waits once for the automatic backup of what changed since the last one. */
+let quitBackup: 'pending' | 'running' | 'done' = 'pending';
+app.on('before-quit', (event) => {
+  // Stop background batches before the windows close, so none opens a new print window meanwhile.
+  core?.services.minutesBatches.cancelAll();
+  if (!core || quitBackup === 'done') return;
+  event.preventDefault();
+  if (quitBackup === 'running') return;
+  quitBackup = 'running';
+  // A failure is recorded by the core and shown at the next start; quitting goes on either way.
+  void core.backups.beforeQuit().finally(() => {
+    quitBackup = 'done';
+    app.quit();
+  });
+});
 app.on('will-quit', () => {
   core?.close();
   core = null;

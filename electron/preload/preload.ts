@@ -1,4 +1,4 @@
-// The only bridge between the page and the main process: four functions, no Node, no
+// The only bridge between the page and the main process: a few functions, no Node, no
 // ipcRenderer handed to the page. Everything crossing is validated again in the main process.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DesktopBridge } from '../../shared/api/bridge';
@@ -13,6 +13,7 @@ const api = {
   printDownload: (download) => ipcRenderer.invoke(IPC.printDownload, download) as Promise<ApiResult<boolean>>,
   saveDownloadsToFolder: (downloads) =>
     ipcRenderer.invoke(IPC.saveDownloadsToFolder, downloads) as Promise<ApiResult<{ saved: number } | null>>,
+  chooseFolder: (request) => ipcRenderer.invoke(IPC.chooseFolder, request) as Promise<ApiResult<string | null>>,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('api', api);

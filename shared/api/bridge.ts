@@ -1,5 +1,6 @@
 import type { ApiResult } from './envelope';
 import type { ChosenFile, FileFilter, PendingDownload } from './files';
+import type { ChooseFolderRequest } from './ipc';
 
 /**
  * What the Electron preload exposes as `window.api` (checked there with `satisfies`). Browser
@@ -18,4 +19,10 @@ export interface DesktopBridge {
    * e.g. one minutes per inspection; null when the user cancels.
    */
   saveDownloadsToFolder(downloads: PendingDownload[]): Promise<ApiResult<{ saved: number } | null>>;
+  /**
+   * Asks for a folder the core will write to itself (a backup on a USB stick): the system's
+   * folder dialog in Electron, the app's own chooser in browser mode (its server runs on this
+   * PC and lists folders). The absolute path, or null when the user cancels.
+   */
+  chooseFolder(request: ChooseFolderRequest): Promise<ApiResult<string | null>>;
 }

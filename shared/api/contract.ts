@@ -10,6 +10,8 @@ import { inspectionEndpoints } from './inspections';
 import { progressEndpoints } from './progress';
 import { auditEndpoints } from './audit';
 import { minutesEndpoints } from './minutes';
+import { backupEndpoints } from './backup';
+import { folderEndpoints } from './folders';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -28,6 +30,8 @@ export const contract = {
   ...progressEndpoints,
   ...auditEndpoints,
   ...minutesEndpoints,
+  ...backupEndpoints,
+  ...folderEndpoints,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { RegistryError } from './registry';
 import { UnitImportError } from './unit-import';
 import { InspectionError } from './inspections';
 import { MinutesError } from './minutes';
+import { FileError } from './files';
+import { BackupError } from './backup';
 
 /** Every error code the API can answer: the common ones and each feature's. */
 export const API_ERROR_CODES = {
@@ -11,6 +13,8 @@ export const API_ERROR_CODES = {
   ...UnitImportError,
   ...InspectionError,
   ...MinutesError,
+  ...FileError,
+  ...BackupError,
 } as const;
 
 export type ApiErrorCode =
@@ -18,7 +22,9 @@ export type ApiErrorCode =
   | CodeOf<typeof RegistryError>
   | CodeOf<typeof UnitImportError>
   | CodeOf<typeof InspectionError>
-  | CodeOf<typeof MinutesError>;
+  | CodeOf<typeof MinutesError>
+  | CodeOf<typeof FileError>
+  | CodeOf<typeof BackupError>;
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
   return (Object.values(API_ERROR_CODES) as string[]).includes(code);

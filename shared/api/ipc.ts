@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOLDER_PURPOSES } from '../domain/folders';
 
 /** IPC channel names between the preload and the Electron main process. */
 export const IPC = {
@@ -7,6 +8,7 @@ export const IPC = {
   saveDownload: 'klkchc:save-download',
   printDownload: 'klkchc:print-download',
   saveDownloadsToFolder: 'klkchc:save-downloads-to-folder',
+  chooseFolder: 'klkchc:choose-folder',
 } as const;
 
 /** Payloads of the file channels, validated in the main process like every API payload. */
@@ -26,5 +28,9 @@ export const pendingDownloadSchema = z.object({
 });
 
 export const pendingDownloadsSchema = z.array(pendingDownloadSchema).min(1).max(5000);
+
+/** Asks for a folder (a backup's destination, the second folder): what for, and the dialog's title. */
+export const chooseFolderSchema = z.object({ purpose: z.enum(FOLDER_PURPOSES), title: z.string().max(200) });
+export type ChooseFolderRequest = z.infer<typeof chooseFolderSchema>;
 
 export const apiCallNameSchema = z.string().min(1).max(100);

@@ -13,6 +13,8 @@ import { progress as viProgress } from './vi/progress';
 import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { unitImport as viUnitImport } from './vi/unitImport';
+import { files as viFiles } from './vi/files';
+import { backup as viBackup } from './vi/backup';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -28,6 +30,8 @@ import { progress as enProgress } from './en/progress';
 import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { unitImport as enUnitImport } from './en/unitImport';
+import { files as enFiles } from './en/files';
+import { backup as enBackup } from './en/backup';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -52,6 +56,8 @@ export const vi = {
   audit: viAudit,
   minutes: viMinutes,
   unitImport: viUnitImport,
+  files: viFiles,
+  backup: viBackup,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -70,6 +76,8 @@ export const en: CatalogShape<typeof vi> = {
   audit: enAudit,
   minutes: enMinutes,
   unitImport: enUnitImport,
+  files: enFiles,
+  backup: enBackup,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

@@ -15,6 +15,8 @@ import { dataPaths, defaultResourcesDir, type DataPaths } from './paths';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { createChromiumPdfRenderer } from '../documents/chromium-pdf-renderer';
 import { createServices, type Services } from './services';
+import { BackupService } from '../features/backup/backup-service';
+import { FolderMemory } from '../files/folder-memory';
 
 export interface CoreOptions {
   dataDir: string;
@@ -60,11 +62,22 @@ export interface Core {
   holder: CoreHolder;
   /** Whether the database open now is damaged (then every write is refused). */
   readonly health: DataHealth;
+  /** Automatic backups, for the shells: at start, on a timer (browser mode), before quitting. */
+  backups: AutomaticBackups;
   close(): void;
 }
 
+export interface AutomaticBackups {
+  /** The first start of the day: a backup into the data folder if the data changed since the last. */
+  atStart(): Promise<void>;
+  /** Browser mode, whose server may run for days: the same check once an hour. */
+  startDailyTimer(): void;
+  /** Quitting: a backup if the data changed since the last (waits for it). */
+  beforeQuit(): Promise<void>;
+}
+
 /** Calls that replace the database themselves: they run with no other call in flight. */
-export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>();
+export const EXCLUSIVE_CALLS: ReadonlySet<string> = new Set<string>(['backup.restore']);
 
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
@@ -152,14 +165,37 @@ function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core 
     appVersion: options.appVersion,
     mode: options.mode,
   };
+  const folders = new FolderMemory(path.join(paths.dataDir, 'folders.json'));
+  // Lives above the database: a restore (its own call) replaces the database under it.
+  const backup = new BackupService({
+    host: {
+      get db() {
+        return holder.db;
+      },
+      reopen: (between) => holder.reopen(between),
+      get damaged() {
+        return holder.hasRuntime && holder.runtime.health.damaged;
+      },
+    },
+    dataDir: paths.dataDir,
+    databaseFile: paths.databaseFile,
+    clock,
+    files,
+    appVersion: options.appVersion,
+    language: () => (holder.hasRuntime ? holder.services.settings.language() : 'vi'),
+    folders,
+    logger,
+  });
   let holder: CoreHolder;
   try {
+    // What an interrupted backup or restore left, before the database is opened.
+    backup.recover();
     // Each database put in place (at start, after a restore) is checked and watched afresh.
     holder = new CoreHolder(() => {
       const { db, check } = openCheckedDatabase(paths.databaseFile, { syncCheckLimitBytes: limits.syncLimitBytes });
       const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
       try {
-        const services = createServices(db, clock, files, runtimeInfo, documents);
+        const services = createServices(db, clock, files, runtimeInfo, documents, { backup, folders });
         return { db, services, handlers: allHandlers(services, health), health, background };
       } catch (error) {
         background?.cancel();
@@ -199,9 +235,15 @@ function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core 
       return holder.runtime.health;
     },
     holder,
+    backups: {
+      atStart: async () => void (await backup.automatic('daily')),
+      startDailyTimer: () => backup.startDailyTimer(),
+      beforeQuit: async () => void (await backup.automatic('quit')),
+    },
     close() {
       if (closed) return;
       closed = true;
+      backup.close();
       void documents.pdf.close();
       holder.close();
       files.dispose();

@@ -13,6 +13,8 @@ import { inspectionHandlers } from '../features/inspections/handlers';
 import { progressHandlers } from '../features/progress/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
+import { backupHandlers } from '../features/backup/handlers';
+import { folderHandlers } from '../features/folders/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services, health: DataHealth): HandlerMap<Contract> {
@@ -28,5 +30,7 @@ export function allHandlers(services: Services, health: DataHealth): HandlerMap<
     ...progressHandlers(services.progress),
     ...auditHandlers(services.audit),
     ...minutesHandlers(services.minutes, services.minutesBatches),
+    ...backupHandlers(services.backup),
+    ...folderHandlers(services.folders, services.settings.get().mode),
   };
 }

@@ -21,6 +21,8 @@ import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
 import type { PdfRenderer } from '../documents/pdf-renderer';
+import type { BackupService } from '../features/backup/backup-service';
+import type { FolderMemory } from '../files/folder-memory';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {
@@ -41,12 +43,22 @@ export interface Services {
   progress: ProgressService;
   minutes: MinutesService;
   minutesBatches: MinutesBatchJobs;
+  /** Backups and restores: one for the whole life of the core, since a restore replaces the rest. */
+  backup: BackupService;
+  /** The last folder used, per purpose. */
+  folders: FolderMemory;
 }
 
 /** What printing documents needs from the shell: its PDF engine and where the fonts are. */
 export interface DocumentDeps {
   pdf: PdfRenderer;
   resourcesDir: string;
+}
+
+/** What lives as long as the core, above any one database: handed to every set of services. */
+export interface LastingDeps {
+  backup: BackupService;
+  folders: FolderMemory;
 }
 
 /** The services, built in dependency order over one open database. */
@@ -56,6 +68,7 @@ export function createServices(
   files: FileStore,
   runtime: RuntimeInfo,
   documents: DocumentDeps,
+  lasting: LastingDeps,
 ): Services {
   const settings = new SettingsService(db, runtime);
   const audit = new AuditTrail(db, () => settings.get().operatorName);
@@ -89,5 +102,6 @@ export function createServices(
     progress: new ProgressService(db, clock),
     minutes,
     minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),
+    ...lasting,
   };
 }

@@ -79,14 +79,28 @@ async function main(): Promise<void> {
   console.log(`  ${server.url}`);
   console.log(translateBoth('shell.browserMode.stop'));
 
+  // Automatic backups: the first start of the day, then a check every hour (the server may run
+  // for days), and one on shutdown if the data changed.
+  void core.backups.atStart();
+  core.backups.startDailyTimer();
+
   let stopping = false;
   const stop = () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl+C does not wait for the backup: what it leaves is tidied at the next start.
+      process.exit(1);
+    }
     stopping = true;
-    void server.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => {
+        console.log(translateBoth('shell.browserMode.backingUp'));
+        return core.backups.beforeQuit();
+      })
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../kernel/errors';
 
-function fsyncDirectory(dir: string): void {
+export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
@@ -19,10 +19,22 @@ export type WriteFailure = 'diskFull' | 'denied' | 'gone' | 'other';
 
 function reasonOf(error: unknown): WriteFailure {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC') return 'diskFull';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'diskFull';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'denied';
-  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO') return 'gone';
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO' || code === 'ENODEV') return 'gone';
   return 'other';
+}
+
+/** A failed write of `file`, as the user reads it: the code stays WRITE_FAILED, the sentence names the cause. */
+export function writeFailedError(error: unknown, file: string): AppError {
+  if (error instanceof AppError) return error;
+  const reason = reasonOf(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return new AppError('WRITE_FAILED', {
+    messageKey: `errors.WRITE_FAILED_${reason}`,
+    params: { file, reason, detail: typeof code === 'string' ? code : '' },
+    cause: error,
+  });
 }
 
 /**
@@ -49,14 +61,7 @@ function replaceDurably(target: string, fill: (fd: number, temp: string) => void
     } catch {
       // The stick may be gone; nothing more to clean.
     }
-    const reason = reasonOf(error);
-    const code = (error as { code?: unknown } | null)?.code;
-    // The code stays WRITE_FAILED; the sentence names the cause in the interface language.
-    throw new AppError('WRITE_FAILED', {
-      messageKey: `errors.WRITE_FAILED_${reason}`,
-      params: { file: target, reason, detail: typeof code === 'string' ? code : '' },
-      cause: error,
-    });
+    throw writeFailedError(error, target);
   }
 }
 

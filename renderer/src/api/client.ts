@@ -1,6 +1,7 @@
 import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/contract';
 import type { DesktopBridge } from '../../../shared/api/bridge';
 import type { ChosenFile, FileFilter, PendingDownload } from '../../../shared/api/files';
+import type { ChooseFolderRequest } from '../../../shared/api/ipc';
 import { ApiCallError } from './errors';
 
 /**
@@ -14,6 +15,8 @@ export interface ApiClient {
   printDownload(download: PendingDownload): Promise<boolean>;
   /** null when the user cancelled the folder dialog. */
   saveDownloadsToFolder(downloads: PendingDownload[]): Promise<{ saved: number } | null>;
+  /** A folder the core will write to itself: its absolute path, or null when cancelled. */
+  chooseFolder(request: ChooseFolderRequest): Promise<string | null>;
 }
 
 export function createApiClient(bridge: DesktopBridge): ApiClient {
@@ -40,6 +43,11 @@ export function createApiClient(bridge: DesktopBridge): ApiClient {
     },
     async saveDownloadsToFolder(downloads) {
       const result = await bridge.saveDownloadsToFolder(downloads);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    },
+    async chooseFolder(request) {
+      const result = await bridge.chooseFolder(request);
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value;
     },

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import { useApiQuery } from '../api/useApiQuery';
 import { applyLanguage } from '../i18n/i18n';
 import { NotifierProvider } from '../components/Notifier';
+import { FolderBrowserProvider } from '../components/folders/FolderBrowserProvider';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SettingsContext } from './SettingsContext';
 import { Shell } from './Shell';
@@ -75,7 +76,10 @@ export function App() {
   } else {
     content = (
       <SettingsContext.Provider value={contextValue}>
-        <Shell />
+        {/* Browser mode has no system folder dialog: the app's own chooser stands in. */}
+        <FolderBrowserProvider inApp={settings.mode !== 'electron'}>
+          <Shell />
+        </FolderBrowserProvider>
       </SettingsContext.Provider>
     );
   }

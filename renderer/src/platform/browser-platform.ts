@@ -2,6 +2,7 @@ import type { ApiResult } from '../../../shared/api/envelope';
 import type { ChosenFile, FileFilter, PendingDownload } from '../../../shared/api/files';
 import type { DesktopBridge } from '../../../shared/api/bridge';
 import { CommonError } from '../../../shared/api/errors';
+import type { ChooseFolderRequest } from '../../../shared/api/ipc';
 
 const TOKEN_KEY = 'klkchc.token';
 const TOKEN_HEADER = 'x-klkchc-token';
@@ -66,6 +67,20 @@ async function freeName(folder: FileSystemDirectoryHandle, fileName: string): Pr
       throw error;
     }
   }
+}
+
+/** The app's own folder chooser (a React dialog over the server's folder listing). */
+export type InAppFolderChooser = (request: ChooseFolderRequest) => Promise<string | null>;
+let inAppFolderChooser: InAppFolderChooser | null = null;
+
+/**
+ * Browser mode has no system folder dialog that gives a path (a page never learns where a
+ * folder is), and a browser download cannot be flushed or read back: the server, on this PC,
+ * writes the file itself into a folder the user walks to in the app's own chooser, which the
+ * interface registers here once it is on screen.
+ */
+export function setInAppFolderChooser(chooser: InAppFolderChooser | null): void {
+  inAppFolderChooser = chooser;
 }
 
 /** Browser mode: the same bridge as Electron's preload, over HTTP to the loopback server. */
@@ -155,6 +170,10 @@ export function createBrowserBridge(token: string, offlineMessage: string): Desk
       } catch {
         return transportError(offlineMessage);
       }
+    },
+    async chooseFolder(request: ChooseFolderRequest) {
+      if (!inAppFolderChooser) return { ok: true, value: null };
+      return { ok: true, value: await inAppFolderChooser(request) };
     },
     async printDownload(download: PendingDownload) {
       try {

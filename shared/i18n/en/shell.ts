@@ -30,6 +30,7 @@ export const shell: CatalogShape<typeof vi> = {
     dataFile: 'Data: {{file}}',
     openAddress: 'Open this address in Chrome, Edge or Chromium:',
     stop: 'Press Ctrl+C to stop.',
+    backingUp: 'Backing up the changes before stopping (press Ctrl+C again to stop at once)…',
     notBuilt: 'No built interface in {{dir}}. Run "npm run build" and try again.',
     portInUse:
       'Port {{port}} is in use by another program (perhaps another session of the app). Choose another port with --port, or leave --port out to let the app pick a free one.',

@@ -28,6 +28,7 @@ export const shell = {
     dataFile: 'Dữ liệu: {{file}}',
     openAddress: 'Mở địa chỉ sau trong Chrome, Edge hoặc Chromium:',
     stop: 'Nhấn Ctrl+C để dừng.',
+    backingUp: 'Đang sao lưu những thay đổi trước khi dừng (nhấn Ctrl+C lần nữa để dừng ngay)…',
     notBuilt: 'Không thấy giao diện đã dựng ở {{dir}}. Hãy chạy "npm run build" rồi thử lại.',
     portInUse:
       'Cổng {{port}} đang được một chương trình khác dùng (có thể là một phiên khác của ứng dụng). Hãy chọn cổng khác bằng --port, hoặc bỏ --port để ứng dụng tự chọn cổng trống.',

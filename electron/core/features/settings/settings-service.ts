@@ -10,7 +10,8 @@ export interface RuntimeInfo {
   mode: Settings['mode'];
 }
 
-const KEYS = {
+/** Keys of the settings table (a backup reads the office's identity from a copy with them). */
+export const SETTINGS_KEYS = {
   officeId: 'office.id',
   officeName: 'office.name',
   parentBody: 'office.parentBody',
@@ -18,6 +19,7 @@ const KEYS = {
   language: 'ui.language',
   operator: 'operator.name',
 } as const;
+const KEYS = SETTINGS_KEYS;
 
 /** Office identity, interface language and operator name, cached: they are read on every write. */
 export class SettingsService {

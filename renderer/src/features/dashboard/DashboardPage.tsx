@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { periodLabel } from '../plans/plan-labels';
 import { PlanProgressSummary } from './PlanProgressSummary';
+import { DashboardBackupLine } from '../backup/DashboardBackupLine';
 
 /** Tổng quan: every plan's progress at a glance, read from the summary (instant at any size). */
 export function DashboardPage() {
@@ -24,6 +25,7 @@ export function DashboardPage() {
         )}
       </PageHeader>
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1100 }}>
+        <DashboardBackupLine />
         <ApiErrorAlert error={query.error} onRetry={query.reload} />
         {overview && overview.plans.length === 0 && (
           <Paper sx={{ p: 3 }}>

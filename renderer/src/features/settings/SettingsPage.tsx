@@ -12,6 +12,7 @@ import { OfficeFields } from '../setup/OfficeFields';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SampleDataPanel } from './SampleDataPanel';
 import { MinutesSettingsSection } from '../minutes/MinutesSettingsSection';
+import { BackupSection } from '../backup/BackupSection';
 
 function Section({ title, help, children }: { title: string; help?: string; children: React.ReactNode }) {
   const id = `section-${title.replace(/\s+/g, '-')}`;
@@ -88,6 +89,7 @@ export function SettingsPage() {
         <Section title={t('settings.interfaceSection')}>
           <LanguageSwitch />
         </Section>
+        <BackupSection />
         <Section title={t('settings.dataSection')}>
           <Stack spacing={1.5} divider={<Divider flexItem />}>
             <Info label={t('settings.dataFile')} value={settings.dataFile} />

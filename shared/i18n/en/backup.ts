@@ -1,0 +1,142 @@
+import type { CatalogShape } from '../catalog';
+import type { backup as vi } from '../vi/backup';
+
+export const backup: CatalogShape<typeof vi> = {
+  section: 'Backup and restore',
+  sectionHelp:
+    'A backup is one .klkbak file holding all of the office’s data. Back up to a USB stick often and keep the stick elsewhere: a computer can fail at any time.',
+  lastBackup: 'Last backup: {{time}}',
+  lastBackupNever: 'Last backup: none yet',
+  lastExternal: 'Last backup to a USB stick or a folder off this PC: {{time}}.',
+  externalOverdue:
+    'No backup to a USB stick or a folder off this PC for more than 7 days. If this PC fails, the data is lost: back up now.',
+  externalNever:
+    'Never backed up to a USB stick or a folder off this PC. If this PC fails, the data is lost: back up now.',
+  backUpNow: 'Back up now',
+  restoreFromFile: 'Restore from a file…',
+  failureTitle: 'An automatic backup failed',
+  failure: '{{time}} — {{place}}: {{message}}',
+  places: { dataFolder: 'on this PC', secondFolder: 'second folder' },
+  automatic: 'Automatic backups',
+  automaticHelp:
+    'The app backs up into the data folder on this PC at the first start of each day and when quitting, if the data changed; it keeps the newest of the last 7 days, 4 weeks and 12 months.',
+  dataFolder: 'Backup folder on this PC',
+  secondFolder: 'Second folder (USB stick or network folder)',
+  secondFolderNone: 'Not set',
+  chooseSecondFolder: 'Choose a second folder…',
+  removeSecondFolder: 'Remove the second folder',
+  secondFolderSet: 'From now on every automatic backup is also copied to {{folder}}.',
+  secondFolderRemoved: 'The second folder was removed.',
+  secondFolderTitle: 'Choose a second folder for automatic backups',
+  list: {
+    title: 'Backups',
+    label: 'List of backups',
+    empty: 'No backup yet in the backup folder on this PC or in the second folder.',
+    time: 'Time',
+    size: 'Size',
+    contents: 'Contents',
+    place: 'Where',
+    actions: 'Actions',
+    restore: 'Restore',
+    copy: 'Copy to…',
+    encrypted: 'Password protected: enter the password when restoring to see its contents.',
+    reasons: {
+      manual: 'Manual backup',
+      daily: 'Automatic, daily',
+      quit: 'Automatic, on quitting',
+      beforeRestore: 'Before a restore',
+    },
+    counts: '{{units}} units, {{plans}} plans, {{inspections}} inspections, {{minutes}} finalised minutes',
+    refresh: 'Reload the list',
+  },
+  now: {
+    title: 'Back up now',
+    copyTitle: 'Copy the backup {{file}}',
+    where: 'Save to',
+    drive: '{{kind}} {{label}} ({{path}}), {{free}} free',
+    driveKinds: { removable: 'USB', network: 'Network drive' },
+    lastUsed: 'Folder used last time: {{folder}}',
+    otherFolder: 'Choose another folder…',
+    chosen: 'Chosen folder: {{folder}}',
+    chooseTitle: 'Choose the folder for the backup',
+    noDrive: 'No USB stick found. Plug one in and press "Look again", or choose another folder.',
+    refresh: 'Look again',
+    usePassword: 'Protect the backup with a password',
+    passwordHelp:
+      'Advised when the stick leaves the office. The app does not keep the password: if it is forgotten, nobody can open this backup.',
+    password: 'Password',
+    passwordAgain: 'Password again',
+    passwordMismatch: 'The two passwords are not the same.',
+    start: 'Back up',
+    startCopy: 'Copy',
+    stop: 'Stop',
+    phases: {
+      snapshot: 'Taking a snapshot of the data…',
+      write: 'Writing the file…',
+      verify: 'Reading the file back to check it…',
+      done: 'Done.',
+    },
+    progressLabel: 'Backup progress',
+    doneRemovable: 'Backed up to {{file}} ({{size}}) — the USB stick can be removed.',
+    doneNetwork: 'Backed up to {{file}} ({{size}}).',
+    doneLocal: 'Backed up to {{file}} ({{size}}). This folder is on this PC: copy the backup to a USB stick.',
+    cancelled: 'Backup stopped. No unfinished file was left behind.',
+  },
+  restore: {
+    title: 'Restore data',
+    chooseFile: 'Choose the backup to restore',
+    fileFilter: 'Kiểm tra KLKCHC backup',
+    checking: 'Checking the whole file {{file}}…',
+    passwordNeeded: 'The file {{file}} has a password. Enter it to open and check the file.',
+    open: 'Open the file',
+    summary: 'The file {{file}} was checked in full and can be used. Compared with the current data:',
+    what: 'Item',
+    inBackup: 'In the file',
+    current: 'Now on this PC',
+    rows: {
+      office: 'Office',
+      takenAt: 'Backed up at',
+      units: 'Units',
+      plans: 'Plans',
+      inspections: 'Inspections',
+      finalisedMinutes: 'Finalised minutes',
+    },
+    takenAtDataFile: '{{time}} (data file last changed)',
+    unknownTime: 'unknown',
+    otherOffice:
+      'This file holds another office’s data ({{office}}). Restoring replaces all current data with that office’s data.',
+    migrated:
+      'The file was made by an older version of the app; a copy of it was upgraded for use (the file itself is unchanged).',
+    warning:
+      'Restoring replaces all current data with the data in the file. First, the current data is backed up automatically into the backup folder on this PC.',
+    confirm: 'Restore',
+    restoring: 'Backing up the current data, then restoring…',
+    done: 'The data was restored from {{file}}. The data from before the restore is kept in the backup {{safety}}.',
+    reload: 'Open the restored data',
+  },
+  passwordTooShort: 'The password needs at least 8 characters.',
+  errors: {
+    otherKind:
+      'The file {{file}} was made by the app but is not a backup (it may be a transfer package). Nothing was changed.',
+    notBackup: {
+      sqliteOther: 'The file {{file}} is another program’s database, not Kiểm tra KLKCHC data. Nothing was changed.',
+      docx: 'The file {{file}} is a Word document, not a backup. Choose a .klkbak file. Nothing was changed.',
+      xlsx: 'The file {{file}} is an Excel workbook, not a backup. Choose a .klkbak file. Nothing was changed.',
+      zip: 'The file {{file}} is a .zip archive, not a backup. Choose a .klkbak file. Nothing was changed.',
+      pdf: 'The file {{file}} is a PDF, not a backup. Choose a .klkbak file. Nothing was changed.',
+      office97:
+        'The file {{file}} is an old Word or Excel document, not a backup. Choose a .klkbak file. Nothing was changed.',
+      unknown: 'The file {{file}} is not a Kiểm tra KLKCHC backup. Choose a .klkbak file. Nothing was changed.',
+    },
+    emptyFile:
+      'The file {{file}} is empty (0 bytes): the copy may not have finished, or the USB stick was pulled. Nothing was changed.',
+    damagedData: 'The data in {{file}} is damaged ({{detail}}). Use another backup. Nothing was changed.',
+    newer:
+      'The file {{file}} was made by a newer version of the app (data version {{found}}; this app supports up to {{supported}}). Install the latest version, then restore. Nothing was changed.',
+    stagingGone:
+      'The checked file is no longer there (cancelled, or the app restarted). Choose the file to restore again.',
+    busy: 'A backup or the check of another file is under way. Wait for it to finish and try again. Nothing was changed.',
+    switchFailed:
+      'The data file {{file}} could not be replaced (another program may have it open). Your current data is unchanged. Close other programs and try again.',
+  },
+};
