@@ -12,6 +12,7 @@ import { inspections as viInspections } from './vi/inspections';
 import { progress as viProgress } from './vi/progress';
 import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
+import { documents as viDocuments } from './vi/documents';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
@@ -27,6 +28,7 @@ import { inspections as enInspections } from './en/inspections';
 import { progress as enProgress } from './en/progress';
 import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
+import { documents as enDocuments } from './en/documents';
 import { unitImport as enUnitImport } from './en/unitImport';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
@@ -51,6 +53,7 @@ export const vi = {
   progress: viProgress,
   audit: viAudit,
   minutes: viMinutes,
+  documents: viDocuments,
   unitImport: viUnitImport,
 };
 
@@ -69,6 +72,7 @@ export const en: CatalogShape<typeof vi> = {
   progress: enProgress,
   audit: enAudit,
   minutes: enMinutes,
+  documents: enDocuments,
   unitImport: enUnitImport,
 };
 
