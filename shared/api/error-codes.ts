@@ -4,6 +4,7 @@ import { UnitImportError } from './unit-import';
 import { InspectionError } from './inspections';
 import { MinutesError } from './minutes';
 import { DocumentError } from './documents';
+import { ReportError } from './reports';
 
 /** Every error code the API can answer: the common ones and each feature's. */
 export const API_ERROR_CODES = {
@@ -13,6 +14,7 @@ export const API_ERROR_CODES = {
   ...InspectionError,
   ...MinutesError,
   ...DocumentError,
+  ...ReportError,
 } as const;
 
 export type ApiErrorCode =
@@ -21,7 +23,8 @@ export type ApiErrorCode =
   | CodeOf<typeof UnitImportError>
   | CodeOf<typeof InspectionError>
   | CodeOf<typeof MinutesError>
-  | CodeOf<typeof DocumentError>;
+  | CodeOf<typeof DocumentError>
+  | CodeOf<typeof ReportError>;
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
   return (Object.values(API_ERROR_CODES) as string[]).includes(code);

@@ -41,7 +41,13 @@ export const COUNT_WHATS = [
 ] as const;
 export type CountWhat = (typeof COUNT_WHATS)[number];
 
-const keySchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'validation.invalid' });
+/** Ids of blocks and refs: short, and never a name objects hold of their own. */
+const keySchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, { error: 'validation.invalid' })
+  .refine((key) => !['constructor', 'prototype', 'toString', 'valueOf'].includes(key), {
+    error: 'validation.invalid',
+  });
 
 export const countRefSchema = z.object({
   what: z.enum(COUNT_WHATS),
@@ -73,7 +79,10 @@ export const reportRunSchema = z.object({
 });
 export type ReportRun = z.output<typeof reportRunSchema>;
 
-const cellText = z.string().max(2000).transform((value) => value.normalize('NFC'));
+const cellText = z
+  .string()
+  .max(2000)
+  .transform((value) => value.normalize('NFC'));
 
 export const reportTableSchema = z.object({
   columns: z
@@ -86,9 +95,7 @@ export const reportTableSchema = z.object({
     )
     .min(1)
     .max(20),
-  rows: z
-    .array(z.union([z.object({ cells: z.array(cellText).max(20) }), z.object({ group: cellText })]))
-    .max(5000),
+  rows: z.array(z.union([z.object({ cells: z.array(cellText).max(20) }), z.object({ group: cellText })])).max(5000),
 });
 export type ReportTable = z.output<typeof reportTableSchema>;
 
@@ -118,7 +125,12 @@ export const reportChartSchema = z.discriminatedUnion('type', [
 export type ReportChart = z.output<typeof reportChartSchema>;
 
 export const reportBlockSchema = z.discriminatedUnion('kind', [
-  z.object({ id: keySchema, kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), runs: z.array(reportRunSchema).max(200) }),
+  z.object({
+    id: keySchema,
+    kind: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    runs: z.array(reportRunSchema).max(200),
+  }),
   z.object({ id: keySchema, kind: z.literal('paragraph'), runs: z.array(reportRunSchema).max(400) }),
   z.object({ id: keySchema, kind: z.literal('table'), intro: z.string().max(2000), table: reportTableSchema }),
   z.object({ id: keySchema, kind: z.literal('chart'), chart: reportChartSchema }),
@@ -136,7 +148,8 @@ export const reportBodySchema = z
   .superRefine((body, ctx) => {
     const ids = new Set<string>();
     body.blocks.forEach((block, index) => {
-      if (ids.has(block.id)) ctx.addIssue({ code: 'custom', path: ['blocks', index, 'id'], message: 'validation.invalid' });
+      if (ids.has(block.id))
+        ctx.addIssue({ code: 'custom', path: ['blocks', index, 'id'], message: 'validation.invalid' });
       ids.add(block.id);
     });
   });
@@ -147,7 +160,17 @@ export type ReportBodyRaw = z.input<typeof reportBodySchema>;
 export const reportAppendixSchema = z.object({
   plans: z.array(z.object({ title: z.string() })),
   /** [plan index, unit name, inspection date (ISO), minutes number, Đạt, Chưa đạt, Không áp dụng]. */
-  rows: z.array(z.tuple([z.number().int(), z.string(), z.string(), z.string(), z.number().int(), z.number().int(), z.number().int()])),
+  rows: z.array(
+    z.tuple([
+      z.number().int(),
+      z.string(),
+      z.string(),
+      z.string(),
+      z.number().int(),
+      z.number().int(),
+      z.number().int(),
+    ]),
+  ),
 });
 export type ReportAppendix = z.infer<typeof reportAppendixSchema>;
 
@@ -175,12 +198,19 @@ export type ReportFields = z.output<typeof reportFieldsSchema>;
 
 export const reportPlanRefSchema = z.object({ id: z.string(), title: z.string(), live: z.boolean() });
 
+/**
+ * One part of a report changed: a field ("title", "signerName") or a block of the text
+ * ("body.b12"), with its plain text before and after ('' when it was added or removed).
+ */
+export const reportChangeSchema = z.object({ field: z.string(), before: z.string(), after: z.string() });
+export type ReportChange = z.infer<typeof reportChangeSchema>;
+
 export const reportAmendmentSchema = z.object({
   id: z.string(),
   at: z.string(),
   operator: z.string(),
   reason: z.string(),
-  changes: z.array(z.string()),
+  changes: z.array(reportChangeSchema),
 });
 
 export const reportSchema = rowMetaSchema.extend({

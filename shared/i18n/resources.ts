@@ -13,6 +13,7 @@ import { progress as viProgress } from './vi/progress';
 import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { documents as viDocuments } from './vi/documents';
+import { reports as viReports } from './vi/reports';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
@@ -29,6 +30,7 @@ import { progress as enProgress } from './en/progress';
 import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { documents as enDocuments } from './en/documents';
+import { reports as enReports } from './en/reports';
 import { unitImport as enUnitImport } from './en/unitImport';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
@@ -54,6 +56,7 @@ export const vi = {
   audit: viAudit,
   minutes: viMinutes,
   documents: viDocuments,
+  reports: viReports,
   unitImport: viUnitImport,
 };
 
@@ -73,6 +76,7 @@ export const en: CatalogShape<typeof vi> = {
   audit: enAudit,
   minutes: enMinutes,
   documents: enDocuments,
+  reports: enReports,
   unitImport: enUnitImport,
 };
 

@@ -12,6 +12,7 @@ import { inspectionHandlers } from '../features/inspections/handlers';
 import { progressHandlers } from '../features/progress/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
+import { reportHandlers } from '../features/reports/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services): HandlerMap<Contract> {
@@ -27,5 +28,6 @@ export function allHandlers(services: Services): HandlerMap<Contract> {
     ...progressHandlers(services.progress),
     ...auditHandlers(services.audit),
     ...minutesHandlers(services.minutes, services.minutesBatches),
+    ...reportHandlers(services.reports, services.reportDocuments, services.statistics, services.files),
   };
 }

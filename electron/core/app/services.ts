@@ -21,6 +21,9 @@ import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
 import type { PdfRenderer } from '../documents/pdf-renderer';
+import { ReportService } from '../features/reports/report-service';
+import { ReportDocuments } from '../features/reports/report-documents';
+import { StatisticsService } from '../features/reports/statistics-service';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {
@@ -41,6 +44,9 @@ export interface Services {
   progress: ProgressService;
   minutes: MinutesService;
   minutesBatches: MinutesBatchJobs;
+  reports: ReportService;
+  reportDocuments: ReportDocuments;
+  statistics: StatisticsService;
 }
 
 /** What printing documents needs from the shell: its PDF engine and where the fonts are. */
@@ -72,6 +78,17 @@ export function createServices(
   // The sample plans come and go with the sample district ("Nạp dữ liệu mẫu" / "Xóa dữ liệu mẫu").
   registry.sampleSteps.push(new SamplePlans(db, clock, writes, officials, plans, inspections));
   const minutes = new MinutesService({ db, clock, writes, settings, files, inspections, ...documents });
+  // A report's header names the office as the minutes do (the documents' settings, else the office's own).
+  const reports = new ReportService(db, clock, writes, settings, {
+    parentBody: () => {
+      const names = minutes.getSettings();
+      return names.parentBody.trim() || names.officeParentBody;
+    },
+    placeName: () => {
+      const names = minutes.getSettings();
+      return names.placeName.trim() || names.officePlaceName;
+    },
+  });
   return {
     db,
     clock,
@@ -89,5 +106,8 @@ export function createServices(
     progress: new ProgressService(db, clock),
     minutes,
     minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),
+    reports,
+    reportDocuments: new ReportDocuments(reports, { files, ...documents }),
+    statistics: new StatisticsService(reports),
   };
 }

@@ -148,6 +148,30 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
         release(page, broken);
       }
     },
+    async rasterize(html, size) {
+      const page = await acquire();
+      let broken = false;
+      try {
+        await page.setViewportSize({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        const png = await page.screenshot({
+          type: 'png',
+          clip: { x: 0, y: 0, width: size.width, height: size.height },
+        });
+        return new Uint8Array(png);
+      } catch (error) {
+        broken = true;
+        if (error instanceof AppError) throw error;
+        throw new AppError('documents.RENDER_FAILED', {
+          messageKey: 'documents.errors.renderFailed',
+          params: { reason: reasonOf(error) },
+          cause: error,
+        });
+      } finally {
+        release(page, broken);
+      }
+    },
     async close() {
       const closing = session;
       session = null;

@@ -70,12 +70,26 @@ const SCHOOL_FINDINGS: SampleFinding[] = [
   { criterion: 'Sắp xếp, lưu trữ hồ sơ', fails: (index) => index % 4 === 0, ...FILING },
   {
     criterion: 'Niêm yết thủ tục',
-    fails: (index) => index % 7 === 3,
+    fails: (index) => [3, 10, 17, 23].includes(index),
     limitation: 'Một số thủ tục (chuyển trường, xét chế độ bán trú) chưa được niêm yết đầy đủ.',
     cause: 'Nhà trường chưa rà soát, cập nhật kịp thời các thủ tục mới.',
     request: 'Niêm yết đầy đủ các thủ tục liên quan đến học sinh trên bảng công khai của nhà trường.',
   },
 ];
+
+/** Items taken in turn from each group (in the groups' first-seen order), each group in its own order. */
+function byTurns<T>(items: readonly T[], groupOf: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
+  const out: T[] = [];
+  for (let round = 0; out.length < items.length; round += 1) {
+    for (const group of groups.values()) {
+      const item = group[round];
+      if (item !== undefined) out.push(item);
+    }
+  }
+  return out;
+}
 
 function day(year: number, month: number, date: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
@@ -85,6 +99,7 @@ interface SampleUnitRow {
   id: string;
   name: string;
   kind: string;
+  school_level: string | null;
   head_name: string;
   head_title: string;
 }
@@ -105,11 +120,16 @@ export class SamplePlans {
     if (existing) return;
     const units = this.db
       .prepare<[], SampleUnitRow>(
-        `SELECT id, name, kind, head_name, head_title FROM units
+        `SELECT id, name, kind, school_level, head_name, head_title FROM units
          WHERE is_sample = 1 AND deleted_at IS NULL AND active = 1 ORDER BY sort_key`,
       )
       .all();
-    const schools = units.filter((unit) => unit.kind === 'school');
+    // Schools in turn by level (a preschool, a primary school, …), so the inspected ones are a
+    // mix of levels as in a real year, not the first 28 names of the alphabet.
+    const schools = byTurns(
+      units.filter((unit) => unit.kind === 'school'),
+      (unit) => unit.school_level ?? '',
+    );
     const departments = units.filter((unit) => unit.kind === 'department');
     const communes = units.filter((unit) => unit.kind === 'commune');
     if (schools.length === 0) return;

@@ -3,7 +3,7 @@ import type { PeriodKind } from '../../../../shared/domain/plan';
 import { percent, targetUnits } from '../../../../shared/domain/progress';
 import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
 import { compareText, lineKey, recordedLines } from './report-text';
-import type { InspectionRow, ReportQueries, UnitRow } from './report-queries';
+import type { InspectionRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
 
 /**
  * Every figure of a results report, counted from the office's tables for a set of plans and a
@@ -110,6 +110,8 @@ export interface CriterionFigure {
   na: number;
   /** The records (unit ids, plan ids) that did not meet it, in name order. */
   failing: { unitId: string; planId: string }[];
+  /** The records where it did not apply. */
+  notApplicable: { unitId: string; planId: string }[];
 }
 
 export interface TextFigure {
@@ -128,6 +130,10 @@ export interface RequestFigures {
   unitsRemedied: number;
   unitsOverdue: string[];
   texts: TextFigure[];
+  /** The requests themselves, in the records' order. */
+  rows: RequestRow[];
+  /** Per record (inspection id): its requests' lines (folded), and whether one is remedied, one overdue. */
+  byRecord: Map<string, { keys: Set<string>; remedied: boolean; overdue: boolean }>;
 }
 
 export interface ReinspectionFigures {
@@ -151,6 +157,8 @@ export interface ReportFigures {
   causes: TextFigure[];
   requests: RequestFigures;
   reinspections: ReinspectionFigures;
+  /** The criteria (lineages) of each checklist version used. */
+  versionLineages: Map<string, Set<string>>;
 }
 
 /** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
@@ -191,8 +199,7 @@ export function computeFigures(
   const planIds = heads.map((head) => head.id);
   const units = new Map<string, UnitInfo>();
   for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
-  const unitOf = (id: string): UnitInfo =>
-    units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
+  const unitOf = (id: string): UnitInfo => units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
   const byName = (a: string, b: string) => unitOf(a).sortKey.localeCompare(unitOf(b).sortKey) || a.localeCompare(b);
 
   const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
@@ -262,6 +269,7 @@ export function computeFigures(
         fail: 0,
         na: 0,
         failing: [],
+        notApplicable: [],
         versionNo: row.version_no,
       });
     }
@@ -289,7 +297,9 @@ export function computeFigures(
     }
     for (const criterionId of found.na) {
       const figure = criteria.get(lineageOf.get(criterionId) ?? '');
-      if (figure) figure.na += 1;
+      if (!figure) continue;
+      figure.na += 1;
+      figure.notApplicable.push({ unitId: row.unit_id, planId: row.plan_id });
     }
     if (found.fail.length > 0) withFindings += 1;
     records.push({
@@ -393,6 +403,10 @@ export function computeFigures(
     figure.failing.sort((a, b) => byName(a.unitId, b.unitId));
     return figure;
   });
+  const versionLineages = new Map<string, Set<string>>();
+  for (const [versionId, ids] of byVersion) {
+    versionLineages.set(versionId, new Set(ids.map((id) => lineageOf.get(id) ?? id)));
+  }
   return {
     from,
     to,
@@ -412,6 +426,7 @@ export function computeFigures(
     causes: countTexts(causes),
     requests,
     reinspections,
+    versionLineages,
   };
 }
 
@@ -460,28 +475,37 @@ function requestFigures(
     unitsRemedied: 0,
     unitsOverdue: [],
     texts: [],
+    rows: [],
+    byRecord: new Map(),
   };
   const withRequests = new Set<string>();
   const withRemedied = new Set<string>();
   const overdueUnits = new Set<string>();
   const texts = new Map<string, TextFigure>();
-  const textsOfRecord = new Map<string, Set<string>>();
   for (const request of queries.requests(records.map((record) => record.inspectionId))) {
     const record = recordOf.get(request.inspection_id);
     if (!record) continue;
+    figures.rows.push(request);
     figures.total += 1;
     withRequests.add(request.inspection_id);
+    const entry = figures.byRecord.get(request.inspection_id) ?? {
+      keys: new Set<string>(),
+      remedied: false,
+      overdue: false,
+    };
+    figures.byRecord.set(request.inspection_id, entry);
     if (request.remedied_date !== null) {
       figures.remedied += 1;
       withRemedied.add(request.inspection_id);
+      entry.remedied = true;
     } else if (request.due_date !== null && request.due_date < today) {
       figures.overdue += 1;
       overdueUnits.add(record.unitId);
+      entry.overdue = true;
     } else {
       figures.open += 1;
     }
-    const seen = textsOfRecord.get(request.inspection_id) ?? new Set<string>();
-    textsOfRecord.set(request.inspection_id, seen);
+    const seen = entry.keys;
     for (const line of recordedLines(request.text)) {
       const key = lineKey(line);
       if (seen.has(key)) continue;
