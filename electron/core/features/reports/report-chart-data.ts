@@ -114,9 +114,13 @@ export function reportCharts(figures: ReportFigures): {
   for (const criterion of figures.criteria) {
     byChecklist.set(criterion.checklistId, [...(byChecklist.get(criterion.checklistId) ?? []), criterion]);
   }
-  const criteria = [...byChecklist.values()].map((list): ReportChart => {
-    const shares = failShares(list).slice(0, MAX_CRITERIA);
-    return {
+  // Only what some unit did not meet: a row of 0% says nothing a reader needs.
+  const criteria = [...byChecklist.values()].flatMap((list): ReportChart[] => {
+    const shares = failShares(list)
+      .filter((item) => item.criterion.fail > 0)
+      .slice(0, MAX_CRITERIA);
+    if (shares.length === 0) return [];
+    const chart: ReportChart = {
       type: 'bars',
       title:
         byChecklist.size > 1
@@ -130,6 +134,7 @@ export function reportCharts(figures: ReportFigures): {
       max: niceMax(Math.max(0, ...shares.map((item) => item.share))),
       suffix: '%',
     };
+    return [chart];
   });
   return { progress, kinds, criteria };
 }

@@ -135,8 +135,8 @@ function barsSvg(chart: Extract<ReportChart, { type: 'bars' }>): { svg: string; 
 
 function linesSvg(chart: Extract<ReportChart, { type: 'lines' }>): { svg: string; height: number } {
   const left = 46;
-  const right = WIDTH - 14;
-  const top = 12;
+  const right = WIDTH - 24;
+  const top = 24;
   const plotHeight = 210;
   const bottom = top + plotHeight;
   const highest = Math.max(chart.target ?? 0, ...chart.series.flatMap((series) => series.values), 1);
@@ -153,10 +153,16 @@ function linesSvg(chart: Extract<ReportChart, { type: 'lines' }>): { svg: string
   }
   const every = Math.max(1, Math.ceil(count / 12));
   chart.labels.forEach((label, index) => {
-    if (index % every !== 0 && index !== count - 1) return;
+    // Counted from the last month, which is always labelled, so labels never crowd at the end.
+    if ((count - 1 - index) % every !== 0) return;
     parts.push(
       `<line x1="${x(index)}" y1="${bottom}" x2="${x(index)}" y2="${bottom + 4}" stroke="#000" stroke-width="0.8"/>`,
-      text(x(index), bottom + 16, label, 'font-size="10" text-anchor="middle"'),
+      text(
+        x(index),
+        bottom + 16,
+        label,
+        `font-size="10" text-anchor="${index === count - 1 && count > 1 ? 'end' : 'middle'}"`,
+      ),
     );
   });
   parts.push(

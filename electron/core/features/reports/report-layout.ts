@@ -54,11 +54,11 @@ function placeDateRuns(fields: ReportFields): Run[] {
 const APPENDIX_COLUMNS: TableColumn[] = [
   { title: REPORT_FORM.appendix.columns[0], width: 10, align: 'center' },
   { title: REPORT_FORM.appendix.columns[1] },
-  { title: REPORT_FORM.appendix.columns[2], width: 24, align: 'center' },
-  { title: REPORT_FORM.appendix.columns[3], width: 24, align: 'center' },
-  { title: REPORT_FORM.appendix.columns[4], width: 12, align: 'center' },
-  { title: REPORT_FORM.appendix.columns[5], width: 15, align: 'center' },
-  { title: REPORT_FORM.appendix.columns[6], width: 17, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[2], width: 23, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[3], width: 28, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[4], width: 11, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[5], width: 14, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[6], width: 16, align: 'center' },
 ];
 
 function appendixBlocks(source: LayoutSource): Block[] {
@@ -99,9 +99,13 @@ function appendixBlocks(source: LayoutSource): Block[] {
   ];
 }
 
+/** The drafted closing sentence ("Trên đây là báo cáo …") goes with the signature, on its page. */
+export const CLOSING_BLOCK = 'closing';
+
 function bodyBlocks(body: ReportBody): Block[] {
   const blocks: Block[] = [];
   for (const block of body.blocks) {
+    if (block.id === CLOSING_BLOCK && block === body.blocks.at(-1)) continue;
     switch (block.kind) {
       case 'heading':
         if (hasText(block.runs)) blocks.push({ kind: 'heading', level: block.level, runs: runs(block.runs) });
@@ -147,13 +151,19 @@ export function recipientItems(recipients: string): string[] {
 }
 
 export function reportFileName(fields: Pick<ReportFields, 'number' | 'title'>): string {
+  // Dates and numbers keep their parts apart: "12/BC" → "12-BC", "31/8/2020" → "31-8-2020".
   return safeFileName(
-    ['Báo cáo', fields.number.trim().replaceAll('/', '-'), fields.title].filter((part) => part.trim() !== '').join(' '),
+    ['Báo cáo', fields.number.trim(), fields.title]
+      .filter((part) => part.trim() !== '')
+      .join(' ')
+      .replaceAll('/', '-'),
   );
 }
 
 export function layoutReport(source: LayoutSource): DocumentLayout {
   const { fields } = source;
+  const last = source.body.blocks.at(-1);
+  const closing = last?.id === CLOSING_BLOCK && last.kind === 'paragraph' ? runs(last.runs) : [];
   const blocks: Block[] = [
     {
       kind: 'header',
@@ -168,7 +178,7 @@ export function layoutReport(source: LayoutSource): DocumentLayout {
     ...bodyBlocks(source.body),
     {
       kind: 'closing',
-      runs: [],
+      runs: closing,
       signatures: [
         [
           {

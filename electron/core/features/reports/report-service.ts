@@ -21,6 +21,7 @@ import { closingSentence, draftAppendix, draftBody, draftTitle } from './report-
 import { computeFigures, type ReportFigures } from './report-figures';
 import { ReportQueries } from './report-queries';
 import { ReportRepo, type ReportRow } from './report-repo';
+import { CLOSING_BLOCK } from './report-layout';
 
 export interface ReportScope {
   planIds: string[];
@@ -41,6 +42,19 @@ function parseIds(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The issuing body as the header prints it under its parent: "Phòng Giáo dục và Đào tạo" under
+ * "UBND huyện Lộc Bình", without repeating "huyện Lộc Bình".
+ */
+export function headerName(officeName: string, parentBody: string): string {
+  const place = /\b(huyện|quận|thị xã|thành phố|tỉnh)\s+.+$/iu.exec(parentBody.trim())?.[0];
+  if (!place) return officeName.trim();
+  const name = officeName.trim();
+  return name.toLocaleLowerCase('vi-VN').endsWith(` ${place.toLocaleLowerCase('vi-VN')}`)
+    ? name.slice(0, name.length - place.length - 1).trim()
+    : name;
 }
 
 /** The signer's title a report of this body usually carries. */
@@ -125,8 +139,9 @@ export class ReportService {
     const today = this.today();
     const figures = this.figures(scope, today);
     const office = this.settings.get().office;
-    const issuingBody = office?.name ?? '';
     const parentBody = this.names.parentBody();
+    const officeName = office?.name ?? '';
+    const issuingBody = headerName(officeName, parentBody);
     const title = draftTitle(figures);
     const fields: ReportFields = {
       title,
@@ -140,7 +155,7 @@ export class ReportService {
       recipients: parentBody ? `${parentBody} (b/c)` : '',
       withCharts: scope.withCharts,
     };
-    const body = this.draftText(figures, fields);
+    const body = this.draftText(figures, fields, officeName);
     return this.writes.run((tx) => {
       const row = tx.insert(
         this.repo.reports,
@@ -185,7 +200,7 @@ export class ReportService {
           periodTo: figures.to,
           asOf: today,
           planIds: JSON.stringify(figures.plans.map((plan) => plan.id)),
-          body: JSON.stringify(this.draftText(figures, next)),
+          body: JSON.stringify(this.draftText(figures, next, this.settings.get().office?.name ?? next.issuingBody)),
           appendix: JSON.stringify(draftAppendix(figures)),
         },
         { audit: { action: 'redraft', summary: title } },
@@ -260,12 +275,13 @@ export class ReportService {
     });
   }
 
-  private draftText(figures: ReportFigures, fields: ReportFields): ReportBody {
-    const body = draftBody(figures, { issuingBody: fields.issuingBody, withCharts: fields.withCharts });
+  /** `officeName`: the office as the text names it ("Phòng Giáo dục và Đào tạo huyện Lộc Bình"). */
+  private draftText(figures: ReportFigures, fields: ReportFields, officeName: string): ReportBody {
+    const body = draftBody(figures, { issuingBody: officeName, withCharts: fields.withCharts });
     body.blocks.push({
-      id: 'closing',
+      id: CLOSING_BLOCK,
       kind: 'paragraph',
-      runs: [{ text: closingSentence(fields.title, fields.issuingBody) }],
+      runs: [{ text: closingSentence(fields.title, officeName) }],
     });
     return body;
   }
