@@ -85,14 +85,16 @@ function excelDate(iso: string | null): Date | null {
 type Value = string | number | Date | null;
 
 /** Adds a row of values, each with its style; a text a spreadsheet could run as a formula keeps the Text format. */
-function addRow(sheet: ExcelJS.Worksheet, values: [Value, Style][], height?: number): void {
+function addRow(sheet: ExcelJS.Worksheet, values: [Value, Style][], height?: number, commit = true): ExcelJS.Row {
   const row = sheet.addRow(values.map(([value]) => value));
   values.forEach(([value, style], index) => {
     const cell = row.getCell(index + 1);
     cell.style = typeof value === 'string' && isFormulaLike(value) ? { ...style, numFmt: '@' } : style;
   });
   if (height) row.height = height;
-  row.commit();
+  // Rows are written out as they are committed; a row still to be merged waits.
+  if (commit) row.commit();
+  return row;
 }
 
 function columnLetter(index: number): string {
@@ -254,8 +256,9 @@ function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
         ...checklist.columns.map((column): [Value, Style] => [column.number, STYLES.header]),
       ],
       20,
+      false,
     );
-    addRow(
+    const textRow = addRow(
       sheet,
       [
         ...fixed.map((): [Value, Style] => ['', STYLES.header]),
@@ -265,8 +268,10 @@ function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
         ]),
       ],
       120,
+      false,
     );
     for (let column = 1; column <= fixed.length; column += 1) sheet.mergeCells(3, column, 4, column);
+    textRow.commit();
     let row = 0;
     for (const record of figures.records) {
       if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) continue;
