@@ -133,7 +133,7 @@ describe("the sample district's results report", () => {
     expect(report.appendixRows).toBe(49);
     expect(report.fields).toMatchObject({
       parentBody: 'UBND huyện Lộc Bình',
-      issuingBody: 'Phòng Giáo dục và Đào tạo huyện Lộc Bình',
+      issuingBody: 'Phòng Giáo dục và Đào tạo',
       signerTitle: 'TRƯỞNG PHÒNG',
       place: 'Lộc Bình',
     });

@@ -2,7 +2,7 @@ import { isLockedStatus } from '../../../../shared/domain/inspection';
 import type { PeriodKind } from '../../../../shared/domain/plan';
 import { percent, targetUnits } from '../../../../shared/domain/progress';
 import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
-import { compareText, lineKey, recordedLines } from './report-text';
+import { compareText, lineReader, type RecordedLine } from './report-text';
 import type { InspectionRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
 
 /**
@@ -161,11 +161,15 @@ export interface ReportFigures {
   versionLineages: Map<string, Set<string>>;
 }
 
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
 function newer(a: InspectionRow, b: InspectionRow): boolean {
-  const byDate = (a.inspection_date ?? '').localeCompare(b.inspection_date ?? '');
+  const byDate = compareKeys(a.inspection_date ?? '', b.inspection_date ?? '');
   if (byDate !== 0) return byDate > 0;
-  const byFinalised = (a.finalised_at ?? '').localeCompare(b.finalised_at ?? '');
+  const byFinalised = compareKeys(a.finalised_at ?? '', b.finalised_at ?? '');
   if (byFinalised !== 0) return byFinalised > 0;
   return a.id > b.id;
 }
@@ -178,10 +182,9 @@ function countTexts(counts: Map<string, TextFigure>): TextFigure[] {
   return [...counts.values()].sort((a, b) => b.units - a.units || compareText(a.text, b.text));
 }
 
-function addLines(counts: Map<string, TextFigure>, text: string): void {
+function addLines(counts: Map<string, TextFigure>, lines: RecordedLine[]): void {
   const seen = new Set<string>();
-  for (const line of recordedLines(text)) {
-    const key = lineKey(line);
+  for (const { line, key } of lines) {
     if (seen.has(key)) continue;
     seen.add(key);
     const known = counts.get(key);
@@ -200,7 +203,8 @@ export function computeFigures(
   const units = new Map<string, UnitInfo>();
   for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
   const unitOf = (id: string): UnitInfo => units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
-  const byName = (a: string, b: string) => unitOf(a).sortKey.localeCompare(unitOf(b).sortKey) || a.localeCompare(b);
+  // Sort keys order by plain comparison (shared/text/collate.ts): no locale needed.
+  const byName = (a: string, b: string) => compareKeys(unitOf(a).sortKey, unitOf(b).sortKey) || compareKeys(a, b);
 
   const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
   for (const row of queries.scopeRows(planIds)) scope.get(row.plan_id)?.add(row.unit_id);
@@ -227,7 +231,7 @@ export function computeFigures(
     if (earliest === undefined || date < earliest) first.set(key, date);
   }
   const byDateThenName = (a: { date: string | null; unitId: string }, b: { date: string | null; unitId: string }) =>
-    (a.date ?? '9999').localeCompare(b.date ?? '9999') || byName(a.unitId, b.unitId);
+    compareKeys(a.date ?? '9999', b.date ?? '9999') || byName(a.unitId, b.unitId);
   reinspections.planned.sort(byDateThenName);
   reinspections.done.sort(byDateThenName);
 
@@ -276,30 +280,32 @@ export function computeFigures(
   }
   numberCriteria(criteriaRows, criteria);
 
+  // Đạt is counted per version, not per record: each criterion of a version is met by every
+  // record of that version, less the records that found it not met or not applicable.
+  const versionOf = new Map(criteriaRows.map((row) => [row.id, row.version_id]));
+  const recordsOfVersion = new Map<string, number>();
   const records: UnitRecord[] = [];
   let withFindings = 0;
+  const none = { fail: [] as string[], na: [] as string[] };
   for (const row of chosen) {
-    const found = findings.get(row.id) ?? { fail: [], na: [] };
-    const versionCriteria = row.checklist_version_id ? (byVersion.get(row.checklist_version_id) ?? []) : [];
-    const notPass = new Set([...found.fail, ...found.na]);
-    let pass = 0;
-    for (const criterionId of versionCriteria) {
-      if (notPass.has(criterionId)) continue;
-      pass += 1;
-      const figure = criteria.get(lineageOf.get(criterionId) ?? '');
-      if (figure) figure.pass += 1;
-    }
-    for (const criterionId of found.fail) {
-      const figure = criteria.get(lineageOf.get(criterionId) ?? '');
-      if (!figure) continue;
-      figure.fail += 1;
-      figure.failing.push({ unitId: row.unit_id, planId: row.plan_id });
-    }
-    for (const criterionId of found.na) {
-      const figure = criteria.get(lineageOf.get(criterionId) ?? '');
-      if (!figure) continue;
-      figure.na += 1;
-      figure.notApplicable.push({ unitId: row.unit_id, planId: row.plan_id });
+    const found = findings.get(row.id) ?? none;
+    const version = row.checklist_version_id;
+    const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
+    if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
+    let notPassInVersion = 0;
+    for (const [list, result] of [
+      [found.fail, 'fail'],
+      [found.na, 'na'],
+    ] as const) {
+      for (const criterionId of list) {
+        const inVersion = version !== null && versionOf.get(criterionId) === version;
+        if (inVersion) notPassInVersion += 1;
+        const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+        if (!figure) continue;
+        if (inVersion) figure.pass -= 1;
+        figure[result] += 1;
+        (result === 'fail' ? figure.failing : figure.notApplicable).push({ unitId: row.unit_id, planId: row.plan_id });
+      }
     }
     if (found.fail.length > 0) withFindings += 1;
     records.push({
@@ -309,30 +315,37 @@ export function computeFigures(
       date: row.inspection_date ?? '',
       firstDate: first.get(`${row.plan_id}\n${row.unit_id}`) ?? row.inspection_date ?? '',
       minutesNumber: row.minutes_number,
-      versionId: row.checklist_version_id,
-      pass,
+      versionId: version,
+      pass: size - notPassInVersion,
       fail: found.fail.length,
       na: found.na.length,
       limitations: row.limitations,
       causes: row.causes,
     });
   }
+  for (const [version, count] of recordsOfVersion) {
+    for (const criterionId of byVersion.get(version) ?? []) {
+      const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+      if (figure) figure.pass += count;
+    }
+  }
   const planOrder = new Map(planIds.map((id, index) => [id, index]));
   records.sort(
     (a, b) =>
       (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) ||
-      a.date.localeCompare(b.date) ||
+      compareKeys(a.date, b.date) ||
       byName(a.unitId, b.unitId),
   );
 
   const limitations = new Map<string, TextFigure>();
   const causes = new Map<string, TextFigure>();
+  const read = lineReader();
   for (const record of records) {
-    addLines(limitations, record.limitations);
-    addLines(causes, record.causes);
+    addLines(limitations, read(record.limitations));
+    addLines(causes, read(record.causes));
   }
 
-  const requests = requestFigures(queries, records, today, byName);
+  const requests = requestFigures(queries, records, today, byName, read);
 
   // Per plan, then each unit once over every plan.
   const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
@@ -464,6 +477,7 @@ function requestFigures(
   records: UnitRecord[],
   today: string,
   byName: (a: string, b: string) => number,
+  read: (text: string) => RecordedLine[],
 ): RequestFigures {
   const recordOf = new Map(records.map((record) => [record.inspectionId, record]));
   const figures: RequestFigures = {
@@ -506,8 +520,7 @@ function requestFigures(
       figures.open += 1;
     }
     const seen = entry.keys;
-    for (const line of recordedLines(request.text)) {
-      const key = lineKey(line);
+    for (const { line, key } of read(request.text)) {
       if (seen.has(key)) continue;
       seen.add(key);
       const known = texts.get(key);

@@ -31,3 +31,24 @@ export function lineKey(line: string): string {
 export function compareText(a: string, b: string): number {
   return compareVietnamese(a, b);
 }
+
+export interface RecordedLine {
+  line: string;
+  key: string;
+}
+
+/**
+ * recordedLines with their keys, remembered per text: the same finding is typed in many
+ * minutes, and folding Vietnamese is the costly part of counting them.
+ */
+export function lineReader(): (text: string) => RecordedLine[] {
+  const known = new Map<string, RecordedLine[]>();
+  return (text) => {
+    let lines = known.get(text);
+    if (!lines) {
+      lines = recordedLines(text).map((line) => ({ line, key: lineKey(line) }));
+      known.set(text, lines);
+    }
+    return lines;
+  };
+}
