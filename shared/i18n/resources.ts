@@ -14,6 +14,7 @@ import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { documents as viDocuments } from './vi/documents';
 import { reports as viReports } from './vi/reports';
+import { statistics as viStatistics } from './vi/statistics';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
@@ -31,6 +32,7 @@ import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { documents as enDocuments } from './en/documents';
 import { reports as enReports } from './en/reports';
+import { statistics as enStatistics } from './en/statistics';
 import { unitImport as enUnitImport } from './en/unitImport';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
@@ -57,6 +59,7 @@ export const vi = {
   minutes: viMinutes,
   documents: viDocuments,
   reports: viReports,
+  statistics: viStatistics,
   unitImport: viUnitImport,
 };
 
@@ -77,6 +80,7 @@ export const en: CatalogShape<typeof vi> = {
   minutes: enMinutes,
   documents: enDocuments,
   reports: enReports,
+  statistics: enStatistics,
   unitImport: enUnitImport,
 };
 
