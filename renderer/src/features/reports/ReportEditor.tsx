@@ -40,8 +40,10 @@ export function ReportEditor({ id }: { id: string }) {
   const api = useApi();
   const { notify } = useNotifier();
   const [report, setReport] = useState<Report | null>(null);
-  const [fields, setFields] = useState<ReportFields | null>(null);
-  const [body, setBody] = useState<ReportBody | null>(null);
+  // What the editor shows; `edited` when it differs from what was loaded (a save is due).
+  const [doc, setDoc] = useState<{ fields: ReportFields; body: ReportBody; edited: boolean } | null>(null);
+  const fields = doc?.fields ?? null;
+  const body = doc?.body ?? null;
   const [generation, setGeneration] = useState(0);
   const [amending, setAmending] = useState(false);
   const [dialog, setDialog] = useState<Dialogs>(null);
@@ -52,11 +54,12 @@ export function ReportEditor({ id }: { id: string }) {
   /** The report as the core holds it now: shown afresh, edits not yet saved dropped. */
   const load = useCallback((next: Report) => {
     setReport(next);
-    setFields(next.fields);
-    setBody(next.body);
+    setDoc({ fields: next.fields, body: next.body, edited: false });
     setGeneration((value) => value + 1);
   }, []);
   const saver = useReportSaver(api, report, setReport, t('common.unexpected'));
+  const finalised = report?.status === 'finalised';
+  const readOnly = finalised && !amending;
 
   useEffect(() => {
     let live = true;
@@ -69,48 +72,76 @@ export function ReportEditor({ id }: { id: string }) {
     };
   }, [api, id, load, t]);
 
-  const finalised = report?.status === 'finalised';
-  const readOnly = finalised && !amending;
-
-  const edit = (nextFields: ReportFields, nextBody: ReportBody) => {
-    setFields(nextFields);
-    setBody(nextBody);
-    if (!finalised) saver.change({ fields: nextFields, body: nextBody });
-  };
-  const editBlocks = (blocks: ReportBlock[]) => {
-    if (fields && body) edit(fields, { ...body, blocks });
-  };
+  // Every edit goes through `update` (stable, so unchanged paragraphs do not render again while
+  // one is typed in); the save follows from the new state.
+  const update = useCallback(
+    (
+      change: (current: {
+        fields: ReportFields;
+        body: ReportBody;
+      }) => Partial<{ fields: ReportFields; body: ReportBody }>,
+    ) => {
+      setDoc((current) => (current ? { ...current, ...change(current), edited: true } : current));
+    },
+    [],
+  );
+  const { change: saveLater } = saver;
+  useEffect(() => {
+    if (doc?.edited && !finalised) saveLater({ fields: doc.fields, body: doc.body });
+  }, [doc, finalised, saveLater]);
+  const setBlocks = useCallback(
+    (change: (blocks: ReportBlock[]) => ReportBlock[]) =>
+      update((current) => ({ body: { ...current.body, blocks: change(current.body.blocks) } })),
+    [update],
+  );
   const blocks = body?.blocks ?? [];
-  const onRuns = (blockId: string, runs: ReportRun[]) =>
-    editBlocks(
-      blocks.map((block) =>
-        block.id === blockId && block.kind !== 'table' && block.kind !== 'chart' ? { ...block, runs } : block,
-      ),
-    );
-  const onMove = (blockId: string, by: -1 | 1) => {
-    const at = blocks.findIndex((block) => block.id === blockId);
-    const to = at + by;
-    if (at < 0 || to < 0 || to >= blocks.length) return;
-    const next = [...blocks];
-    const [moved] = next.splice(at, 1);
-    if (moved) next.splice(to, 0, moved);
-    editBlocks(next);
-    // The moved paragraph keeps the keyboard.
+  const focusBlock = (blockId: string) =>
     requestAnimationFrame(() =>
       document.querySelector<HTMLElement>(`[data-block="${blockId}"] [role="textbox"]`)?.focus(),
     );
-  };
-  const onDelete = (blockId: string) => editBlocks(blocks.filter((block) => block.id !== blockId));
-  const onAddAfter = (blockId: string | null) => {
-    const fresh: ReportBlock = { id: newBlockId(), kind: 'paragraph', runs: [] };
-    const at = blockId === null ? blocks.length - 1 : blocks.findIndex((block) => block.id === blockId);
-    const next = [...blocks];
-    next.splice(at + 1, 0, fresh);
-    editBlocks(next);
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-block="${fresh.id}"] [role="textbox"]`)?.focus(),
-    );
-  };
+  const onFields = useCallback((next: ReportFields) => update(() => ({ fields: next })), [update]);
+  const onRuns = useCallback(
+    (blockId: string, runs: ReportRun[]) =>
+      setBlocks((list) =>
+        list.map((block) =>
+          block.id === blockId && (block.kind === 'paragraph' || block.kind === 'heading') ? { ...block, runs } : block,
+        ),
+      ),
+    [setBlocks],
+  );
+  const onMove = useCallback(
+    (blockId: string, by: -1 | 1) => {
+      setBlocks((list) => {
+        const at = list.findIndex((block) => block.id === blockId);
+        const to = at + by;
+        if (at < 0 || to < 0 || to >= list.length) return list;
+        const next = [...list];
+        const [moved] = next.splice(at, 1);
+        if (moved) next.splice(to, 0, moved);
+        return next;
+      });
+      // The moved paragraph keeps the keyboard.
+      focusBlock(blockId);
+    },
+    [setBlocks],
+  );
+  const onDelete = useCallback(
+    (blockId: string) => setBlocks((list) => list.filter((block) => block.id !== blockId)),
+    [setBlocks],
+  );
+  const onAddAfter = useCallback(
+    (blockId: string | null) => {
+      const fresh: ReportBlock = { id: newBlockId(), kind: 'paragraph', runs: [] };
+      setBlocks((list) => {
+        const at = blockId === null ? list.length - 1 : list.findIndex((block) => block.id === blockId);
+        const next = [...list];
+        next.splice(at + 1, 0, fresh);
+        return next;
+      });
+      focusBlock(fresh.id);
+    },
+    [setBlocks],
+  );
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -178,6 +209,8 @@ export function ReportEditor({ id }: { id: string }) {
         {!finalised && (
           <Typography
             variant="body2"
+            noWrap
+            sx={{ flexShrink: 0 }}
             color={saver.state === 'failed' ? 'error' : 'text.secondary'}
             role="status"
             aria-live="polite"
@@ -296,12 +329,7 @@ export function ReportEditor({ id }: { id: string }) {
           <Typography variant="h6" component="h2" sx={{ fontSize: 17, mb: 2 }}>
             {t('reports.fieldsLabel')}
           </Typography>
-          <ReportFieldsForm
-            key={generation}
-            fields={fields}
-            readOnly={readOnly}
-            onChange={(next) => edit(next, body)}
-          />
+          <ReportFieldsForm key={generation} fields={fields} readOnly={readOnly} onChange={onFields} />
         </Paper>
 
         <Paper component="section" aria-label={t('reports.editor.textLabel')} sx={{ p: 2.5 }}>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ReportFields } from '../../../../shared/domain/report';
@@ -10,7 +11,7 @@ interface ReportFieldsFormProps {
 }
 
 /** What is printed around the text: header, number, place and date, subject, signature, recipients. */
-export function ReportFieldsForm({ fields, readOnly, onChange }: ReportFieldsFormProps) {
+export const ReportFieldsForm = memo(function ReportFieldsForm({ fields, readOnly, onChange }: ReportFieldsFormProps) {
   const { t } = useTranslation();
   const text = (
     name: Exclude<keyof ReportFields, 'reportDate' | 'withCharts'>,
@@ -48,4 +49,4 @@ export function ReportFieldsForm({ fields, readOnly, onChange }: ReportFieldsFor
       {text('recipients', { multiline: true })}
     </Box>
   );
-}
+});

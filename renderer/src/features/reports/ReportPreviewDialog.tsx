@@ -88,7 +88,7 @@ export function ReportPreviewDialog({
     <Dialog fullScreen open onClose={busy ? undefined : onClose} aria-labelledby={titleId}>
       <AppBar position="static" color="default" elevation={1}>
         <Toolbar variant="dense" sx={{ gap: 1, flexWrap: 'wrap', py: 0.5 }}>
-          <Typography id={titleId} variant="h6" component="h2" noWrap sx={{ flexGrow: 1, minWidth: 200 }}>
+          <Typography id={titleId} variant="h6" component="h2" noWrap sx={{ flex: '1 1 200px', minWidth: 0 }}>
             {t('reports.previewTitle', { title })}
           </Typography>
           {preview && (

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ReportRun } from '../../../../shared/domain/report';
@@ -24,7 +24,7 @@ interface RichParagraphProps {
  * Uncontrolled once mounted (React never rewrites what the clerk is typing in); a new text
  * from outside mounts it again (its key).
  */
-export function RichParagraph({
+function RichParagraphView({
   runs,
   label,
   variant,
@@ -129,3 +129,10 @@ export function RichParagraph({
     />
   );
 }
+
+/** Its text is the browser's once mounted, and its handlers are stable: only these can change it. */
+export const RichParagraph = memo(
+  RichParagraphView,
+  (before, after) =>
+    before.label === after.label && before.readOnly === after.readOnly && before.variant === after.variant,
+);

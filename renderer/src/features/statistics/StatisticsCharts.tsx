@@ -29,6 +29,7 @@ export function ProgressChart({ statistics }: { statistics: Statistics }) {
       data: inspected.map((count) => (plan.targetUnits > 0 ? Math.round((count / plan.targetUnits) * 1000) / 10 : 0)),
       valueFormatter: (value: number | null) => percentText(value),
       showMark: inspected.length <= 24,
+      curve: 'linear' as const,
     };
   });
   const highest = Math.max(100, ...series.flatMap((item) => item.data));
@@ -93,7 +94,8 @@ export function KindsChart({ statistics }: { statistics: Statistics }) {
 export function CriteriaChart({ criteria }: { criteria: StatisticsCriterion[] }) {
   const { t } = useTranslation();
   const shown = [...criteria]
-    .filter((criterion) => criterion.pass + criterion.fail > 0)
+    // Only what some unit did not meet: the rest would be empty rows.
+    .filter((criterion) => criterion.fail > 0)
     .sort((a, b) => b.failShare - a.failShare || b.fail - a.fail)
     .slice(0, MAX_CRITERIA);
   if (shown.length === 0) return <Typography color="text.secondary">{t('statistics.noResults')}</Typography>;
@@ -120,6 +122,8 @@ export function CriteriaChart({ criteria }: { criteria: StatisticsCriterion[] })
             label: t('statistics.failShare'),
             color: '#c55a11',
             valueFormatter: (value: number | null) => percentText(value),
+            barLabel: (item) => percentText(item.value),
+            barLabelPlacement: 'outside',
           },
         ]}
         grid={{ vertical: true }}
