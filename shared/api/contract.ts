@@ -12,6 +12,7 @@ import { auditEndpoints } from './audit';
 import { minutesEndpoints } from './minutes';
 import { backupEndpoints } from './backup';
 import { folderEndpoints } from './folders';
+import { reportEndpoints } from './reports';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -32,6 +33,7 @@ export const contract = {
   ...minutesEndpoints,
   ...backupEndpoints,
   ...folderEndpoints,
+  ...reportEndpoints,
 } as const;
 
 export type Contract = typeof contract;

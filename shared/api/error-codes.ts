@@ -5,6 +5,8 @@ import { InspectionError } from './inspections';
 import { MinutesError } from './minutes';
 import { FileError } from './files';
 import { BackupError } from './backup';
+import { DocumentError } from './documents';
+import { ReportError } from './reports';
 
 /** Every error code the API can answer: the common ones and each feature's. */
 export const API_ERROR_CODES = {
@@ -15,6 +17,8 @@ export const API_ERROR_CODES = {
   ...MinutesError,
   ...FileError,
   ...BackupError,
+  ...DocumentError,
+  ...ReportError,
 } as const;
 
 export type ApiErrorCode =
@@ -24,7 +28,9 @@ export type ApiErrorCode =
   | CodeOf<typeof InspectionError>
   | CodeOf<typeof MinutesError>
   | CodeOf<typeof FileError>
-  | CodeOf<typeof BackupError>;
+  | CodeOf<typeof BackupError>
+  | CodeOf<typeof DocumentError>
+  | CodeOf<typeof ReportError>;
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
   return (Object.values(API_ERROR_CODES) as string[]).includes(code);

@@ -9,12 +9,8 @@ import {
   minutesSettingsSchema,
 } from '../domain/minutes';
 
-/** What the minutes may answer besides the common errors. */
+/** What the minutes may answer besides the common errors (and those of documents, shared/api/documents.ts). */
 export const MinutesError = {
-  noBrowser: 'minutes.NO_BROWSER',
-  browserFailed: 'minutes.BROWSER_FAILED',
-  renderFailed: 'minutes.RENDER_FAILED',
-  fontMissing: 'minutes.FONT_MISSING',
   numberTyped: 'minutes.NUMBER_TYPED',
   numberTaken: 'minutes.NUMBER_TAKEN',
   numbersExhausted: 'minutes.NUMBERS_EXHAUSTED',

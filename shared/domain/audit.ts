@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Generic on purpose — any service writes entries through the core's AuditTrail, naming the
  * entity, its id, the action and the fields that changed.
  */
-export const AUDIT_ENTITIES = ['unit', 'official', 'checklist', 'plan', 'inspection'] as const;
+export const AUDIT_ENTITIES = ['unit', 'official', 'checklist', 'plan', 'inspection', 'report'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'reinspection',
   'upgradeChecklist',
   'sample',
+  'redraft',
+  'finaliseReport',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,9 @@ import { inspections as viInspections } from './vi/inspections';
 import { progress as viProgress } from './vi/progress';
 import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
+import { documents as viDocuments } from './vi/documents';
+import { reports as viReports } from './vi/reports';
+import { statistics as viStatistics } from './vi/statistics';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { files as viFiles } from './vi/files';
 import { backup as viBackup } from './vi/backup';
@@ -29,6 +32,9 @@ import { inspections as enInspections } from './en/inspections';
 import { progress as enProgress } from './en/progress';
 import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
+import { documents as enDocuments } from './en/documents';
+import { reports as enReports } from './en/reports';
+import { statistics as enStatistics } from './en/statistics';
 import { unitImport as enUnitImport } from './en/unitImport';
 import { files as enFiles } from './en/files';
 import { backup as enBackup } from './en/backup';
@@ -55,6 +61,9 @@ export const vi = {
   progress: viProgress,
   audit: viAudit,
   minutes: viMinutes,
+  documents: viDocuments,
+  reports: viReports,
+  statistics: viStatistics,
   unitImport: viUnitImport,
   files: viFiles,
   backup: viBackup,
@@ -75,6 +84,9 @@ export const en: CatalogShape<typeof vi> = {
   progress: enProgress,
   audit: enAudit,
   minutes: enMinutes,
+  documents: enDocuments,
+  reports: enReports,
+  statistics: enStatistics,
   unitImport: enUnitImport,
   files: enFiles,
   backup: enBackup,

@@ -13,6 +13,7 @@ import { unitImportBench } from './unit-import.bench';
 import { minutesBench } from './minutes.bench';
 import { integrityBench } from './integrity.bench';
 import { backupBench } from './backup.bench';
+import { reportsBench } from './reports.bench';
 
 const MODULES: BenchModule[] = [
   registryBench,
@@ -22,6 +23,7 @@ const MODULES: BenchModule[] = [
   minutesBench,
   integrityBench,
   backupBench,
+  reportsBench,
 ];
 
 async function main() {

@@ -15,6 +15,7 @@ import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
 import { backupHandlers } from '../features/backup/handlers';
 import { folderHandlers } from '../features/folders/handlers';
+import { reportHandlers } from '../features/reports/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services, health: DataHealth): HandlerMap<Contract> {
@@ -32,5 +33,6 @@ export function allHandlers(services: Services, health: DataHealth): HandlerMap<
     ...minutesHandlers(services.minutes, services.minutesBatches),
     ...backupHandlers(services.backup),
     ...folderHandlers(services.folders, services.settings.get().mode),
+    ...reportHandlers(services.reports, services.reportDocuments, services.statistics, services.files),
   };
 }

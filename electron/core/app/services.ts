@@ -23,6 +23,9 @@ import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import type { BackupService } from '../features/backup/backup-service';
 import type { FolderMemory } from '../files/folder-memory';
+import { ReportService } from '../features/reports/report-service';
+import { ReportDocuments } from '../features/reports/report-documents';
+import { StatisticsService } from '../features/reports/statistics-service';
 
 /** Everything the handlers can reach. A feature adds its service here. */
 export interface Services {
@@ -47,6 +50,9 @@ export interface Services {
   backup: BackupService;
   /** The last folder used, per purpose. */
   folders: FolderMemory;
+  reports: ReportService;
+  reportDocuments: ReportDocuments;
+  statistics: StatisticsService;
 }
 
 /** What printing documents needs from the shell: its PDF engine and where the fonts are. */
@@ -85,6 +91,17 @@ export function createServices(
   // The sample plans come and go with the sample district ("Nạp dữ liệu mẫu" / "Xóa dữ liệu mẫu").
   registry.sampleSteps.push(new SamplePlans(db, clock, writes, officials, plans, inspections));
   const minutes = new MinutesService({ db, clock, writes, settings, files, inspections, ...documents });
+  // A report's header names the office as the minutes do (the documents' settings, else the office's own).
+  const reports = new ReportService(db, clock, writes, settings, {
+    parentBody: () => {
+      const names = minutes.getSettings();
+      return names.parentBody.trim() || names.officeParentBody;
+    },
+    placeName: () => {
+      const names = minutes.getSettings();
+      return names.placeName.trim() || names.officePlaceName;
+    },
+  });
   return {
     db,
     clock,
@@ -103,5 +120,8 @@ export function createServices(
     minutes,
     minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),
     ...lasting,
+    reports,
+    reportDocuments: new ReportDocuments(reports, { files, ...documents }),
+    statistics: new StatisticsService(reports),
   };
 }

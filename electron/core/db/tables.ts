@@ -155,6 +155,17 @@ export const TABLES = {
     parent: { table: 'inspections', column: 'inspection_id' },
     unique: [['plan_id', 'year', 'number'], ['inspection_id']],
   },
+  reports: {
+    kind: 'office',
+    owner: 'reports',
+    description: 'results reports (báo cáo kết quả kiểm tra): fields, the text as one JSON document, the appendix',
+  },
+  report_amendments: {
+    kind: 'office',
+    owner: 'reports',
+    description: 'changes made to a report after finalising, with their reason',
+    parent: { table: 'reports', column: 'report_id' },
+  },
   progress_unit: {
     kind: 'local',
     owner: 'progress',

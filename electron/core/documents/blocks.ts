@@ -80,6 +80,13 @@ export type Block =
       columns: TableColumn[];
       rows: TableRow[];
     }
+  /**
+   * A chart, kept whole on one page under its caption: `svg` is drawn inline in the HTML (no
+   * script runs in the print window) and placed as an image in the .docx, with `png` (the same
+   * chart as pixels) for Word versions that cannot show SVG. The feature that makes the SVG
+   * escapes every text it puts in it.
+   */
+  | { kind: 'figure'; caption: string; svg: string; width: number; height: number; png?: Uint8Array }
   /** What follows starts on a new page. */
   | { kind: 'pageBreak' }
   /**

@@ -45,10 +45,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
   let open = 0;
 
   async function launch(): Promise<Session> {
-    // The error codes are named for the minutes, the first documents printed; the API's clients
-    // know them by these names.
     const executablePath = options.executablePath ?? findChromium();
-    if (!executablePath) throw new AppError('minutes.NO_BROWSER', { messageKey: 'minutes.errors.noBrowser' });
+    if (!executablePath) throw new AppError('documents.NO_BROWSER', { messageKey: 'documents.errors.noBrowser' });
     // Loaded on first use only: the packaged Electron app prints with its own engine and
     // does not ship playwright-core.
     let chromium: BrowserType;
@@ -61,7 +59,7 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
             (require('playwright-core') as { chromium: BrowserType })
           : await import('playwright-core'));
     } catch (error) {
-      throw new AppError('minutes.NO_BROWSER', { messageKey: 'minutes.errors.noBrowser', cause: error });
+      throw new AppError('documents.NO_BROWSER', { messageKey: 'documents.errors.noBrowser', cause: error });
     }
     try {
       const browser = await chromium.launch({
@@ -81,8 +79,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
       });
       return { browser, context };
     } catch (error) {
-      throw new AppError('minutes.BROWSER_FAILED', {
-        messageKey: 'minutes.errors.browserFailed',
+      throw new AppError('documents.BROWSER_FAILED', {
+        messageKey: 'documents.errors.browserFailed',
         params: { path: executablePath, reason: reasonOf(error) },
         cause: error,
       });
@@ -141,8 +139,32 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
       } catch (error) {
         broken = true;
         if (error instanceof AppError) throw error;
-        throw new AppError('minutes.RENDER_FAILED', {
-          messageKey: 'minutes.errors.renderFailed',
+        throw new AppError('documents.RENDER_FAILED', {
+          messageKey: 'documents.errors.renderFailed',
+          params: { reason: reasonOf(error) },
+          cause: error,
+        });
+      } finally {
+        release(page, broken);
+      }
+    },
+    async rasterize(html, size) {
+      const page = await acquire();
+      let broken = false;
+      try {
+        await page.setViewportSize({ width: Math.ceil(size.width), height: Math.ceil(size.height) });
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        const png = await page.screenshot({
+          type: 'png',
+          clip: { x: 0, y: 0, width: size.width, height: size.height },
+        });
+        return new Uint8Array(png);
+      } catch (error) {
+        broken = true;
+        if (error instanceof AppError) throw error;
+        throw new AppError('documents.RENDER_FAILED', {
+          messageKey: 'documents.errors.renderFailed',
           params: { reason: reasonOf(error) },
           cause: error,
         });

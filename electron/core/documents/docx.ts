@@ -1,8 +1,10 @@
+import { crc32, deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Header,
+  ImageRun,
   LeaderType,
   Packer,
   PageBreak,
@@ -60,6 +62,7 @@ const STYLE = {
   tableText: 'TableText',
   recipients: 'Recipients',
   dotted: 'DottedLine',
+  caption: 'ChartCaption',
 } as const;
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -358,6 +361,55 @@ function dottedLine(): Paragraph {
   });
 }
 
+/** A PNG of one white pixel: the stand-in for Word versions without SVG when no picture was made. */
+function blankPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 255, 255]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Pixels (at 96 per inch, as docx measures pictures) of a length in millimetres. */
+const PX = (millimetres: number) => Math.round((millimetres / 25.4) * 96);
+
+/** A chart: its caption, then the picture, kept together and centred. */
+function figureParts(block: Extract<Block, { kind: 'figure' }>): Paragraph[] {
+  return [
+    new Paragraph({
+      style: STYLE.caption,
+      keepNext: true,
+      children: [new TextRun({ text: block.caption, bold: true, italics: true, size: PT(13) })],
+    }),
+    new Paragraph({
+      style: STYLE.caption,
+      spacing: { after: 200 },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(block.svg, 'utf8'),
+          fallback: { type: 'png', data: block.png ? Buffer.from(block.png) : blankPng() },
+          transformation: { width: PX(block.width), height: PX(block.height) },
+          altText: { name: block.caption, title: block.caption, description: block.caption },
+        }),
+      ],
+    }),
+  ];
+}
+
 const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
 
 function bodyParagraph(runs: Run[]): Paragraph {
@@ -389,6 +441,8 @@ function blockParts(block: Block): (Paragraph | Table)[] {
         gridTable(block),
         new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [] }),
       ];
+    case 'figure':
+      return figureParts(block);
     case 'pageBreak':
       return [new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [new PageBreak()] })];
     case 'closing':
@@ -493,6 +547,17 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
           basedOn: 'Normal',
           run: { font: FONT, size: PT(14) },
           paragraph: { spacing: { before: 0, after: 120, line: LINE_125 } },
+        },
+        {
+          id: STYLE.caption,
+          name: 'Chart Caption',
+          basedOn: 'Normal',
+          run: { font: FONT, size: PT(13) },
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 120, after: 60, line: 240 },
+            keepLines: true,
+          },
         },
         {
           id: 'PageNumber',

@@ -46,9 +46,8 @@ export function documentFontCss(resourcesDir: string): string {
       try {
         data = fs.readFileSync(file);
       } catch (error) {
-        // Named for the minutes, the first documents printed; the API's clients know this code.
-        throw new AppError('minutes.FONT_MISSING', {
-          messageKey: 'minutes.errors.fontMissing',
+        throw new AppError('documents.FONT_MISSING', {
+          messageKey: 'documents.errors.fontMissing',
           params: { file },
           cause: error,
         });

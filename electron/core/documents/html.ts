@@ -128,6 +128,8 @@ function blockHtml(block: Block): string {
       return Array.from({ length: block.lines }, () => `<p class="dotted">${DOTTED_LINE}</p>`).join('\n');
     case 'table':
       return tableHtml(block);
+    case 'figure':
+      return `<figure class="chart" style="width: ${block.width}mm"><figcaption>${escapeHtml(block.caption)}</figcaption>${block.svg}</figure>`;
     case 'pageBreak':
       return '<div class="page-break"></div>';
     case 'closing':
@@ -172,6 +174,9 @@ h4 { font-style: italic; }
 .fill.short { white-space: nowrap; }
 p.dotted { text-indent: 0; white-space: nowrap; overflow: hidden; text-align: left; letter-spacing: 1.5pt; }
 .page-break { break-after: page; }
+figure.chart { margin: 6pt auto 10pt; break-inside: avoid; text-align: center; }
+figure.chart figcaption { font-size: 13pt; font-weight: bold; font-style: italic; margin-bottom: 4pt; text-wrap: balance; }
+figure.chart svg { display: block; width: 100%; height: auto; }
 table.grid { width: 100%; table-layout: fixed; font-size: 13pt; line-height: 1.2; margin: 0 0 8pt; }
 .grid th, .grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 .grid th { font-weight: bold; text-align: center; vertical-align: middle; }

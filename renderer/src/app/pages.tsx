@@ -5,6 +5,8 @@ import ChecklistIcon from '@mui/icons-material/Checklist';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import InsightsIcon from '@mui/icons-material/Insights';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { ChecklistsPage } from '../features/checklists/ChecklistsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -12,6 +14,8 @@ import { InspectionsRoute } from '../features/inspections/InspectionsPage';
 import { OfficialsPage } from '../features/officials/OfficialsPage';
 import { PlansRoute } from '../features/plans/PlansPage';
 import { RegistryPage } from '../features/registry/RegistryPage';
+import { ReportsRoute } from '../features/reports/ReportsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 export interface PageDefinition {
@@ -32,6 +36,13 @@ export const PAGES: readonly PageDefinition[] = [
     icon: <FactCheckIcon />,
     render: (params) => <InspectionsRoute params={params} />,
   },
+  {
+    id: 'reports',
+    label: 'reports.title',
+    icon: <AssessmentIcon />,
+    render: (params) => <ReportsRoute params={params} />,
+  },
+  { id: 'statistics', label: 'statistics.title', icon: <InsightsIcon />, render: () => <StatisticsPage /> },
   { id: 'checklists', label: 'checklists.title', icon: <ChecklistIcon />, render: () => <ChecklistsPage /> },
   { id: 'officials', label: 'officials.title', icon: <BadgeIcon />, render: () => <OfficialsPage /> },
   { id: 'registry', label: 'common.nav.registry', icon: <ApartmentIcon />, render: () => <RegistryPage /> },

@@ -13,6 +13,7 @@ export const audit: CatalogShape<typeof vi> = {
     checklist: 'Checklist',
     plan: 'Plan',
     inspection: 'Inspection',
+    report: 'Report',
   },
   actions: {
     create: 'Created',
@@ -34,6 +35,8 @@ export const audit: CatalogShape<typeof vi> = {
     reinspection: 'Re-inspection scheduled',
     upgradeChecklist: 'Moved to the newest checklist',
     sample: 'Sample data loaded',
+    redraft: 'Drafted again from the figures',
+    finaliseReport: 'Report finalised',
   },
   changeCount: '{{count}} changes',
   empty_value: '(empty)',

@@ -80,12 +80,6 @@ export const minutes: CatalogShape<typeof vi> = {
     numberTaken: 'This number was given to other minutes.',
   },
   errors: {
-    noBrowser:
-      'No Chromium, Google Chrome or Microsoft Edge was found to make the PDF. On Debian/Ubuntu install it with "sudo apt-get install -y chromium"; on Windows install Microsoft Edge or Google Chrome; or set the CHROMIUM_PATH environment variable to the browser\'s executable.',
-    browserFailed: 'Could not start the browser {{path}} to make the PDF: {{reason}}',
-    renderFailed: 'Could not make the PDF of the minutes: {{reason}}. No data was changed; please try again.',
-    fontMissing:
-      'The font file {{file}} is missing, so the minutes cannot be printed in the official layout. Reinstall the app.',
     numbersExhausted: 'All minutes numbers (9999) of the plan for the year have been used.',
     numberTaken:
       'Number {{number}} was already given to other minutes of the plan this year; a number given once is never reused.',

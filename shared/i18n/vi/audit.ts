@@ -10,6 +10,7 @@ export const audit = {
     checklist: 'Bộ tiêu chí',
     plan: 'Kế hoạch',
     inspection: 'Cuộc kiểm tra',
+    report: 'Báo cáo',
   },
   actions: {
     create: 'Tạo mới',
@@ -31,6 +32,8 @@ export const audit = {
     reinspection: 'Lên lịch tái kiểm tra',
     upgradeChecklist: 'Chuyển sang bộ tiêu chí mới',
     sample: 'Nạp dữ liệu mẫu',
+    redraft: 'Soạn lại từ số liệu',
+    finaliseReport: 'Hoàn tất báo cáo',
   },
   changeCount: '{{count}} nội dung thay đổi',
   empty_value: '(trống)',

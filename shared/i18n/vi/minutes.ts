@@ -77,11 +77,6 @@ export const minutes = {
     numberTaken: 'Số này đã được cấp cho biên bản khác.',
   },
   errors: {
-    noBrowser:
-      'Không tìm thấy trình duyệt Chromium, Google Chrome hoặc Microsoft Edge để tạo tệp PDF. Trên Debian/Ubuntu hãy cài bằng lệnh "sudo apt-get install -y chromium"; trên Windows hãy cài Microsoft Edge hoặc Google Chrome; hoặc đặt biến môi trường CHROMIUM_PATH trỏ tới tệp chạy của trình duyệt.',
-    browserFailed: 'Không khởi động được trình duyệt {{path}} để tạo PDF: {{reason}}',
-    renderFailed: 'Không tạo được tệp PDF của biên bản: {{reason}}. Dữ liệu không bị thay đổi; hãy thử lại.',
-    fontMissing: 'Thiếu tệp phông chữ {{file}} của ứng dụng nên không thể in biên bản đúng mẫu. Hãy cài lại ứng dụng.',
     numbersExhausted: 'Đã dùng hết số biên bản (9999) của kế hoạch trong năm.',
     numberTaken:
       'Số {{number}} đã được cấp cho một biên bản khác của kế hoạch trong năm này; một số đã cấp không được dùng lại.',

@@ -194,7 +194,7 @@ describe('when printing cannot work', () => {
     try {
       const { planId: plan, id } = await oneInspection(core);
       const error = await core.fail('minutes.exportPdf', { inspectionId: id });
-      expect(error.code).toBe('minutes.BROWSER_FAILED');
+      expect(error.code).toBe('documents.BROWSER_FAILED');
       expect(error.message).toContain('Không khởi động được trình duyệt /khong-co/chromium');
       const batch = await settle(
         core,
@@ -216,7 +216,7 @@ describe('when printing cannot work', () => {
     try {
       const { id } = await oneInspection(core);
       const error = await core.fail('minutes.printHtml', { inspectionId: id });
-      expect(error.code).toBe('minutes.FONT_MISSING');
+      expect(error.code).toBe('documents.FONT_MISSING');
       expect(error.message).toContain('tinos-latin-400-normal.woff2');
       expect(error.message).toContain('Hãy cài lại ứng dụng');
     } finally {

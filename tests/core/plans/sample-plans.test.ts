@@ -21,6 +21,7 @@ describe('the sample plans loaded with the sample district', () => {
     ]);
     const [district, schools] = overview.plans;
     expect(coverageSentence(vi, schools!)).toBe('28/81 đơn vị, đạt 35% kế hoạch');
+    expect(coverageSentence(vi, district!)).toBe('21/30 đơn vị, đạt 70% kế hoạch');
     expect(breakdownSentence(vi, inspectedByKind(district!.byKind))).toBe(
       '21 cơ quan: 6 phòng chuyên môn và 15 UBND xã, thị trấn',
     );

@@ -12,6 +12,8 @@ import { migration0021 } from './0021_inspection_search_index';
 import { migration0022 } from './0022_plan_team_parent_body';
 import { migration0023 } from './0023_school_type';
 import { migration0024 } from './0024_progress_by_level';
+import { migration0030 } from './0030_reports';
+import { migration0031 } from './0031_result_findings_index';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0030,
+  migration0031,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -6,14 +6,14 @@ import type { InspectionContent, ResultValue } from '../../../../shared/domain/i
 import type { PlanInput, TeamRole } from '../../../../shared/domain/plan';
 import type { InspectionService } from '../inspections/inspection-service';
 import type { OfficialService } from '../officials/official-service';
-import { makeRandom } from '../registry/sample-data';
 import type { PlanService } from './plan-service';
 
 /**
  * The sample plans loaded with the sample district ("Nạp dữ liệu mẫu"), shaped like the story:
  * Phòng GD&ĐT's school-year plan for the 81 schools with 28 finalised inspections ("28/81 đơn
  * vị, đạt 35% kế hoạch"), and the district's plan for its agencies with 21 finalised
- * ("21 cơ quan: 6 phòng chuyên môn và 15 UBND xã, thị trấn"). Every row is flagged as sample;
+ * of its 30 ("21 cơ quan: 6 phòng chuyên môn và 15 UBND xã, thị trấn", 70%), with the story's
+ * limitations among the criteria not met and three units to re-inspect. Every row is flagged as sample;
  * deterministic, so every PC shows the same. Sample content is document text, not interface
  * text, so it is Vietnamese in both languages (as the sample units are).
  */
@@ -27,15 +27,69 @@ const SAMPLE_OFFICIALS: [string, string, string, TeamRole][] = [
   ['Lăng Thị Yến', 'Chuyên viên Phòng Nội vụ', 'Phòng Nội vụ huyện Lộc Bình', 'deputy'],
   ['Triệu Văn Nam', 'Thanh tra viên', 'Thanh tra huyện Lộc Bình', 'secretary'],
 ];
-const LIMITATIONS = [
-  'Việc sắp xếp, lưu trữ giấy tờ, văn bản, sổ ghi chép chưa khoa học.',
-  'Một số thủ tục hành chính đã niêm yết nhưng chưa được bổ sung, thay thế kịp thời.',
-  'Vị trí niêm yết thủ tục hành chính chưa thuận lợi cho tổ chức, cá nhân tra cứu.',
+/**
+ * The findings of the story, each on the criterion it is about: which finalised inspections
+ * fail it (by their place in the plan's order), and the limitation, cause and request their
+ * minutes record. The results report of the sample reads like the story from these.
+ */
+interface SampleFinding {
+  /** The criterion, by the start of its text in the default checklists. */
+  criterion: string;
+  fails: (index: number) => boolean;
+  limitation: string;
+  cause: string;
+  request: string;
+}
+
+const FILING: Omit<SampleFinding, 'criterion' | 'fails'> = {
+  limitation: 'Việc sắp xếp, lưu trữ giấy tờ, văn bản, sổ ghi chép chưa khoa học.',
+  cause: 'Người đứng đầu chưa thường xuyên kiểm tra, đôn đốc công tác văn thư, lưu trữ.',
+  request: 'Sắp xếp lại hồ sơ, sổ sách khoa học; báo cáo kết quả khắc phục về Đoàn kiểm tra.',
+};
+
+const AGENCY_FINDINGS: SampleFinding[] = [
+  { criterion: 'Sắp xếp, lưu trữ giấy tờ', fails: (index) => index % 3 === 0, ...FILING },
+  {
+    criterion: 'Thay thế, bổ sung kịp thời',
+    fails: (index) => index % 4 === 1,
+    limitation: 'Một số thủ tục hành chính đã niêm yết nhưng chưa được bổ sung, thay thế kịp thời.',
+    cause: 'Cán bộ phụ trách chưa thường xuyên cập nhật các thủ tục hành chính mới được công bố.',
+    request: 'Bổ sung, thay thế kịp thời các thủ tục hành chính đã thay đổi.',
+  },
+  {
+    criterion: 'Vị trí niêm yết thuận lợi',
+    fails: (index) => index % 5 === 2,
+    limitation:
+      'Vị trí niêm yết thủ tục hành chính chưa khoa học, hợp lý, chưa thuận lợi cho tổ chức, cá nhân tra cứu thông tin.',
+    cause: 'Trụ sở làm việc chật hẹp, chưa bố trí được vị trí niêm yết phù hợp.',
+    request: 'Bố trí lại vị trí niêm yết thủ tục hành chính thuận lợi cho tổ chức, cá nhân tra cứu.',
+  },
 ];
-const REQUESTS = [
-  'Sắp xếp lại hồ sơ, sổ sách khoa học; báo cáo kết quả khắc phục về Đoàn kiểm tra.',
-  'Bổ sung, thay thế kịp thời các thủ tục hành chính đã thay đổi.',
+
+const SCHOOL_FINDINGS: SampleFinding[] = [
+  { criterion: 'Sắp xếp, lưu trữ hồ sơ', fails: (index) => index % 4 === 0, ...FILING },
+  {
+    criterion: 'Niêm yết thủ tục',
+    fails: (index) => [3, 10, 17, 23].includes(index),
+    limitation: 'Một số thủ tục (chuyển trường, xét chế độ bán trú) chưa được niêm yết đầy đủ.',
+    cause: 'Nhà trường chưa rà soát, cập nhật kịp thời các thủ tục mới.',
+    request: 'Niêm yết đầy đủ các thủ tục liên quan đến học sinh trên bảng công khai của nhà trường.',
+  },
 ];
+
+/** Items taken in turn from each group (in the groups' first-seen order), each group in its own order. */
+function byTurns<T>(items: readonly T[], groupOf: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
+  const out: T[] = [];
+  for (let round = 0; out.length < items.length; round += 1) {
+    for (const group of groups.values()) {
+      const item = group[round];
+      if (item !== undefined) out.push(item);
+    }
+  }
+  return out;
+}
 
 function day(year: number, month: number, date: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
@@ -45,6 +99,7 @@ interface SampleUnitRow {
   id: string;
   name: string;
   kind: string;
+  school_level: string | null;
   head_name: string;
   head_title: string;
 }
@@ -65,11 +120,16 @@ export class SamplePlans {
     if (existing) return;
     const units = this.db
       .prepare<[], SampleUnitRow>(
-        `SELECT id, name, kind, head_name, head_title FROM units
+        `SELECT id, name, kind, school_level, head_name, head_title FROM units
          WHERE is_sample = 1 AND deleted_at IS NULL AND active = 1 ORDER BY sort_key`,
       )
       .all();
-    const schools = units.filter((unit) => unit.kind === 'school');
+    // Schools in turn by level (a preschool, a primary school, …), so the inspected ones are a
+    // mix of levels as in a real year, not the first 28 names of the alphabet.
+    const schools = byTurns(
+      units.filter((unit) => unit.kind === 'school'),
+      (unit) => unit.school_level ?? '',
+    );
     const departments = units.filter((unit) => unit.kind === 'department');
     const communes = units.filter((unit) => unit.kind === 'commune');
     if (schools.length === 0) return;
@@ -80,7 +140,6 @@ export class SamplePlans {
       ).id,
       role,
     }));
-    const random = makeRandom(2020);
     const base: Omit<PlanInput, 'title' | 'issuer' | 'teamParentBody' | 'periodKind' | 'checklistId'> = {
       periodYear: 2019,
       decisionNumber: '',
@@ -110,9 +169,9 @@ export class SamplePlans {
       { unitIds: schools.map((unit) => unit.id), filter: null },
       { isSample: true },
     );
-    this.record(schoolPlan.plan.id, schools, 28, 2, random, 2019, 9);
+    this.record(schoolPlan.plan.id, schools, 28, 2, SCHOOL_FINDINGS, 2019, 9);
 
-    const agencies = [...departments.slice(0, 8), ...communes.slice(0, 20)];
+    const agencies = [...departments.slice(0, 8), ...communes.slice(0, 22)];
     if (agencies.length > 0) {
       const districtPlan = this.plans.create(
         {
@@ -133,7 +192,7 @@ export class SamplePlans {
       );
       // 6 departments and 15 communes finalised, as in the story.
       const order = [...departments.slice(0, 6), ...communes.slice(0, 15), ...agencies];
-      this.record(districtPlan.plan.id, order, 21, 1, random, 2019, 4);
+      this.record(districtPlan.plan.id, order, 21, 1, AGENCY_FINDINGS, 2019, 4);
     }
   }
 
@@ -151,7 +210,7 @@ export class SamplePlans {
     units: SampleUnitRow[],
     finalised: number,
     drafts: number,
-    random: () => number,
+    findings: SampleFinding[],
     year: number,
     firstMonth: number,
   ): void {
@@ -177,8 +236,11 @@ export class SamplePlans {
       }
       const started = this.inspections.start(inspection.id);
       const criteria = started.checklist.groups.flatMap((group) => group.criteria);
-      const fails = new Set<number>();
-      if (random() < 0.45) fails.add(Math.floor(random() * criteria.length));
+      const failing = index < finalised ? findings.filter((finding) => finding.fails(index)) : [];
+      const fails = new Set(
+        failing.map((finding) => criteria.findIndex((criterion) => criterion.text.startsWith(finding.criterion))),
+      );
+      fails.delete(-1);
       const content: InspectionContent = {
         ...started.content,
         inspectionDate: date,
@@ -193,19 +255,14 @@ export class SamplePlans {
         }),
         strengths:
           'Đơn vị đã tuyên truyền, quán triệt các văn bản về KLKCHC; ban hành đầy đủ nội quy, quy chế; cán bộ chấp hành tốt giờ giấc làm việc.',
-        limitations: fails.size > 0 ? (LIMITATIONS[index % LIMITATIONS.length] ?? '') : '',
-        causes: fails.size > 0 ? 'Người đứng đầu chưa thường xuyên kiểm tra, đôn đốc.' : '',
-        requests:
-          fails.size > 0
-            ? [
-                {
-                  id: uuidv7(this.clock.now().getTime()),
-                  text: REQUESTS[index % REQUESTS.length] ?? '',
-                  dueDate: day(year + 1, 1, 15),
-                  remediedDate: index % 3 === 0 ? day(year + 1, 1, 10) : null,
-                },
-              ]
-            : [],
+        limitations: failing.map((finding) => finding.limitation).join('\n'),
+        causes: failing.map((finding) => finding.cause).join('\n'),
+        requests: failing.map((finding) => ({
+          id: uuidv7(this.clock.now().getTime()),
+          text: finding.request,
+          dueDate: day(year + 1, 1, 15),
+          remediedDate: index % 3 === 0 ? day(year + 1, 1, 10) : null,
+        })),
         unitResponse: 'Đơn vị nhất trí với nội dung biên bản và cam kết khắc phục các tồn tại.',
         conclusion: 'Đơn vị cơ bản chấp hành tốt kỷ luật, kỷ cương hành chính.',
       };
@@ -213,7 +270,8 @@ export class SamplePlans {
       if (index >= finalised) return;
       // Requests already remedied make the record "remedied" as it is finalised.
       const done = this.inspections.finalise(started.id, saved.rev);
-      if (fails.size > 0 && index === 1) this.inspections.planReinspection(done.id, day(year + 1, 2, 20));
+      // Units with two findings are to be inspected again ("tái kiểm tra lại 1 đến 3 đơn vị").
+      if (fails.size > 1) this.inspections.planReinspection(done.id, day(year + 1, 2, 20));
     });
   }
 }

@@ -1,0 +1,536 @@
+import { isLockedStatus } from '../../../../shared/domain/inspection';
+import type { PeriodKind } from '../../../../shared/domain/plan';
+import { percent, targetUnits } from '../../../../shared/domain/progress';
+import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
+import { compareText, lineReader, type RecordedLine } from './report-text';
+import type { InspectionRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
+
+/**
+ * Every figure of a results report, counted from the office's tables for a set of plans and a
+ * period. The rules, once:
+ *
+ * - A unit is *inspected* under a plan when it is in the plan's scope and has a finalised (or
+ *   remedied) regular inspection dated in the period. Its *record* is the latest of those (a
+ *   unit inspected twice counts once, with its latest findings).
+ * - A criterion's Đạt / Chưa đạt / Không áp dụng are counted over the records. A finalised
+ *   inspection has a result for every criterion of its checklist version (the finalise rule),
+ *   so Đạt is every criterion of the version not recorded as Chưa đạt or Không áp dụng.
+ *   Criteria are matched across versions by lineage.
+ * - Requests are those of the records: remedied (has a remedy date), overdue (not remedied,
+ *   deadline before `today`), open (the rest).
+ * - Re-inspections: planned = not yet finalised (any date); done = finalised, dated in the period.
+ * - Totals over several plans count each unit once.
+ */
+
+/** A unit kind, schools split by level: the breakdown the story writes ("8 trường mầm non …"). */
+export type BreakdownKey = Exclude<UnitKind, 'school'> | `school:${SchoolLevel}`;
+
+export const BREAKDOWN_KEYS: readonly BreakdownKey[] = UNIT_KINDS.flatMap((kind): BreakdownKey[] =>
+  kind === 'school' ? SCHOOL_LEVELS.map((level): BreakdownKey => `school:${level}`) : [kind],
+);
+
+export function breakdownKey(kind: UnitKind, level: SchoolLevel | null): BreakdownKey {
+  return kind === 'school' ? `school:${level ?? 'other'}` : kind;
+}
+
+export interface UnitInfo {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  level: SchoolLevel | null;
+  sortKey: string;
+}
+
+export interface Breakdown {
+  key: BreakdownKey;
+  scope: number;
+  inspected: number;
+}
+
+/** One unit's inspection of record under a plan. */
+export interface UnitRecord {
+  inspectionId: string;
+  planId: string;
+  unitId: string;
+  date: string;
+  /** The unit's first inspection in the period (when it first counts as inspected). */
+  firstDate: string;
+  minutesNumber: string;
+  versionId: string | null;
+  pass: number;
+  fail: number;
+  na: number;
+  limitations: string;
+  causes: string;
+}
+
+export interface PlanFigures {
+  id: string;
+  title: string;
+  issuer: string;
+  periodKind: PeriodKind;
+  periodYear: number;
+  decisionNumber: string;
+  decisionDate: string | null;
+  decisionSigner: string;
+  decisionSignerTitle: string;
+  legalBasis: string;
+  targetPercent: number;
+  checklistId: string;
+  checklistName: string;
+  /** False when the plan was removed since (a report may still name it). */
+  live: boolean;
+  leader: { name: string; position: string } | null;
+  teamSize: number;
+  scope: number;
+  inspected: number;
+  targetUnits: number;
+  /** inspected / targetUnits, as the story rounds it (28/81 → 35). */
+  percentOfTarget: number;
+  breakdown: Breakdown[];
+  /** Unit ids in scope not inspected, in name order. */
+  notInspected: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface CriterionFigure {
+  /** The lineage id: the same criterion in every version of its checklist. */
+  lineage: string;
+  checklistId: string;
+  checklistName: string;
+  groupTitle: string;
+  groupPosition: number;
+  position: number;
+  /** "2.3": group and place in the newest version used. */
+  number: string;
+  text: string;
+  pass: number;
+  fail: number;
+  na: number;
+  /** The records (unit ids, plan ids) that did not meet it, in name order. */
+  failing: { unitId: string; planId: string }[];
+  /** The records where it did not apply. */
+  notApplicable: { unitId: string; planId: string }[];
+}
+
+export interface TextFigure {
+  text: string;
+  /** Records whose minutes hold this line. */
+  units: number;
+}
+
+export interface RequestFigures {
+  total: number;
+  remedied: number;
+  overdue: number;
+  open: number;
+  /** Units (records) with requests, with a remedied one, with an overdue one. */
+  unitsWith: number;
+  unitsRemedied: number;
+  unitsOverdue: string[];
+  texts: TextFigure[];
+  /** The requests themselves, in the records' order. */
+  rows: RequestRow[];
+  /** Per record (inspection id): its requests' lines (folded), and whether one is remedied, one overdue. */
+  byRecord: Map<string, { keys: Set<string>; remedied: boolean; overdue: boolean }>;
+}
+
+export interface ReinspectionFigures {
+  planned: { unitId: string; planId: string; date: string | null }[];
+  done: { unitId: string; planId: string; date: string | null }[];
+}
+
+export interface ReportFigures {
+  from: string;
+  to: string;
+  today: string;
+  plans: PlanFigures[];
+  units: Map<string, UnitInfo>;
+  /** Over every plan, each unit once. */
+  total: { scope: number; inspected: number; notInspected: number; breakdown: Breakdown[] };
+  records: UnitRecord[];
+  /** Records with at least one criterion not met. */
+  withFindings: number;
+  criteria: CriterionFigure[];
+  limitations: TextFigure[];
+  causes: TextFigure[];
+  requests: RequestFigures;
+  reinspections: ReinspectionFigures;
+  /** The criteria (lineages) of each checklist version used. */
+  versionLineages: Map<string, Set<string>>;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
+function newer(a: InspectionRow, b: InspectionRow): boolean {
+  const byDate = compareKeys(a.inspection_date ?? '', b.inspection_date ?? '');
+  if (byDate !== 0) return byDate > 0;
+  const byFinalised = compareKeys(a.finalised_at ?? '', b.finalised_at ?? '');
+  if (byFinalised !== 0) return byFinalised > 0;
+  return a.id > b.id;
+}
+
+function emptyBreakdown(): Map<BreakdownKey, Breakdown> {
+  return new Map(BREAKDOWN_KEYS.map((key) => [key, { key, scope: 0, inspected: 0 }]));
+}
+
+function countTexts(counts: Map<string, TextFigure>): TextFigure[] {
+  return [...counts.values()].sort((a, b) => b.units - a.units || compareText(a.text, b.text));
+}
+
+function addLines(counts: Map<string, TextFigure>, lines: RecordedLine[]): void {
+  const seen = new Set<string>();
+  for (const { line, key } of lines) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const known = counts.get(key);
+    if (known) known.units += 1;
+    else counts.set(key, { text: line, units: 1 });
+  }
+}
+
+export function computeFigures(
+  queries: ReportQueries,
+  request: { planIds: readonly string[]; from: string; to: string; today: string },
+): ReportFigures {
+  const { from, to, today } = request;
+  const heads = queries.heads(request.planIds);
+  const planIds = heads.map((head) => head.id);
+  const units = new Map<string, UnitInfo>();
+  for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
+  const unitOf = (id: string): UnitInfo => units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
+  // Sort keys order by plain comparison (shared/text/collate.ts): no locale needed.
+  const byName = (a: string, b: string) => compareKeys(unitOf(a).sortKey, unitOf(b).sortKey) || compareKeys(a, b);
+
+  const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
+  for (const row of queries.scopeRows(planIds)) scope.get(row.plan_id)?.add(row.unit_id);
+
+  // The record of each unit under each plan, and its first inspection in the period.
+  const latest = new Map<string, InspectionRow>();
+  const first = new Map<string, string>();
+  const reinspections: ReinspectionFigures = { planned: [], done: [] };
+  for (const row of queries.inspections(planIds, from, to)) {
+    if (row.kind === 'reinspection') {
+      const entry = { unitId: row.unit_id, planId: row.plan_id, date: row.inspection_date ?? row.planned_date };
+      if (!isLockedStatus(row.status)) reinspections.planned.push(entry);
+      else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
+        reinspections.done.push(entry);
+      }
+      continue;
+    }
+    if (!scope.get(row.plan_id)?.has(row.unit_id)) continue;
+    const key = `${row.plan_id}\n${row.unit_id}`;
+    const known = latest.get(key);
+    if (!known || newer(row, known)) latest.set(key, row);
+    const date = row.inspection_date ?? '';
+    const earliest = first.get(key);
+    if (earliest === undefined || date < earliest) first.set(key, date);
+  }
+  const byDateThenName = (a: { date: string | null; unitId: string }, b: { date: string | null; unitId: string }) =>
+    compareKeys(a.date ?? '9999', b.date ?? '9999') || byName(a.unitId, b.unitId);
+  reinspections.planned.sort(byDateThenName);
+  reinspections.done.sort(byDateThenName);
+
+  const chosen = [...latest.values()];
+  const ids = chosen.map((row) => row.id);
+  const findings = new Map<string, { fail: string[]; na: string[] }>();
+  for (const row of queries.findings(ids)) {
+    let entry = findings.get(row.inspection_id);
+    if (!entry) {
+      entry = { fail: [], na: [] };
+      findings.set(row.inspection_id, entry);
+    }
+    entry[row.result].push(row.criterion_id);
+  }
+
+  // Criteria of the versions used, matched by lineage (the newest version's wording).
+  const versionIds = [...new Set(chosen.map((row) => row.checklist_version_id).filter((id): id is string => !!id))];
+  const criteriaRows = queries.criteriaOf(versionIds);
+  const byVersion = new Map<string, string[]>();
+  const lineageOf = new Map<string, string>();
+  const criteria = new Map<string, CriterionFigure & { versionNo: number }>();
+  for (const row of criteriaRows) {
+    const list = byVersion.get(row.version_id) ?? [];
+    list.push(row.id);
+    byVersion.set(row.version_id, list);
+    lineageOf.set(row.id, row.lineage_id);
+    const known = criteria.get(row.lineage_id);
+    if (!known || row.version_no > known.versionNo) {
+      criteria.set(row.lineage_id, {
+        lineage: row.lineage_id,
+        checklistId: row.checklist_id,
+        checklistName: row.checklist_name,
+        groupTitle: row.group_title,
+        groupPosition: row.group_position,
+        position: row.position,
+        number: '',
+        text: row.text,
+        pass: 0,
+        fail: 0,
+        na: 0,
+        failing: [],
+        notApplicable: [],
+        versionNo: row.version_no,
+      });
+    }
+  }
+  numberCriteria(criteriaRows, criteria);
+
+  // Đạt is counted per version, not per record: each criterion of a version is met by every
+  // record of that version, less the records that found it not met or not applicable.
+  const versionOf = new Map(criteriaRows.map((row) => [row.id, row.version_id]));
+  const recordsOfVersion = new Map<string, number>();
+  const records: UnitRecord[] = [];
+  let withFindings = 0;
+  const none = { fail: [] as string[], na: [] as string[] };
+  for (const row of chosen) {
+    const found = findings.get(row.id) ?? none;
+    const version = row.checklist_version_id;
+    const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
+    if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
+    let notPassInVersion = 0;
+    for (const [list, result] of [
+      [found.fail, 'fail'],
+      [found.na, 'na'],
+    ] as const) {
+      for (const criterionId of list) {
+        const inVersion = version !== null && versionOf.get(criterionId) === version;
+        if (inVersion) notPassInVersion += 1;
+        const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+        if (!figure) continue;
+        if (inVersion) figure.pass -= 1;
+        figure[result] += 1;
+        (result === 'fail' ? figure.failing : figure.notApplicable).push({ unitId: row.unit_id, planId: row.plan_id });
+      }
+    }
+    if (found.fail.length > 0) withFindings += 1;
+    records.push({
+      inspectionId: row.id,
+      planId: row.plan_id,
+      unitId: row.unit_id,
+      date: row.inspection_date ?? '',
+      firstDate: first.get(`${row.plan_id}\n${row.unit_id}`) ?? row.inspection_date ?? '',
+      minutesNumber: row.minutes_number,
+      versionId: version,
+      pass: size - notPassInVersion,
+      fail: found.fail.length,
+      na: found.na.length,
+      limitations: row.limitations,
+      causes: row.causes,
+    });
+  }
+  for (const [version, count] of recordsOfVersion) {
+    for (const criterionId of byVersion.get(version) ?? []) {
+      const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+      if (figure) figure.pass += count;
+    }
+  }
+  const planOrder = new Map(planIds.map((id, index) => [id, index]));
+  records.sort(
+    (a, b) =>
+      (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) ||
+      compareKeys(a.date, b.date) ||
+      byName(a.unitId, b.unitId),
+  );
+
+  const limitations = new Map<string, TextFigure>();
+  const causes = new Map<string, TextFigure>();
+  const read = lineReader();
+  for (const record of records) {
+    addLines(limitations, read(record.limitations));
+    addLines(causes, read(record.causes));
+  }
+
+  const requests = requestFigures(queries, records, today, byName, read);
+
+  // Per plan, then each unit once over every plan.
+  const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
+  for (const record of records) inspectedUnits.get(record.planId)?.add(record.unitId);
+  const team = new Map<string, { name: string; position: string; role: string }[]>();
+  for (const member of queries.team(planIds)) {
+    const list = team.get(member.plan_id) ?? [];
+    list.push(member);
+    team.set(member.plan_id, list);
+  }
+  const plans = heads.map((head): PlanFigures => {
+    const inScope = scope.get(head.id) ?? new Set<string>();
+    const done = inspectedUnits.get(head.id) ?? new Set<string>();
+    const breakdown = emptyBreakdown();
+    for (const unitId of inScope) {
+      const unit = unitOf(unitId);
+      const entry = breakdown.get(breakdownKey(unit.kind, unit.level));
+      if (!entry) continue;
+      entry.scope += 1;
+      if (done.has(unitId)) entry.inspected += 1;
+    }
+    const planRecords = records.filter((record) => record.planId === head.id);
+    const members = team.get(head.id) ?? [];
+    const leader = members.find((member) => member.role === 'leader');
+    const target = targetUnits(inScope.size, head.target_percent);
+    return {
+      id: head.id,
+      title: head.title,
+      issuer: head.issuer,
+      periodKind: head.period_kind,
+      periodYear: head.period_year,
+      decisionNumber: head.decision_number,
+      decisionDate: head.decision_date,
+      decisionSigner: head.decision_signer,
+      decisionSignerTitle: head.decision_signer_title,
+      legalBasis: head.legal_basis,
+      targetPercent: head.target_percent,
+      checklistId: head.checklist_id,
+      checklistName: head.checklist_name,
+      live: head.live === 1,
+      leader: leader ? { name: leader.name, position: leader.position } : null,
+      teamSize: members.length,
+      scope: inScope.size,
+      inspected: done.size,
+      targetUnits: target,
+      percentOfTarget: percent(done.size, target),
+      breakdown: [...breakdown.values()].filter((entry) => entry.scope > 0 || entry.inspected > 0),
+      notInspected: [...inScope].filter((unitId) => !done.has(unitId)).sort(byName),
+      firstDate: planRecords.reduce<string | null>((min, r) => (min === null || r.date < min ? r.date : min), null),
+      lastDate: planRecords.reduce<string | null>((max, r) => (max === null || r.date > max ? r.date : max), null),
+    };
+  });
+
+  const allScope = new Set<string>();
+  const allInspected = new Set<string>();
+  for (const set of scope.values()) for (const unitId of set) allScope.add(unitId);
+  for (const set of inspectedUnits.values()) for (const unitId of set) allInspected.add(unitId);
+  const totalBreakdown = emptyBreakdown();
+  for (const unitId of allScope) {
+    const unit = unitOf(unitId);
+    const entry = totalBreakdown.get(breakdownKey(unit.kind, unit.level));
+    if (!entry) continue;
+    entry.scope += 1;
+    if (allInspected.has(unitId)) entry.inspected += 1;
+  }
+
+  const criteriaList = [...criteria.values()].map(({ versionNo: _versionNo, ...figure }) => {
+    figure.failing.sort((a, b) => byName(a.unitId, b.unitId));
+    return figure;
+  });
+  const versionLineages = new Map<string, Set<string>>();
+  for (const [versionId, ids] of byVersion) {
+    versionLineages.set(versionId, new Set(ids.map((id) => lineageOf.get(id) ?? id)));
+  }
+  return {
+    from,
+    to,
+    today,
+    plans,
+    units,
+    total: {
+      scope: allScope.size,
+      inspected: allInspected.size,
+      notInspected: allScope.size - allInspected.size,
+      breakdown: [...totalBreakdown.values()].filter((entry) => entry.scope > 0 || entry.inspected > 0),
+    },
+    records,
+    withFindings,
+    criteria: criteriaList,
+    limitations: countTexts(limitations),
+    causes: countTexts(causes),
+    requests,
+    reinspections,
+    versionLineages,
+  };
+}
+
+function toUnit(row: UnitRow): UnitInfo {
+  return { id: row.id, name: row.name, kind: row.kind, level: row.school_level, sortKey: row.sort_key };
+}
+
+/** "2.3": the group's place among its version's groups, and the criterion's within the group. */
+function numberCriteria(
+  rows: { lineage_id: string; version_id: string; group_position: number; position: number; version_no: number }[],
+  criteria: Map<string, CriterionFigure & { versionNo: number }>,
+): void {
+  const groupsOfVersion = new Map<string, number[]>();
+  const criteriaOfGroup = new Map<string, number[]>();
+  for (const row of rows) {
+    const groups = groupsOfVersion.get(row.version_id) ?? [];
+    if (!groups.includes(row.group_position)) groups.push(row.group_position);
+    groupsOfVersion.set(row.version_id, groups);
+    const key = `${row.version_id}\n${row.group_position}`;
+    const list = criteriaOfGroup.get(key) ?? [];
+    list.push(row.position);
+    criteriaOfGroup.set(key, list);
+  }
+  for (const row of rows) {
+    const figure = criteria.get(row.lineage_id);
+    if (!figure || figure.versionNo !== row.version_no) continue;
+    const groups = [...(groupsOfVersion.get(row.version_id) ?? [])].sort((a, b) => a - b);
+    const places = [...(criteriaOfGroup.get(`${row.version_id}\n${row.group_position}`) ?? [])].sort((a, b) => a - b);
+    figure.number = `${groups.indexOf(row.group_position) + 1}.${places.indexOf(row.position) + 1}`;
+  }
+}
+
+function requestFigures(
+  queries: ReportQueries,
+  records: UnitRecord[],
+  today: string,
+  byName: (a: string, b: string) => number,
+  read: (text: string) => RecordedLine[],
+): RequestFigures {
+  const recordOf = new Map(records.map((record) => [record.inspectionId, record]));
+  const figures: RequestFigures = {
+    total: 0,
+    remedied: 0,
+    overdue: 0,
+    open: 0,
+    unitsWith: 0,
+    unitsRemedied: 0,
+    unitsOverdue: [],
+    texts: [],
+    rows: [],
+    byRecord: new Map(),
+  };
+  const withRequests = new Set<string>();
+  const withRemedied = new Set<string>();
+  const overdueUnits = new Set<string>();
+  const texts = new Map<string, TextFigure>();
+  for (const request of queries.requests(records.map((record) => record.inspectionId))) {
+    const record = recordOf.get(request.inspection_id);
+    if (!record) continue;
+    figures.rows.push(request);
+    figures.total += 1;
+    withRequests.add(request.inspection_id);
+    const entry = figures.byRecord.get(request.inspection_id) ?? {
+      keys: new Set<string>(),
+      remedied: false,
+      overdue: false,
+    };
+    figures.byRecord.set(request.inspection_id, entry);
+    if (request.remedied_date !== null) {
+      figures.remedied += 1;
+      withRemedied.add(request.inspection_id);
+      entry.remedied = true;
+    } else if (request.due_date !== null && request.due_date < today) {
+      figures.overdue += 1;
+      overdueUnits.add(record.unitId);
+      entry.overdue = true;
+    } else {
+      figures.open += 1;
+    }
+    const seen = entry.keys;
+    for (const { line, key } of read(request.text)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const known = texts.get(key);
+      if (known) known.units += 1;
+      else texts.set(key, { text: line, units: 1 });
+    }
+  }
+  figures.unitsWith = withRequests.size;
+  figures.unitsRemedied = withRemedied.size;
+  figures.unitsOverdue = [...overdueUnits].sort(byName);
+  figures.texts = countTexts(texts);
+  return figures;
+}

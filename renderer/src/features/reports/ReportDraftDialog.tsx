@@ -1,0 +1,115 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Plan } from '../../../../shared/domain/plan';
+import type { Report } from '../../../../shared/domain/report';
+import { useApi } from '../../api/ApiContext';
+import { ApiCallError, errorMessage } from '../../api/errors';
+import { defaultPeriod, ReportScopeFields, type ReportScope } from './ReportScopeFields';
+
+interface ReportDraftDialogProps {
+  /** Drafting again an existing report (its plans, period and charts as they are). */
+  report?: Report;
+  onDone(report: Report): void;
+  onClose(): void;
+}
+
+/**
+ * "Soạn báo cáo": the plans, the period and whether charts go in; the app drafts the whole
+ * text from the figures. For an existing draft, the same choice drafts its text again.
+ */
+export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialogProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const titleId = useId();
+  const [plans, setPlans] = useState<Plan[] | null>(null);
+  const [scope, setScope] = useState<ReportScope>(
+    report
+      ? { planIds: report.plans.map((plan) => plan.id), from: report.periodFrom, to: report.periodTo }
+      : { planIds: [], from: '', to: '' },
+  );
+  const [withCharts, setWithCharts] = useState(report?.fields.withCharts ?? true);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('plans.list', {})
+      .then((list) => {
+        if (!live) return;
+        setPlans(list);
+        if (!report && list[0]) {
+          // The newest plan, and its own period, to start from.
+          const planIds = [list[0].id];
+          setScope({ planIds, ...(defaultPeriod(list, planIds) ?? { from: '', to: '' }) });
+        }
+      })
+      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
+    return () => {
+      live = false;
+    };
+  }, [api, report, t]);
+
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    setErrors({});
+    try {
+      const answer = report
+        ? await api.call('reports.redraft', { id: report.id, rev: report.rev, ...scope, withCharts })
+        : await api.call('reports.draft', { ...scope, withCharts });
+      onDone(answer);
+    } catch (error) {
+      if (error instanceof ApiCallError && error.fields) setErrors(error.fields);
+      setFailure(errorMessage(error, t('common.unexpected')));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
+      <DialogTitle id={titleId}>{report ? t('reports.redraftTitle') : t('reports.draftTitle')}</DialogTitle>
+      <DialogContent dividers>
+        {report && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t('reports.redraftWarning')}
+          </Alert>
+        )}
+        {failure && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {failure}
+          </Alert>
+        )}
+        {plans && <ReportScopeFields plans={plans} value={scope} onChange={setScope} errors={errors} />}
+        <FormControlLabel
+          sx={{ mt: 1 }}
+          control={<Checkbox checked={withCharts} onChange={(event) => setWithCharts(event.target.checked)} />}
+          label={t('reports.withCharts')}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          variant="contained"
+          onClick={() => void submit()}
+          disabled={busy || scope.planIds.length === 0 || scope.from === '' || scope.to === ''}
+        >
+          {busy ? t('reports.drafting') : report ? t('reports.redraft') : t('reports.draft')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

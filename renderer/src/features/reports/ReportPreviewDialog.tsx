@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Alert, AppBar, Box, Button, Dialog, IconButton, Toolbar, Tooltip, Typography } from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import PrintIcon from '@mui/icons-material/Print';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import DescriptionIcon from '@mui/icons-material/Description';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import type { PendingDownload } from '../../../../shared/api/files';
+import { useApi } from '../../api/ApiContext';
+import { errorMessage } from '../../api/errors';
+import { PdfPages } from '../minutes/PdfPages';
+import { decodeBase64 } from '../minutes/pdf-pages';
+
+type Preview = ApiOutput<'reports.preview'>;
+type Busy = 'print' | 'pdf' | 'docx' | null;
+
+/**
+ * The report exactly as it prints (the PDF itself, page by page), and from here: print, save the
+ * PDF, export to Word — the same three ways out as the minutes. Ctrl+P prints, Esc closes.
+ */
+export function ReportPreviewDialog({
+  reportId,
+  title,
+  onClose,
+}: {
+  reportId: string;
+  title: string;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const titleId = useId();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; severity: 'success' | 'error' } | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('reports.preview', { id: reportId })
+      .then((answer) => live && setPreview(answer))
+      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
+    return () => {
+      live = false;
+    };
+  }, [api, reportId, t]);
+  const pdf = useMemo(() => (preview ? decodeBase64(preview.pdfBase64) : null), [preview]);
+
+  const run = useCallback(
+    async (kind: Exclude<Busy, null>) => {
+      if (busy) return;
+      setBusy(kind);
+      setMessage(null);
+      try {
+        let download: PendingDownload;
+        if (kind === 'print') {
+          download = await api.call('reports.printHtml', { id: reportId });
+          await api.printDownload(download);
+        } else {
+          download = await api.call(kind === 'pdf' ? 'reports.exportPdf' : 'reports.exportDocx', { id: reportId });
+          if (await api.saveDownload(download)) {
+            setMessage({ text: t('reports.saved', { file: download.fileName }), severity: 'success' });
+          }
+        }
+      } catch (error) {
+        setMessage({ text: errorMessage(error, t('common.unexpected')), severity: 'error' });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, busy, reportId, t],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        void run('print');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  return (
+    <Dialog fullScreen open onClose={busy ? undefined : onClose} aria-labelledby={titleId}>
+      <AppBar position="static" color="default" elevation={1}>
+        <Toolbar variant="dense" sx={{ gap: 1, flexWrap: 'wrap', py: 0.5 }}>
+          <Typography id={titleId} variant="h6" component="h2" noWrap sx={{ flex: '1 1 200px', minWidth: 0 }}>
+            {t('reports.previewTitle', { title })}
+          </Typography>
+          {preview && (
+            <Typography variant="body2" color="text.secondary">
+              {t('reports.pageCount', { count: preview.pageCount })}
+            </Typography>
+          )}
+          <Button
+            variant="contained"
+            startIcon={<PrintIcon />}
+            disabled={busy !== null}
+            onClick={() => void run('print')}
+            aria-keyshortcuts="Control+P"
+          >
+            {busy === 'print' ? t('reports.printing') : `${t('reports.print')} (Ctrl+P)`}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<PictureAsPdfIcon />}
+            disabled={busy !== null}
+            onClick={() => void run('pdf')}
+          >
+            {busy === 'pdf' ? t('reports.preparing') : t('reports.savePdf')}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<DescriptionIcon />}
+            disabled={busy !== null}
+            onClick={() => void run('docx')}
+          >
+            {busy === 'docx' ? t('reports.preparing') : t('reports.exportWord')}
+          </Button>
+          <Tooltip describeChild title={`${t('common.close')} (Esc)`}>
+            <IconButton aria-label={t('common.close')} onClick={onClose} disabled={busy !== null}>
+              <CloseIcon />
+            </IconButton>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="section"
+        aria-label={t('reports.previewLabel')}
+        sx={{ flexGrow: 1, overflow: 'auto', bgcolor: '#e7e9ed' }}
+      >
+        {message && (
+          <Alert
+            severity={message.severity}
+            role={message.severity === 'error' ? 'alert' : 'status'}
+            onClose={() => setMessage(null)}
+            sx={{ mx: 3, mt: 2 }}
+          >
+            {message.text}
+          </Alert>
+        )}
+        {failure && (
+          <Alert severity="error" sx={{ m: 3 }} role="alert">
+            {failure}
+          </Alert>
+        )}
+        {!failure && !pdf && (
+          <Typography sx={{ p: 6, textAlign: 'center' }} color="text.secondary" role="status">
+            {t('reports.previewLoading')}
+          </Typography>
+        )}
+        {pdf && <PdfPages data={pdf} zoom={1} />}
+      </Box>
+    </Dialog>
+  );
+}

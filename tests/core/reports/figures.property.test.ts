@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeFigures, type ReportFigures } from '../../../electron/core/features/reports/report-figures';
+import { countedUnits } from '../../../electron/core/features/reports/report-counts';
+import { draftBody } from '../../../electron/core/features/reports/report-draft';
+import type { ReportQueries } from '../../../electron/core/features/reports/report-queries';
+import type { Db } from '../../../electron/core/db/open';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { createTestCore, type TestCore } from '../../support/core-harness';
+import { oracle, type OracleFigures } from './support/oracle';
+import { dayIso, randomOffice, writeOffice } from './support/random-office';
+
+/**
+ * Every figure of a results report, on random offices (fast-check), against the same figures
+ * counted again the plain way from the raw tables (support/oracle.ts); and every number of the
+ * drafted text against the units its link leads to.
+ */
+
+let h: TestCore;
+let db: Db;
+let queries: ReportQueries;
+beforeAll(() => {
+  h = createTestCore();
+  db = h.core.db;
+  queries = h.core.services.reports.queries;
+});
+afterAll(() => h.close());
+
+/** Runs `work` on data written inside a savepoint that is always rolled back. */
+function inScratch<T>(work: () => T): T {
+  db.exec('SAVEPOINT scratch');
+  try {
+    return work();
+  } finally {
+    db.exec('ROLLBACK TO scratch; RELEASE scratch');
+  }
+}
+
+function expectSame(figures: ReportFigures, expected: OracleFigures): void {
+  for (const plan of figures.plans) {
+    const oraclePlan = expected.plans.get(plan.id)!;
+    expect(plan.scope).toBe(oraclePlan.scope.size);
+    expect(plan.inspected).toBe(oraclePlan.inspected.size);
+    const target = Math.ceil((oraclePlan.scope.size * plan.targetPercent) / 100 - 1e-9);
+    expect(plan.targetUnits).toBe(target);
+    expect(plan.percentOfTarget).toBe(target === 0 ? 0 : Math.round((100 * oraclePlan.inspected.size) / target));
+    expect(new Set(plan.notInspected)).toEqual(
+      new Set([...oraclePlan.scope].filter((unitId) => !oraclePlan.inspected.has(unitId))),
+    );
+    expect(new Map(plan.breakdown.map((item) => [item.key, { scope: item.scope, inspected: item.inspected }]))).toEqual(
+      oraclePlan.byKind,
+    );
+  }
+  expect(figures.total.scope).toBe(expected.totalScope.size);
+  expect(figures.total.inspected).toBe(expected.totalInspected.size);
+  expect(figures.total.notInspected).toBe(expected.totalScope.size - expected.totalInspected.size);
+
+  expect(
+    new Map(
+      figures.records.map((record) => [
+        `${record.planId}/${record.unitId}`,
+        [record.date, record.minutesNumber, record.pass, record.fail, record.na],
+      ]),
+    ),
+  ).toEqual(expected.records);
+
+  const counted = figures.criteria.filter((criterion) => criterion.pass + criterion.fail + criterion.na > 0);
+  expect(
+    new Map(
+      counted.map((criterion) => [
+        criterion.lineage,
+        {
+          pass: criterion.pass,
+          fail: criterion.fail,
+          na: criterion.na,
+          failing: new Set(criterion.failing.map((item) => `${item.planId}/${item.unitId}`)),
+        },
+      ]),
+    ),
+  ).toEqual(expected.criteria);
+  expect(figures.withFindings).toBe(expected.withFindings);
+
+  const texts = (list: { text: string; units: number }[]) =>
+    new Map(list.map((item) => [foldVietnamese(item.text), item.units]));
+  expect(texts(figures.limitations)).toEqual(expected.limitations);
+  expect(texts(figures.causes)).toEqual(expected.causes);
+  expect(texts(figures.requests.texts)).toEqual(expected.requestTexts);
+  const { requests } = figures;
+  expect({
+    total: requests.total,
+    remedied: requests.remedied,
+    overdue: requests.overdue,
+    open: requests.open,
+    unitsWith: requests.unitsWith,
+    unitsRemedied: requests.unitsRemedied,
+    unitsOverdue: new Set(requests.unitsOverdue),
+  }).toEqual(expected.requests);
+  expect(new Set(figures.reinspections.planned.map((item) => item.unitId))).toEqual(expected.reinspectionsPlanned);
+  expect(new Set(figures.reinspections.done.map((item) => item.unitId))).toEqual(expected.reinspectionsDone);
+}
+
+describe('the figures of a results report (fast-check against the raw tables)', () => {
+  it('agree with a plain count of every table, whatever the office holds', () => {
+    fc.assert(
+      fc.property(randomOffice, (office) =>
+        inScratch(() => {
+          const { planIds } = writeOffice(db, office);
+          const from = dayIso(office.from);
+          const to = dayIso(office.from + office.length);
+          const today = dayIso(office.today);
+          const figures = computeFigures(queries, { planIds, from, to, today });
+          expectSame(figures, oracle(db, planIds, from, to, today));
+        }),
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('print every count of the drafted text as the number of units its link leads to', () => {
+    fc.assert(
+      fc.property(randomOffice, fc.boolean(), (office, withCharts) =>
+        inScratch(() => {
+          const { planIds } = writeOffice(db, office);
+          const period = { from: dayIso(office.from), to: dayIso(office.from + office.length) };
+          const today = dayIso(office.today);
+          const figures = computeFigures(queries, { planIds, ...period, today });
+          const body = draftBody(figures, { issuingBody: 'Phòng Giáo dục và Đào tạo', withCharts });
+          const runs = body.blocks.flatMap((block) =>
+            block.kind === 'paragraph' || block.kind === 'heading' ? block.runs : [],
+          );
+          for (const run of runs.filter((item) => item.ref !== undefined)) {
+            const ref = body.refs[run.ref!]!;
+            expect(run.text).toBe(String(ref.count));
+            const again = computeFigures(queries, { planIds: ref.planIds, ...period, today });
+            expect(countedUnits(again, ref).length, `${ref.what} ${ref.criterion ?? ''} ${ref.text ?? ''}`).toBe(
+              ref.count,
+            );
+          }
+          // Every number that counts units is a link: no bare count left in the text.
+          expect(Object.keys(body.refs).length).toBe(runs.filter((item) => item.ref !== undefined).length);
+        }),
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
