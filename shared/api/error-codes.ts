@@ -3,6 +3,7 @@ import { RegistryError } from './registry';
 import { UnitImportError } from './unit-import';
 import { InspectionError } from './inspections';
 import { MinutesError } from './minutes';
+import { TransferError } from './transfer';
 
 /** Every error code the API can answer: the common ones and each feature's. */
 export const API_ERROR_CODES = {
@@ -11,6 +12,7 @@ export const API_ERROR_CODES = {
   ...UnitImportError,
   ...InspectionError,
   ...MinutesError,
+  ...TransferError,
 } as const;
 
 export type ApiErrorCode =
@@ -18,7 +20,8 @@ export type ApiErrorCode =
   | CodeOf<typeof RegistryError>
   | CodeOf<typeof UnitImportError>
   | CodeOf<typeof InspectionError>
-  | CodeOf<typeof MinutesError>;
+  | CodeOf<typeof MinutesError>
+  | CodeOf<typeof TransferError>;
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
   return (Object.values(API_ERROR_CODES) as string[]).includes(code);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Db } from '../db/open';
 import type { Clock } from '../kernel/clock';
 import type { FileStore } from '../files/file-store';
@@ -20,6 +21,7 @@ import { SamplePlans } from '../features/plans/sample-plans';
 import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
+import { TransferService } from '../features/transfer/transfer-service';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 
 /** Everything the handlers can reach. A feature adds its service here. */
@@ -41,6 +43,7 @@ export interface Services {
   progress: ProgressService;
   minutes: MinutesService;
   minutesBatches: MinutesBatchJobs;
+  transfer: TransferService;
 }
 
 /** What printing documents needs from the shell: its PDF engine and where the fonts are. */
@@ -89,5 +92,18 @@ export function createServices(
     progress: new ProgressService(db, clock),
     minutes,
     minutesBatches: new MinutesBatchJobs(minutes, () => settings.language()),
+    transfer: new TransferService({
+      db,
+      writes,
+      databaseFile: runtime.dataFile,
+      workDir: path.join(runtime.dataDir, 'tmp', 'transfer'),
+      appVersion: runtime.appVersion,
+      office: () => {
+        const office = settings.requireOffice();
+        return { officeId: settings.officeId(), name: office.name, parentBody: office.parentBody };
+      },
+      operator: () => settings.get().operatorName,
+      now: () => clock.now(),
+    }),
   };
 }

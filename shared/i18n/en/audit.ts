@@ -34,6 +34,8 @@ export const audit: CatalogShape<typeof vi> = {
     reinspection: 'Re-inspection scheduled',
     upgradeChecklist: 'Moved to the newest checklist',
     sample: 'Sample data loaded',
+    resolveConflict: 'Version chosen after edits in two offices',
+    link: 'Duplicate units linked',
   },
   changeCount: '{{count}} changes',
   empty_value: '(empty)',

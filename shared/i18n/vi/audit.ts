@@ -31,6 +31,8 @@ export const audit = {
     reinspection: 'Lên lịch tái kiểm tra',
     upgradeChecklist: 'Chuyển sang bộ tiêu chí mới',
     sample: 'Nạp dữ liệu mẫu',
+    resolveConflict: 'Chọn bản giữ lại khi hai nơi cùng sửa',
+    link: 'Gộp đơn vị trùng',
   },
   changeCount: '{{count}} nội dung thay đổi',
   empty_value: '(trống)',

@@ -9,6 +9,7 @@ import { migration0014 } from './0014_audit';
 import { migration0015 } from './0015_progress';
 import { migration0020 } from './0020_minutes_numbers';
 import { migration0021 } from './0021_inspection_search_index';
+import { migration0040 } from './0040_transfer';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0020,
   migration0021,
+  migration0040,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
