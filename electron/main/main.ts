@@ -6,7 +6,7 @@ import { createCore, type Core } from '../core/app/create-core';
 import { AppError } from '../core/kernel/errors';
 import { dataPaths, defaultDataDir } from '../core/app/paths';
 import { parseLaunchArgs } from '../core/cli/args';
-import { translate } from '../../shared/i18n/translate';
+import { translate, translateBoth } from '../../shared/i18n/translate';
 import { registerIpc } from './ipc';
 import { createElectronPdfRenderer } from './pdf';
 import { buildMenu } from './menu';
@@ -23,7 +23,9 @@ registerAppScheme();
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
-// One process per data folder (the lock lives in userData, set above).
+// One process per data folder: the core's lock file (core/app/data-lock.ts) refuses a second
+// process whatever it is; Electron's own lock (in userData, set above) only makes a second
+// launch of the desktop app bring the first window forward instead of showing that refusal.
 const primaryInstance = app.requestSingleInstanceLock();
 if (!primaryInstance) {
   app.quit();
@@ -103,7 +105,6 @@ app
   .then(() => {
     // A second launch only brings the first window forward (above): it never opens the database.
     if (!primaryInstance) return;
-    const language = 'vi';
     try {
       core = createCore({
         dataDir,
@@ -114,11 +115,13 @@ app
         resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
       });
     } catch (error) {
+      // The interface language is kept in the database that could not be opened: say it in both.
       const message =
         error instanceof AppError
-          ? translate(language, error.messageKey, error.params)
-          : translate(language, 'errors.INTERNAL');
-      dialog.showErrorBox(translate(language, 'shell.startFailed'), message);
+          ? translateBoth(error.messageKey, error.params, '\n\n')
+          : `${translateBoth('shell.startUnexpected', {}, '\n\n')}\n\n${String(error)}`;
+      if (!(error instanceof AppError)) console.error(error);
+      dialog.showErrorBox(translateBoth('shell.startFailed'), message);
       app.exit(1);
       return;
     }

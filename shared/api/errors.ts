@@ -21,6 +21,17 @@ export const CommonError = {
   fileNotFound: 'FILE_NOT_FOUND',
   fileTooLarge: 'FILE_TOO_LARGE',
   writeFailed: 'WRITE_FAILED',
+  diskIo: 'DISK_IO',
+  /** The data file is damaged: every write is refused (system.health says more). */
+  dbDamaged: 'DB_DAMAGED',
+  /** Start-up refusals: the data file is empty, is a folder, the data folder is a file, another process has it. */
+  dbEmpty: 'DB_EMPTY',
+  dbIsFolder: 'DB_IS_FOLDER',
+  dataDirNotFolder: 'DATA_DIR_NOT_FOLDER',
+  dataInUse: 'DATA_IN_USE',
+  /** Browser mode's --port cannot be had (start-up only). */
+  portInUse: 'PORT_IN_USE',
+  portDenied: 'PORT_DENIED',
 } as const;
 
 /** Kept for the router and servers: the same codes under their historical name. */

@@ -28,3 +28,13 @@ export function translate(language: Language, key: string, params: TranslatePara
 export function hasTranslation(key: string): boolean {
   return lookup(catalogs.vi, key) !== undefined;
 }
+
+/**
+ * Both languages, Vietnamese first, for places that have no language setting of ours yet (a
+ * terminal, a start-up that failed before the settings could be read).
+ */
+export function translateBoth(key: string, params: TranslateParams = {}, separator = ' / '): string {
+  const vi = translate('vi', key, params);
+  const en = translate('en', key, params);
+  return vi === en ? vi : `${vi}${separator}${en}`;
+}

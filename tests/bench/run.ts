@@ -11,8 +11,16 @@ import { inspectionsBench } from './inspections.bench';
 import { registryUiBench } from './registry-ui.bench';
 import { unitImportBench } from './unit-import.bench';
 import { minutesBench } from './minutes.bench';
+import { integrityBench } from './integrity.bench';
 
-const MODULES: BenchModule[] = [registryBench, registryUiBench, unitImportBench, inspectionsBench, minutesBench];
+const MODULES: BenchModule[] = [
+  registryBench,
+  registryUiBench,
+  unitImportBench,
+  inspectionsBench,
+  minutesBench,
+  integrityBench,
+];
 
 async function main() {
   const args = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { findChromium } from '../../electron/core/documents/chromium-path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = path.resolve(process.env.KLKCHC_DIST_DIR ?? path.join(ROOT, 'dist'));
-const BROWSER_BUNDLE = path.join(DIST, 'node', 'browser.cjs');
+export const BROWSER_BUNDLE = path.join(DIST, 'node', 'browser.cjs');
 
 export interface RunningApp {
   url: string;
@@ -24,6 +24,39 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** The environment browser mode runs in: a build in KLKCHC_DIST_DIR outside the project still loads the project's native modules. */
+export function bundleEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') };
+}
+
+/**
+ * Runs browser mode with `args` until it exits by itself (a start-up that is refused); fails
+ * after `timeoutMs` if it starts serving instead.
+ */
+export async function runAppToExit(
+  args: string[],
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [BROWSER_BUNDLE, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: bundleEnv(),
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser mode did not exit:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
 /** Starts browser mode as `npm start` does (the built bundle), on a free port and a temp data folder. */
 export async function startApp(options: { dataDir?: string } = {}): Promise<RunningApp> {
   if (!fs.existsSync(BROWSER_BUNDLE)) throw new Error('dist/ is missing: run "npm run build" before the e2e tests.');
@@ -31,8 +64,7 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<Runn
   const child = spawn(process.execPath, [BROWSER_BUNDLE, '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A build in KLKCHC_DIST_DIR outside the project still loads the project's native modules.
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+    env: bundleEnv(),
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/app/create-core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/app/create-core';
 import type { Clock } from '../../electron/core/kernel/clock';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/envelope';
@@ -30,7 +30,9 @@ export function tempDir(prefix = 'klkchc-test-'): string {
 }
 
 /** A real core on a real SQLite file in a fresh temp folder. */
-export function createTestCore(options: { dir?: string; clock?: Clock } = {}): TestCore {
+export function createTestCore(
+  options: { dir?: string; clock?: Clock; integrityCheck?: CoreOptions['integrityCheck'] } = {},
+): TestCore {
   const dir = options.dir ?? tempDir();
   const core = createCore({
     dataDir: dir,
@@ -38,6 +40,7 @@ export function createTestCore(options: { dir?: string; clock?: Clock } = {}): T
     appVersion: '0.0.0-test',
     validateOutput: true,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
   });
   const harness: TestCore = {
     core,
@@ -55,7 +58,7 @@ export function createTestCore(options: { dir?: string; clock?: Clock } = {}): T
     },
     reopen() {
       core.close();
-      return Promise.resolve(createTestCore({ dir, ...(options.clock ? { clock: options.clock } : {}) }));
+      return Promise.resolve(createTestCore({ ...options, dir }));
     },
     close() {
       core.close();

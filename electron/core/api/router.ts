@@ -24,6 +24,8 @@ export interface RouterOptions {
   logger: Logger;
   /** The database file and folder, named when the disk or SQLite refuses. */
   data?: DataLocation;
+  /** Consulted first when a call fails (the data file's health: a damaged file explains itself). */
+  explainFailure?: (error: unknown) => AppError | null;
 }
 
 export interface Router {
@@ -104,9 +106,9 @@ export function createRouter(handlers: HandlerMap<Contract> | HandlerSource, opt
         }
         return { ok: true, value };
       } catch (error) {
-        const known = explainSystemError(error, options.data);
+        const known = options.explainFailure?.(error) ?? explainSystemError(error, options.data);
         if (known) {
-          if (known.code === ErrorCode.internal || known.code === ErrorCode.diskFull)
+          if (known.code === ErrorCode.internal || known.code === ErrorCode.diskFull || known.code === ErrorCode.diskIo)
             options.logger.error(`${name} failed`, error);
           return failure(describe(known, safeLanguage(options)));
         }

@@ -3,12 +3,17 @@ import type { HandlerMap } from '../api/handler-map';
 import type { Contract } from '../../../shared/api/contract';
 import { AppError } from '../kernel/errors';
 import type { Services } from './services';
+import type { DataHealth } from '../db/health';
+import type { BackgroundCheck } from '../db/background-check';
 
 /** One open database with the services and handlers built over it. */
 export interface Runtime {
   db: Db;
   services: Services;
   handlers: HandlerMap<Contract>;
+  /** Whether this database is damaged, and the check of it still running in the background. */
+  health: DataHealth;
+  background: BackgroundCheck | null;
 }
 
 /**
@@ -30,6 +35,11 @@ export class CoreHolder {
     private readonly exclusiveCalls: ReadonlySet<string> = new Set(),
   ) {
     this.current = openRuntime();
+  }
+
+  /** False while no database is in place (opening the replacement failed). */
+  get hasRuntime(): boolean {
+    return this.current !== null;
   }
 
   get runtime(): Runtime {
@@ -99,7 +109,10 @@ export class CoreHolder {
     const runtime = this.current;
     if (!runtime) return;
     this.current = null;
+    runtime.background?.cancel();
     runtime.services.minutesBatches.cancelAll();
+    // Also for a damaged file: a restore must never find a -wal of the old file beside the new
+    // one. A damaged file's WAL holds nothing written since the damage was found (query_only).
     try {
       runtime.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

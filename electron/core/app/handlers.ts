@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/api/contract';
 import type { HandlerMap } from '../api/handler-map';
 import type { Services } from './services';
 import { systemHandlers } from './system-handlers';
+import type { DataHealth } from '../db/health';
 import { settingsHandlers } from '../features/settings/handlers';
 import { registryHandlers } from '../features/registry/handlers';
 import { unitImportHandlers } from '../features/unit-import/handlers';
@@ -14,9 +15,9 @@ import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
-export function allHandlers(services: Services): HandlerMap<Contract> {
+export function allHandlers(services: Services, health: DataHealth): HandlerMap<Contract> {
   return {
-    ...systemHandlers(),
+    ...systemHandlers(health),
     ...settingsHandlers(services.settings),
     ...registryHandlers(services.registry),
     ...unitImportHandlers(services.unitImport, services.unitExport),

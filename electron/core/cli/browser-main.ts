@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../app/create-core';
+import { createCore, type Core } from '../app/create-core';
 import { AppError } from '../kernel/errors';
 import { defaultDataDir } from '../app/paths';
-import { startBrowserServer } from '../server/browser-server';
-import { translate, type TranslateParams } from '../../../shared/i18n/translate';
+import { startBrowserServer, type BrowserServer } from '../server/browser-server';
+import { translate, translateBoth } from '../../../shared/i18n/translate';
 import { parseLaunchArgs } from './args';
 
 /** Finds the project's package.json above the running bundle (dist/node/browser.cjs). */
@@ -21,11 +21,30 @@ function readVersion(from: string): string {
   return '0.0.0';
 }
 
-/** A terminal has no language setting of ours: say it in Vietnamese, then in English. */
-function bothLanguages(key: string, params: TranslateParams = {}): string {
-  const vi = translate('vi', key, params);
-  const en = translate('en', key, params);
-  return vi === en ? vi : `${vi} / ${en}`;
+/** Exit codes: 1 an unexpected failure, 2 a start-up refused for a reason the printed line gives. */
+const EXIT_REFUSED = 2;
+
+/** A start-up that cannot go on: one line for the person (a terminal has no language setting of ours: both languages), then exit. */
+function fail(error: unknown): never {
+  if (error instanceof AppError) {
+    console.error(translateBoth(error.messageKey, error.params));
+    process.exit(EXIT_REFUSED);
+  }
+  console.error(translateBoth('shell.startUnexpected'));
+  console.error(error);
+  process.exit(1);
+}
+
+/** The port cannot be had: taken by another program, or reserved. */
+function explainListenError(error: unknown, port: number): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new AppError('PORT_IN_USE', { messageKey: 'shell.browserMode.portInUse', params: { port }, cause: error });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AppError('PORT_DENIED', { messageKey: 'shell.browserMode.portDenied', params: { port }, cause: error });
+  }
+  return null;
 }
 
 /**
@@ -38,24 +57,27 @@ async function main(): Promise<void> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   const staticDir = process.env.KLKCHC_STATIC_DIR ?? path.resolve(here, '..', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-    console.error(bothLanguages('shell.browserMode.notBuilt', { dir: staticDir }));
+    console.error(translateBoth('shell.browserMode.notBuilt', { dir: staticDir }));
     process.exit(1);
   }
-  let core;
+  let core: Core;
   try {
     core = createCore({ dataDir, mode: 'browser', appVersion: readVersion(here) });
   } catch (error) {
-    if (error instanceof AppError) {
-      console.error(bothLanguages(error.messageKey, error.params));
-      process.exit(2);
-    }
-    throw error;
+    fail(error);
   }
-  const server = await startBrowserServer({ core, staticDir, port: options.port });
+  let server: BrowserServer;
+  try {
+    server = await startBrowserServer({ core, staticDir, port: options.port });
+  } catch (error) {
+    // Release the data folder before saying why.
+    core.close();
+    fail(explainListenError(error, options.port) ?? error);
+  }
   console.log(translate('vi', 'shell.browserMode.dataFile', { file: core.paths.databaseFile }));
-  console.log(bothLanguages('shell.browserMode.openAddress'));
+  console.log(translateBoth('shell.browserMode.openAddress'));
   console.log(`  ${server.url}`);
-  console.log(bothLanguages('shell.browserMode.stop'));
+  console.log(translateBoth('shell.browserMode.stop'));
 
   let stopping = false;
   const stop = () => {
@@ -70,7 +92,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(fail);

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PAGE, PAGES } from './pages';
 import { navigate, useRoute } from './routes';
 import { useSettings } from './SettingsContext';
+import { DamagedDataBanner } from './DamagedDataBanner';
 
 const DRAWER_WIDTH = 220;
 
@@ -75,6 +76,7 @@ export function Shell() {
         sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0, height: '100vh' }}
       >
         <Toolbar variant="dense" />
+        <DamagedDataBanner />
         <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           {page?.render(route.params)}
         </Box>

@@ -29,6 +29,16 @@ export const shell = {
     openAddress: 'Mở địa chỉ sau trong Chrome, Edge hoặc Chromium:',
     stop: 'Nhấn Ctrl+C để dừng.',
     notBuilt: 'Không thấy giao diện đã dựng ở {{dir}}. Hãy chạy "npm run build" rồi thử lại.',
+    portInUse:
+      'Cổng {{port}} đang được một chương trình khác dùng (có thể là một phiên khác của ứng dụng). Hãy chọn cổng khác bằng --port, hoặc bỏ --port để ứng dụng tự chọn cổng trống.',
+    portDenied:
+      'Không được phép dùng cổng {{port}} trên máy này. Hãy chọn cổng từ 1024 đến 65535 bằng --port, hoặc bỏ --port để ứng dụng tự chọn cổng trống.',
   },
+  damaged: {
+    title: 'Tệp dữ liệu bị hỏng: ứng dụng chỉ cho xem, không lưu thay đổi nào',
+    body: 'Tệp {{file}} bị hỏng. Để không làm hỏng thêm, ứng dụng không ghi gì vào tệp nữa; bạn vẫn xem được dữ liệu. Hãy khôi phục tệp từ bản sao lưu gần nhất; nếu chưa có bản sao lưu, đừng xóa tệp và hãy nhờ người hỗ trợ kỹ thuật.',
+  },
+  startUnexpected:
+    'Không khởi động được ứng dụng vì một lỗi không mong muốn (chi tiết kỹ thuật bên dưới). Hãy báo cho người hỗ trợ kỹ thuật.',
   startFailed: 'Không khởi động được ứng dụng',
 };

@@ -12,7 +12,7 @@ describe('the API router', () => {
   afterEach(() => harness.close());
 
   it('answers every endpoint of the contract (no missing handler)', () => {
-    const handlers = allHandlers(harness.core.services);
+    const handlers = allHandlers(harness.core.services, harness.core.health);
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 
@@ -75,7 +75,7 @@ describe('the API router', () => {
   it('hides internal errors behind a plain message, and logs them', async () => {
     const logged: string[] = [];
     const logger: Logger = { error: (message) => logged.push(message), warn: () => undefined };
-    const handlers = allHandlers(harness.core.services);
+    const handlers = allHandlers(harness.core.services, harness.core.health);
     const router = createRouter(
       {
         ...handlers,
@@ -96,7 +96,7 @@ describe('the API router', () => {
   });
 
   it('explains a locked or read-only database by naming the file and folder', async () => {
-    const handlers = allHandlers(harness.core.services);
+    const handlers = allHandlers(harness.core.services, harness.core.health);
     const failing = (code: string) =>
       createRouter(
         {
@@ -127,7 +127,7 @@ describe('the API router', () => {
 
   it('checks answers against the contract when asked to', async () => {
     const logged: string[] = [];
-    const handlers = allHandlers(harness.core.services);
+    const handlers = allHandlers(harness.core.services, harness.core.health);
     const router = createRouter(
       { ...handlers, 'system.ping': () => ({ pong: false }) as unknown as { pong: true } },
       { language: () => 'vi', validateOutput: true, logger: { error: (m) => logged.push(m), warn: () => undefined } },

@@ -16,7 +16,7 @@ describe('migration 0021 (index for searching inspections by unit)', () => {
     const file = path.join(dir, 'm.sqlite3');
     openDatabase(file, { targetVersion: 20 }).close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { targetVersion: 21 });
     expect(db.pragma('user_version', { simple: true })).toBe(21);
     const index = db
       .prepare<[], { sql: string }>(`SELECT sql FROM sqlite_schema WHERE name = 'inspections_live_unit'`)

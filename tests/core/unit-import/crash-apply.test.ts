@@ -52,7 +52,9 @@ describe('an import killed mid-write', () => {
   beforeAll(async () => {
     dataDir = tempDir('klkchc-crash-');
     const setup = await createReadyCore();
-    // The office is set up once in this folder; the child processes import into it.
+    // The office is set up once in this folder; the child processes import into it. Closed
+    // before copying: a folder in use holds its lock file, and a live database is never copied.
+    setup.core.close();
     fs.cpSync(setup.dir, dataDir, { recursive: true });
     setup.close();
     csvPath = path.join(tempDir('klkchc-crash-csv-'), 'danh-sach.csv');
