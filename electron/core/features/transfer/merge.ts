@@ -351,11 +351,13 @@ export class Merger {
     const sender = this.ctx.staged.header.sender.officeId;
     const packageId = this.ctx.staged.header.packageId;
 
-    // New links first: the clerk's decisions are office data and travel like the rest.
-    for (const twin of twins) {
-      if (!links.has(twin.theirs.id)) continue;
-      tx.insert(this.ctx.links.table, { unitId: twin.ours.id, twinId: twin.theirs.id });
-    }
+    // The clerk's links are office data and travel like the rest: written once both units are here.
+    const writeNewLinks = () => {
+      for (const twin of twins) {
+        if (!links.has(twin.theirs.id)) continue;
+        tx.insert(this.ctx.links.table, { unitId: twin.ours.id, twinId: twin.theirs.id });
+      }
+    };
 
     for (const table of this.ctx.tables) {
       if (table.info.partOf) continue;
@@ -363,15 +365,24 @@ export class Merger {
       perTable[table.name] = counts;
       const record = table.record;
       if (!record) continue;
+      if (table.name === 'units') {
+        // Twins are retired first: the unit kept may share their code, which only one live unit can hold.
+        for (const staged of this.staged(table)) {
+          const id = String(staged.id);
+          if (!links.has(id)) continue;
+          this.retireTwin(tx, record, this.normalise(table, staged, links), this.local(table, id));
+          counts.twin += 1;
+        }
+        for (const [twin] of links) {
+          const here = this.local(table, twin);
+          if (here && here.deleted_at === null) tx.tombstone(record, asRow(here));
+        }
+      }
       for (const staged of this.staged(table)) {
         const row = this.normalise(table, staged, links);
         const id = String(row.id);
+        if (table.name === 'units' && links.has(id)) continue;
         const local = this.local(table, id);
-        if (table.name === 'units' && links.has(id)) {
-          this.retireTwin(tx, record, row, local);
-          counts.twin += 1;
-          continue;
-        }
         let verdict = this.verdict(table, row, local);
         if ((verdict === 'add' || verdict === 'update') && table.name === 'minutes_numbers') {
           const taken = this.numberCollision(row);
@@ -414,6 +425,7 @@ export class Merger {
         }
         counts[verdict] += 1;
       }
+      if (table.name === 'units') writeNewLinks();
     }
 
     // Our own rows that still name a retired twin now name the unit kept.
