@@ -41,6 +41,18 @@ describe('receiving a package from another office', () => {
     const progress = await district.h.call('progress.plan', { planId });
     expect(progress.progress.inspected).toBe(1);
     expect(progress.progress.scope).toBe(2);
+    // The district's dashboard: the bureau's plan beside its own, marked, and a total across plans.
+    const own = await addUnit(district.h, 'UBND xã Hiệp Hạ', 'commune');
+    const ownPlan = await makePlan(district.h, [own], { title: 'Kiểm tra KLKCHC năm 2019 tại các cơ quan' });
+    await finaliseFor(district.h, ownPlan.planId, own);
+    const overview = await district.h.call('progress.overview', {});
+    expect(overview.plans.map((plan) => [plan.title, plan.originName])).toEqual(
+      expect.arrayContaining([
+        ['Kiểm tra KLKCHC năm học 2019–2020', 'Phòng GD&ĐT huyện Lộc Bình'],
+        ['Kiểm tra KLKCHC năm 2019 tại các cơ quan', ''],
+      ]),
+    );
+    expect(overview.district).toEqual({ scope: 3, inspected: 2 });
     const detail = await district.h.call('inspections.get', { id: await inspectionOf(district.h, planId, a) });
     expect(detail.status).toBe('finalised');
     expect(detail.content.results.length).toBeGreaterThan(0);

@@ -361,7 +361,7 @@ export class TransferService {
     for (const part of this.tables().filter((candidate) => candidate.info.partOf === table.name)) {
       const column = part.info.parent!.column;
       if (part.owned) {
-        tx.putOwnedRemote(part.owned, conflict.recordId, (loser.owned[part.name] ?? []));
+        tx.putOwnedRemote(part.owned, conflict.recordId, loser.owned[part.name] ?? []);
         continue;
       }
       const partRecord = part.record;
