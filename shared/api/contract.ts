@@ -10,6 +10,7 @@ import { inspectionEndpoints } from './inspections';
 import { progressEndpoints } from './progress';
 import { auditEndpoints } from './audit';
 import { minutesEndpoints } from './minutes';
+import { transferEndpoints } from './transfer';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -28,6 +29,7 @@ export const contract = {
   ...progressEndpoints,
   ...auditEndpoints,
   ...minutesEndpoints,
+  ...transferEndpoints,
 } as const;
 
 export type Contract = typeof contract;

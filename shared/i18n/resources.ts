@@ -13,6 +13,7 @@ import { progress as viProgress } from './vi/progress';
 import { audit as viAudit } from './vi/audit';
 import { minutes as viMinutes } from './vi/minutes';
 import { unitImport as viUnitImport } from './vi/unitImport';
+import { transfer as viTransfer } from './vi/transfer';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -28,6 +29,7 @@ import { progress as enProgress } from './en/progress';
 import { audit as enAudit } from './en/audit';
 import { minutes as enMinutes } from './en/minutes';
 import { unitImport as enUnitImport } from './en/unitImport';
+import { transfer as enTransfer } from './en/transfer';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -52,6 +54,7 @@ export const vi = {
   audit: viAudit,
   minutes: viMinutes,
   unitImport: viUnitImport,
+  transfer: viTransfer,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -70,6 +73,7 @@ export const en: CatalogShape<typeof vi> = {
   audit: enAudit,
   minutes: enMinutes,
   unitImport: enUnitImport,
+  transfer: enTransfer,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

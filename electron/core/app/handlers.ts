@@ -13,6 +13,7 @@ import { inspectionHandlers } from '../features/inspections/handlers';
 import { progressHandlers } from '../features/progress/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { minutesHandlers } from '../features/minutes/handlers';
+import { transferHandlers } from '../features/transfer/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services, health: DataHealth): HandlerMap<Contract> {
@@ -28,5 +29,6 @@ export function allHandlers(services: Services, health: DataHealth): HandlerMap<
     ...progressHandlers(services.progress),
     ...auditHandlers(services.audit),
     ...minutesHandlers(services.minutes, services.minutesBatches),
+    ...transferHandlers(services.transfer),
   };
 }

@@ -116,7 +116,7 @@ describe('a hostile or broken package is refused before the database is touched'
       JSON.stringify(header).replace(/^\{/, '{"__proto__":{"polluted":true},'),
       ...lines.slice(1).map((line) => JSON.stringify(line)),
     ].join('\n');
-    expect((await refusal(b, write([], `${text}\n`))).messageKey).toBe('transfer.errors.broken');
+    expect((await refusal(b, write([], `${text}\n`))).messageKey).toBe('transfer.errors.notPackage');
     const units = tableAt(lines, 'units');
     const proto = [...lines];
     proto[units.at] = { table: 'units', columns: ['__proto__', ...units.columns.slice(1)] };
@@ -126,7 +126,7 @@ describe('a hostile or broken package is refused before the database is touched'
 
   it('refuses a package cut short, with a row twice, or not a package at all', async () => {
     const { a, b, lines } = await pair();
-    expect((await refusal(b, write(lines.slice(0, -1)))).messageKey).toBe('transfer.errors.broken');
+    expect((await refusal(b, write(lines.slice(0, -1)))).messageKey).toBe('transfer.errors.truncated');
     const units = tableAt(lines, 'units');
     const twice = [...lines];
     twice.splice(units.at + 1, 0, lines[units.at + 1]);
@@ -135,7 +135,7 @@ describe('a hostile or broken package is refused before the database is touched'
     expect((await refusal(b, write(twice))).messageKey).toBe('transfer.errors.broken');
     const docx = write([]);
     fs.writeFileSync(docx, Buffer.from('PK\u0003\u0004 not a package'));
-    expect((await refusal(b, docx)).messageKey).toBe('transfer.errors.broken');
+    expect((await refusal(b, docx)).messageKey).toBe('transfer.errors.notPackage');
     // A package made by this office itself is named as such.
     expect((await refusal(a, await send(a, b))).messageKey).toBe('transfer.errors.ownPackage');
   });

@@ -56,8 +56,10 @@ export async function writePayload(
 
 export type PayloadEntry = { kind: 'table'; table: string; columns: string[] } | { kind: 'row'; values: unknown[] };
 
-function broken(reason: string, cause?: unknown): AppError {
-  return new AppError('transfer.broken', { messageKey: 'transfer.errors.broken', params: { reason }, cause });
+/** A damaged package; `reason` is for the log, the sentence says what a person can do. */
+function broken(reason: 'truncated' | 'notPackage' | 'damaged', cause?: unknown): AppError {
+  const key = reason === 'damaged' ? 'broken' : reason;
+  return new AppError('transfer.broken', { messageKey: `transfer.errors.${key}`, cause });
 }
 
 /** Lines of a stream, each at most `maxBytes`, as strings (a longer one is a broken package). */
@@ -66,7 +68,7 @@ async function* lines(stream: Readable, maxBytes: number, maxTotal: number): Asy
   let total = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > maxTotal) throw broken('tooLarge');
+    if (total > maxTotal) throw broken('damaged');
     pending += chunk.toString('utf8');
     let at = pending.indexOf('\n');
     while (at >= 0) {
@@ -74,16 +76,22 @@ async function* lines(stream: Readable, maxBytes: number, maxTotal: number): Asy
       pending = pending.slice(at + 1);
       at = pending.indexOf('\n');
     }
-    if (pending.length > maxBytes) throw broken('lineTooLong');
+    if (pending.length > maxBytes) throw broken('damaged');
   }
   if (pending.length > 0) yield pending;
+}
+
+/** zlib says the bytes are not gzip at all (rather than cut short). */
+function isGzipError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? code === 'Z_DATA_ERROR' : false;
 }
 
 function parseJson(line: string): unknown {
   try {
     return JSON.parse(line) as unknown;
   } catch (error) {
-    throw broken('notJson', error);
+    throw broken('notPackage', error);
   }
 }
 
@@ -107,40 +115,41 @@ export async function readPayload(
   let inTable = false;
   try {
     for await (const line of lines(gunzip, PACKAGE_LIMITS.maxLineBytes, PACKAGE_LIMITS.maxUnpackedBytes)) {
-      if (ended) throw broken('afterEnd');
+      if (ended) throw broken('damaged');
       const value = parseJson(line);
       if (header === null) {
         const parsed = packageHeaderSchema.safeParse(value);
-        if (!parsed.success) throw broken('header');
+        if (!parsed.success) throw broken('notPackage');
         header = parsed.data;
         onHeader(header);
         continue;
       }
       if (Array.isArray(value)) {
-        if (!inTable) throw broken('rowOutsideTable');
+        if (!inTable) throw broken('damaged');
         rows += 1;
-        if (rows > PACKAGE_LIMITS.rows) throw broken('tooManyRows');
+        if (rows > PACKAGE_LIMITS.rows) throw broken('damaged');
         onEntry({ kind: 'row', values: value });
         continue;
       }
       const end = endLineSchema.safeParse(value);
       if (end.success) {
-        if (end.data.rows !== rows) throw broken('rowCount');
+        if (end.data.rows !== rows) throw broken('truncated');
         ended = true;
         continue;
       }
       const table = tableLineSchema.safeParse(value);
-      if (!table.success) throw broken('line');
+      if (!table.success) throw broken('damaged');
       inTable = true;
       onEntry({ kind: 'table', table: table.data.table, columns: table.data.columns });
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw broken('unreadable', error);
+    throw broken(isGzipError(error) ? 'notPackage' : 'truncated', error);
   } finally {
     source.destroy();
     gunzip.destroy();
   }
-  if (header === null || !ended) throw broken('truncated');
+  if (header === null) throw broken('notPackage');
+  if (!ended) throw broken('truncated');
   return { rows };
 }

@@ -117,14 +117,14 @@ export async function stagePackage(
         if (entry.kind === 'table') {
           const table = byName.get(entry.table);
           if (!table) throw refused('unknownTable', { table: entry.table });
-          if (counts.has(entry.table)) throw refused('broken', { reason: 'tableTwice' });
+          if (counts.has(entry.table)) throw refused('broken');
           const known = new Set(table.columns.map((column) => column.name));
           const unknown = entry.columns.find((column) => !known.has(column));
           if (unknown) throw refused('newer', { version: header?.appVersion ?? '' });
-          if (new Set(entry.columns).size !== entry.columns.length) throw refused('broken', { reason: 'columns' });
+          if (new Set(entry.columns).size !== entry.columns.length) throw refused('broken');
           const missing = table.columns.filter((column) => !entry.columns.includes(column.name));
           const lacking = missing.find((column) => column.notNull && !column.hasDefault);
-          if (lacking) throw refused('broken', { reason: `column ${table.name}.${lacking.name}` });
+          if (lacking) throw refused('broken');
           const names = table.columns.map((column) => column.name);
           staging.exec(`CREATE TABLE ${stagedName(table.name)} (${names.map((name) => `"${name}"`).join(', ')})`);
           const insert = staging.prepare(
@@ -139,20 +139,20 @@ export async function stagePackage(
           counts.set(table.name, 0);
           return;
         }
-        if (!current) throw refused('broken', { reason: 'rowOutsideTable' });
+        if (!current) throw refused('broken');
         const { table, order, fill, insert } = current;
         const values = order.map((at, index) => {
           const column = table.columns[index]!;
           return at < 0 ? fill[index]! : checkValue(table.name, column, entry.values[at] ?? null);
         });
         if (entry.values.length !== order.filter((at) => at >= 0).length) {
-          throw refused('broken', { reason: `row of ${table.name}` });
+          throw refused('broken');
         }
         insert.run(values);
         counts.set(table.name, (counts.get(table.name) ?? 0) + 1);
       },
     );
-    if (header === null) throw refused('broken', { reason: 'header' });
+    if (header === null) throw refused('broken');
     for (const table of tables) {
       if (!counts.has(table.name)) {
         staging.exec(
@@ -166,7 +166,7 @@ export async function stagePackage(
         try {
           staging.exec(`CREATE UNIQUE INDEX ${stagedName(table.name)}_id ON ${stagedName(table.name)} (id)`);
         } catch {
-          throw refused('broken', { reason: `${table.name} twice` });
+          throw refused('broken');
         }
       } else if (id) {
         staging.exec(`CREATE UNIQUE INDEX ${stagedName(table.name)}_id ON ${stagedName(table.name)} (id)`);

@@ -10,7 +10,9 @@ import type { DerivedValues, Fields, RowOf } from '../../db/columns';
 import type { RecordTable } from '../../db/record-table';
 import { AppError } from '../../kernel/errors';
 import type { AuditEntity } from '../../../../shared/domain/audit';
+import type { ConflictView, TransferPreview } from '../../../../shared/api/transfer';
 import { Collector } from './collect';
+import { Describer } from './describe';
 import { ConflictStore, type Row, type StoredConflict } from './conflict-store';
 import { ExchangeLog, type ExchangeEntry } from './exchange-log';
 import { Merger, type MergeSummary, type Verdict } from './merge';
@@ -52,6 +54,8 @@ export interface ReceivePreview {
   header: PackageHeader;
   alreadyReceived: boolean;
   summary: MergeSummary;
+  /** What the screens show of it. */
+  view: TransferPreview;
 }
 
 export interface ReceiveResult {
@@ -96,12 +100,14 @@ export class TransferService {
   readonly conflicts: ConflictStore;
   readonly log: ExchangeLog;
   readonly links: UnitLinks;
+  private readonly describer: Describer;
   private tablesCache: TransferTable[] | null = null;
 
   constructor(private readonly deps: TransferDeps) {
     this.conflicts = new ConflictStore(deps.db);
     this.log = new ExchangeLog(deps.db);
     this.links = new UnitLinks(deps.db);
+    this.describer = new Describer(deps.db, () => deps.office());
   }
 
   private tables(): TransferTable[] {
@@ -192,13 +198,17 @@ export class TransferService {
     }
     const sessionId = randomBytes(12).toString('base64url');
     this.sessions.set(sessionId, { staged, dir, at: Date.now() });
-    const summary = withStaging(this.deps.db, staged, () => this.merger(staged).summarize());
-    return {
-      sessionId,
-      header: staged.header,
-      alreadyReceived: this.log.wasReceived(staged.header.packageId),
-      summary,
-    };
+    const alreadyReceived = this.log.wasReceived(staged.header.packageId);
+    return withStaging(this.deps.db, staged, () => {
+      const summary = this.merger(staged).summarize();
+      return {
+        sessionId,
+        header: staged.header,
+        alreadyReceived,
+        summary,
+        view: this.describer.preview(sessionId, staged.header, alreadyReceived, summary),
+      };
+    });
   }
 
   /** Merges an opened package in one transaction: entirely or not at all. */
@@ -279,6 +289,11 @@ export class TransferService {
 
   openConflicts(): StoredConflict[] {
     return this.conflicts.open();
+  }
+
+  /** The open conflicts as the screens show them. */
+  conflictViews(): ConflictView[] {
+    return this.conflicts.open().map((conflict) => this.describer.stored(conflict));
   }
 
   /**
