@@ -12,6 +12,7 @@ import { registryUiBench } from './registry-ui.bench';
 import { unitImportBench } from './unit-import.bench';
 import { minutesBench } from './minutes.bench';
 import { integrityBench } from './integrity.bench';
+import { transferBench } from './transfer.bench';
 
 const MODULES: BenchModule[] = [
   registryBench,
@@ -20,6 +21,7 @@ const MODULES: BenchModule[] = [
   inspectionsBench,
   minutesBench,
   integrityBench,
+  transferBench,
 ];
 
 async function main() {

@@ -67,7 +67,8 @@ export class Collector {
         this.add(name, `SELECT id FROM main."${name}" WHERE plan_id IN (${plans})`);
       }
     }
-    this.closeOverReferences(changesFor);
+    // Everything chosen refers only to what is chosen too.
+    if (scope.kind !== 'all') this.closeOverReferences(changesFor);
     this.addParts();
     if (scope.kind === 'plans') {
       // The history of what is sent goes with it.

@@ -47,6 +47,8 @@ export class ExchangeLog {
   private readonly receivedStmt: Statement<[string], { n: number }>;
   private readonly knownStmt: Statement<{ peer: string; tbl: string; id: string; rev: string }>;
   private readonly publishStmt: Statement<[string]>;
+  private readonly publishManyStmt: Statement<[string]>;
+  private readonly knownManyStmt: Statement<{ peer: string; batch: string }>;
   private readonly officeStmt: Statement<{ id: string; name: string; parent: string; at: string }>;
   private readonly officesStmt: Statement<
     [],
@@ -65,6 +67,13 @@ export class ExchangeLog {
       INSERT INTO peer_known (peer_office, tbl, record_id, rev) VALUES (@peer, @tbl, @id, @rev)
       ON CONFLICT (peer_office, tbl, record_id) DO UPDATE SET rev = excluded.rev`);
     this.publishStmt = db.prepare(`INSERT OR IGNORE INTO published_revs (rev) VALUES (?)`);
+    this.publishManyStmt = db.prepare(
+      `INSERT OR IGNORE INTO published_revs (rev) SELECT value ->> '$.rev' FROM json_each(?)`,
+    );
+    this.knownManyStmt = db.prepare(`
+      INSERT INTO peer_known (peer_office, tbl, record_id, rev)
+      SELECT @peer, value ->> '$.tbl', value ->> '$.id', value ->> '$.rev' FROM json_each(@batch) WHERE true
+      ON CONFLICT (peer_office, tbl, record_id) DO UPDATE SET rev = excluded.rev`);
     this.officeStmt = db.prepare(`
       INSERT INTO known_offices (office_id, name, parent_body, last_seen) VALUES (@id, @name, @parent, @at)
       ON CONFLICT (office_id) DO UPDATE SET name = excluded.name, parent_body = excluded.parent_body,
@@ -116,6 +125,15 @@ export class ExchangeLog {
   /** The revision has left this office, or came from another: histories must keep it. */
   publish(rev: string): void {
     this.publishStmt.run(rev);
+  }
+
+  /** Many records at once (a package): published, and known to `peer` when one is named. */
+  remember(peer: string | null, records: readonly { tbl: string; id: string; rev: string }[]): void {
+    for (let start = 0; start < records.length; start += 5000) {
+      const batch = JSON.stringify(records.slice(start, start + 5000));
+      this.publishManyStmt.run(batch);
+      if (peer !== null) this.knownManyStmt.run({ peer, batch });
+    }
   }
 
   meet(office: { officeId: string; name: string; parentBody: string }, at: string): void {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import type { RecordTable } from '../../db/record-table';
 import type { Tx } from '../../db/write-path';
@@ -101,6 +102,17 @@ export interface ApplyOptions {
 export class Merger {
   private readonly byName: Map<string, TransferTable>;
   private readonly partsOf: Map<string, TransferTable[]>;
+  /** Statements prepared once per merge: a package runs each of them for every row. */
+  private readonly statements = new Map<string, Statement>();
+
+  private sql<P extends unknown[] | Record<string, unknown>, R>(source: string): Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.ctx.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as unknown as Statement<P, R>;
+  }
 
   constructor(private readonly ctx: MergeContext) {
     this.byName = new Map(ctx.tables.map((table) => [table.name, table]));
@@ -118,7 +130,7 @@ export class Merger {
    */
   private *staged(table: TransferTable): Generator<Row> {
     if ((this.ctx.staged.counts.get(table.name) ?? 0) === 0) return;
-    const page = this.ctx.db.prepare<[number], Row & { __rowid: number }>(
+    const page = this.sql<[number], Row & { __rowid: number }>(
       `SELECT rowid AS __rowid, * FROM pkg.${stagedName(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT 1000`,
     );
     let after = 0;
@@ -138,8 +150,7 @@ export class Merger {
       rows:
         (this.ctx.staged.counts.get(table.name) ?? 0) === 0
           ? []
-          : this.ctx.db
-              .prepare<[string], Row>(
+          : this.sql<[string], Row>(
                 `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
               )
               .all(parentId),
@@ -149,8 +160,7 @@ export class Merger {
   private localParts(parent: string, parentId: string): StoredGroup {
     const group: StoredGroup = { row: {}, parts: {}, owned: {} };
     for (const table of this.partsOf.get(parent) ?? []) {
-      const rows = this.ctx.db
-        .prepare<[string], Row>(`SELECT * FROM main."${table.name}" WHERE "${table.info.parent!.column}" = ?`)
+      const rows = this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE "${table.info.parent!.column}" = ?`)
         .all(parentId);
       if (table.owned) group.owned[table.name] = rows;
       else group.parts[table.name] = rows;
@@ -159,7 +169,7 @@ export class Merger {
   }
 
   private local(table: TransferTable, id: string): Row | undefined {
-    return this.ctx.db.prepare<[string], Row>(`SELECT * FROM main."${table.name}" WHERE id = ?`).get(id);
+    return this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE id = ?`).get(id);
   }
 
   /** Twin units: new here by id, but the same code, or the same name and kind, as a live unit here. */
@@ -170,15 +180,13 @@ export class Merger {
     const byCode =
       code === ''
         ? undefined
-        : this.ctx.db
-            .prepare<[string, string], Row>(
+        : this.sql<[string, string], Row>(
               `SELECT id, name, code, kind FROM main.units WHERE code_key = ? AND deleted_at IS NULL AND id <> ?`,
             )
             .get(code, id);
     const byName = byCode
       ? undefined
-      : this.ctx.db
-          .prepare<[string, string, string, string], Row>(
+      : this.sql<[string, string, string, string], Row>(
             `SELECT id, name, code, kind FROM main.units
              WHERE name_key = ? AND kind = ? AND deleted_at IS NULL AND id <> ? AND (code_key = '' OR ? = '')`,
           )
@@ -197,8 +205,7 @@ export class Merger {
   /** A live minutes number here that the incoming one would take (same plan, year and number, or a second current number). */
   private numberCollision(row: Row): Row | undefined {
     if (row.deleted_at !== null) return undefined;
-    return this.ctx.db
-      .prepare<Record<string, SqlValue>, Row>(
+    return this.sql<Record<string, SqlValue>, Row>(
         `SELECT * FROM main.minutes_numbers WHERE deleted_at IS NULL AND id <> @id
            AND ((plan_id = @plan_id AND year = @year AND number = @number)
              OR (@released_at IS NULL AND released_at IS NULL AND inspection_id = @inspection_id))
@@ -217,8 +224,7 @@ export class Merger {
   /** The same unit in the same plan's scope, added in both offices (both rows are kept). */
   private scopeTwin(row: Row): Row | undefined {
     if (row.deleted_at !== null) return undefined;
-    return this.ctx.db
-      .prepare<[string, string, string], Row>(
+    return this.sql<[string, string, string], Row>(
         `SELECT * FROM main.plan_units WHERE plan_id = ? AND unit_id = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
       )
       .get(String(row.plan_id), String(row.unit_id), String(row.id));
@@ -403,7 +409,7 @@ export class Merger {
             );
           }
         }
-        if (verdict === 'add' || verdict === 'update') this.put(tx, table, record, row, links);
+        if (verdict === 'add' || verdict === 'update') this.put(tx, table, record, row, links, local !== undefined);
         else if (verdict === 'conflict' && local) {
           const found = this.describeConflict(table, local, row);
           const theirsGroup = this.groupOfStaged(table, row, links);
@@ -421,7 +427,7 @@ export class Merger {
               createdAt: options.at,
             }),
           );
-          if (found.winner === 'theirs') this.put(tx, table, record, row, links);
+          if (found.winner === 'theirs') this.put(tx, table, record, row, links, true);
         }
         counts[verdict] += 1;
       }
@@ -455,22 +461,30 @@ export class Merger {
    * document then holds exactly their parts (a part of ours they do not have is deleted; it is
    * kept with the conflict when ours lost one).
    */
-  private put(tx: Tx, table: TransferTable, record: RecordTable, row: Row, links: Map<string, string>): void {
+  private put(
+    tx: Tx,
+    table: TransferTable,
+    record: RecordTable,
+    row: Row,
+    links: Map<string, string>,
+    hadLocal: boolean,
+  ): void {
     tx.putRemote(record, asRow(row));
     const parentId = String(row.id);
     for (const part of this.stagedParts(table.name, parentId)) {
       const rows = part.rows.map((partRow) => this.normalise(part.table, partRow, links));
       if (part.table.owned) {
-        tx.putOwnedRemote(part.table.owned, parentId, rows);
+        if (hadLocal || rows.length > 0) tx.putOwnedRemote(part.table.owned, parentId, rows);
         continue;
       }
       const partRecord = part.table.record;
       if (!partRecord) continue;
       const theirs = new Set(rows.map((partRow) => String(partRow.id)));
       for (const partRow of rows) tx.putRemote(partRecord, asRow(partRow));
+      // A new document has no parts of ours to compare.
+      if (!hadLocal) continue;
       const column = part.table.info.parent!.column;
-      const ours = this.ctx.db
-        .prepare<[string], Row>(`SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`)
+      const ours = this.sql<[string], Row>(`SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`)
         .all(parentId);
       for (const partRow of ours) if (!theirs.has(String(partRow.id))) tx.tombstone(partRecord, asRow(partRow));
     }

@@ -153,10 +153,7 @@ export class TransferService {
       const chosen = collector.chosen();
       reader.exec('COMMIT');
       const exchange = this.deps.writes.run((tx) => {
-        for (const record of chosen) {
-          this.log.publish(record.rev);
-          if (recipient) this.log.known(recipient.officeId, record.tbl, record.id, record.rev);
-        }
+        this.log.remember(recipient?.officeId ?? null, chosen);
         if (recipient) this.log.meet(recipient, tx.now.toISOString());
         return this.log.record({
           direction: 'sent',
@@ -255,12 +252,11 @@ export class TransferService {
     for (const table of this.tables()) {
       if (!table.record || (staged.counts.get(table.name) ?? 0) === 0) continue;
       const rows = this.deps.db
-        .prepare<[], { id: string; rev: string }>(`SELECT id, rev FROM pkg.pkg_${table.name}`)
+        .prepare<[], { tbl: string; id: string; rev: string }>(
+          `SELECT '${table.name}' AS tbl, id, rev FROM pkg.pkg_${table.name}`,
+        )
         .all();
-      for (const row of rows) {
-        this.log.publish(row.rev);
-        this.log.known(sender, table.name, row.id, row.rev);
-      }
+      this.log.remember(sender, rows);
     }
   }
 
