@@ -13,6 +13,7 @@ import { minutesEndpoints } from './minutes';
 import { backupEndpoints } from './backup';
 import { folderEndpoints } from './folders';
 import { reportEndpoints } from './reports';
+import { transferEndpoints } from './transfer';
 
 /**
  * The whole API: every call the renderer can make, with its input and output schemas. The
@@ -34,6 +35,7 @@ export const contract = {
   ...backupEndpoints,
   ...folderEndpoints,
   ...reportEndpoints,
+  ...transferEndpoints,
 } as const;
 
 export type Contract = typeof contract;

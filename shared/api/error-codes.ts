@@ -7,6 +7,7 @@ import { FileError } from './files';
 import { BackupError } from './backup';
 import { DocumentError } from './documents';
 import { ReportError } from './reports';
+import { TransferError } from './transfer';
 
 /** Every error code the API can answer: the common ones and each feature's. */
 export const API_ERROR_CODES = {
@@ -19,6 +20,7 @@ export const API_ERROR_CODES = {
   ...BackupError,
   ...DocumentError,
   ...ReportError,
+  ...TransferError,
 } as const;
 
 export type ApiErrorCode =
@@ -30,7 +32,8 @@ export type ApiErrorCode =
   | CodeOf<typeof FileError>
   | CodeOf<typeof BackupError>
   | CodeOf<typeof DocumentError>
-  | CodeOf<typeof ReportError>;
+  | CodeOf<typeof ReportError>
+  | CodeOf<typeof TransferError>;
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {
   return (Object.values(API_ERROR_CODES) as string[]).includes(code);

@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = [
   'sample',
   'redraft',
   'finaliseReport',
+  /** A conflict between two offices' versions, decided by a person. */
+  'resolveConflict',
+  /** Two records of one unit (registered in two offices) linked. */
+  'link',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

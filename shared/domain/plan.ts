@@ -78,6 +78,8 @@ export const planSchema = rowMetaSchema.extend({
   checklistName: z.string(),
   notes: z.string(),
   isSample: z.boolean(),
+  /** The office that made the plan (its id; a received plan shows where it came from). */
+  originOffice: z.string(),
   /** Live units in scope. */
   scopeCount: z.number().int(),
 });

@@ -23,6 +23,9 @@ export const planProgressSchema = z.object({
   periodYear: z.number().int(),
   targetPercent: z.number().int(),
   isSample: z.boolean(),
+  /** The office that made the plan, and its name when it is another office ('' for this one's). */
+  originOffice: z.string(),
+  originName: z.string(),
   scope: z.number().int(),
   inspected: z.number().int(),
   /** Units the target asks for: ⌈scope × target%⌉. */
@@ -46,6 +49,8 @@ export const progressOverviewSchema = z.object({
   /** The day overdue requests were counted against (yyyy-mm-dd, the PC's local date). */
   today: z.string(),
   plans: z.array(planProgressSchema),
+  /** Across every plan, of every office ("Toàn huyện: đã kiểm tra 49 đơn vị"): each unit once. */
+  district: z.object({ scope: z.number().int(), inspected: z.number().int() }),
 });
 export type ProgressOverview = z.infer<typeof progressOverviewSchema>;
 

@@ -18,6 +18,7 @@ import { statistics as viStatistics } from './vi/statistics';
 import { unitImport as viUnitImport } from './vi/unitImport';
 import { files as viFiles } from './vi/files';
 import { backup as viBackup } from './vi/backup';
+import { transfer as viTransfer } from './vi/transfer';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { registry as enRegistry } from './en/registry';
@@ -38,6 +39,7 @@ import { statistics as enStatistics } from './en/statistics';
 import { unitImport as enUnitImport } from './en/unitImport';
 import { files as enFiles } from './en/files';
 import { backup as enBackup } from './en/backup';
+import { transfer as enTransfer } from './en/transfer';
 import type { CatalogShape } from './catalog';
 import type { Language } from '../domain/settings';
 
@@ -67,6 +69,7 @@ export const vi = {
   unitImport: viUnitImport,
   files: viFiles,
   backup: viBackup,
+  transfer: viTransfer,
 };
 
 export const en: CatalogShape<typeof vi> = {
@@ -90,6 +93,7 @@ export const en: CatalogShape<typeof vi> = {
   unitImport: enUnitImport,
   files: enFiles,
   backup: enBackup,
+  transfer: enTransfer,
 };
 
 export const catalogs: Record<Language, CatalogShape<typeof vi>> = { vi, en };

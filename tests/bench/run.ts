@@ -14,6 +14,7 @@ import { minutesBench } from './minutes.bench';
 import { integrityBench } from './integrity.bench';
 import { backupBench } from './backup.bench';
 import { reportsBench } from './reports.bench';
+import { transferBench } from './transfer.bench';
 
 const MODULES: BenchModule[] = [
   registryBench,
@@ -24,6 +25,7 @@ const MODULES: BenchModule[] = [
   integrityBench,
   backupBench,
   reportsBench,
+  transferBench,
 ];
 
 async function main() {

@@ -16,6 +16,7 @@ import { minutesHandlers } from '../features/minutes/handlers';
 import { backupHandlers } from '../features/backup/handlers';
 import { folderHandlers } from '../features/folders/handlers';
 import { reportHandlers } from '../features/reports/handlers';
+import { transferHandlers } from '../features/transfer/handlers';
 
 /** Every endpoint of the contract, answered. A missing one fails type-checking. */
 export function allHandlers(services: Services, health: DataHealth): HandlerMap<Contract> {
@@ -34,5 +35,6 @@ export function allHandlers(services: Services, health: DataHealth): HandlerMap<
     ...backupHandlers(services.backup),
     ...folderHandlers(services.folders, services.settings.get().mode),
     ...reportHandlers(services.reports, services.reportDocuments, services.statistics, services.files),
+    ...transferHandlers(services.transfer),
   };
 }

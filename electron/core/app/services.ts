@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Db } from '../db/open';
 import type { Clock } from '../kernel/clock';
 import type { FileStore } from '../files/file-store';
@@ -20,6 +21,7 @@ import { SamplePlans } from '../features/plans/sample-plans';
 import { ProgressService } from '../features/progress/progress-service';
 import { MinutesService } from '../features/minutes/minutes-service';
 import { MinutesBatchJobs } from '../features/minutes/batch-jobs';
+import { TransferService } from '../features/transfer/transfer-service';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import type { BackupService } from '../features/backup/backup-service';
 import type { FolderMemory } from '../files/folder-memory';
@@ -53,6 +55,7 @@ export interface Services {
   reports: ReportService;
   reportDocuments: ReportDocuments;
   statistics: StatisticsService;
+  transfer: TransferService;
 }
 
 /** What printing documents needs from the shell: its PDF engine and where the fonts are. */
@@ -123,5 +126,18 @@ export function createServices(
     reports,
     reportDocuments: new ReportDocuments(reports, { files, ...documents }),
     statistics: new StatisticsService(reports),
+    transfer: new TransferService({
+      db,
+      writes,
+      databaseFile: runtime.dataFile,
+      workDir: path.join(runtime.dataDir, 'tmp', 'transfer'),
+      appVersion: runtime.appVersion,
+      office: () => {
+        const office = settings.requireOffice();
+        return { officeId: settings.officeId(), name: office.name, parentBody: office.parentBody };
+      },
+      operator: () => settings.get().operatorName,
+      now: () => clock.now(),
+    }),
   };
 }

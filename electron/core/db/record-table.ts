@@ -129,9 +129,26 @@ export class RecordTable<F extends Fields = Fields, D extends DerivedValues = De
     return statement.run(params).changes === 1;
   }
 
-  /** @internal write-path.ts only: a whole row as another office sent it (a transfer). */
-  putRow(row: RowOf<F, D>): void {
-    this.putStmt.run(row);
+  /**
+   * @internal write-path.ts only: a whole row as another office sent it (a transfer), its
+   * derived columns computed here (this app's search and sort keys).
+   */
+  putRow(row: RowOf<F, D>): RowOf<F, D> {
+    const written = { ...row, ...this.entity.toColumns(this.entity.fromRow(row)) } as RowOf<F, D>;
+    this.putStmt.run(written);
+    return written;
+  }
+
+  /**
+   * @internal write-path.ts only: points every row's `column` at `to` instead of `from`, with no
+   * new revision. Used when two records turn out to be one (twin units linked): a reference to
+   * the retired one means the kept one in every office, so it is normalised, not edited.
+   */
+  relink(column: string, from: string, to: string): number {
+    if (!this.entity.columns.includes(column)) throw new Error(`${this.name} has no column ${column}`);
+    return this.db
+      .prepare(`UPDATE ${quote(this.entity.table)} SET ${quote(column)} = ? WHERE ${quote(column)} = ?`)
+      .run(to, from).changes;
   }
 }
 

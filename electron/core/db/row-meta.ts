@@ -7,7 +7,11 @@ import { uuidv7 } from './ids';
  * newest first, so a later merge can tell a fast-forward from a true conflict (CouchDB's model).
  */
 
-export const REV_HISTORY_LIMIT = 20;
+/**
+ * Revisions remembered per row. Only revisions that left the office (or came from another) are
+ * kept, so this counts exchanges in which the record changed, not edits.
+ */
+export const REV_HISTORY_LIMIT = 100;
 
 export interface RowMeta {
   id: string;
@@ -46,10 +50,16 @@ export function newRowMeta(now: Date, officeId: string, id: string = uuidv7(now.
   };
 }
 
+/**
+ * The next revision of a row. `keepPrevious` false: the previous revision never left this office
+ * (see published_revs in migration 0040), so no other office can know it and the history need
+ * not remember it; a run of local edits (autosaves) then adds one entry, not hundreds.
+ */
 export function nextRowMeta(
   now: Date,
   officeId: string,
   previous: { rev: string; rev_history: string },
+  keepPrevious = true,
 ): RowMetaUpdate {
   let history: unknown;
   try {
@@ -62,6 +72,6 @@ export function nextRowMeta(
     updated_at: now.toISOString(),
     changed_by_office: officeId,
     rev: newRevision(revisionGeneration(previous.rev) + 1),
-    rev_history: JSON.stringify([previous.rev, ...ancestors].slice(0, REV_HISTORY_LIMIT)),
+    rev_history: JSON.stringify((keepPrevious ? [previous.rev, ...ancestors] : ancestors).slice(0, REV_HISTORY_LIMIT)),
   };
 }

@@ -34,6 +34,11 @@ export interface TableInfo {
   derived?: Readonly<Record<string, string>>;
   /** Local caches: the tables they are computed from. */
   computedFrom?: readonly string[];
+  /**
+   * Parts of a document whose revision covers them (every change to a part gives the document a
+   * new revision): they travel with it and a merge decides them with it, never one by one.
+   */
+  partOf?: string;
 }
 
 export const TABLES = {
@@ -117,30 +122,35 @@ export const TABLES = {
     owner: 'inspections',
     description: 'the team present at an inspection',
     parent: { table: 'inspections', column: 'inspection_id' },
+    partOf: 'inspections',
   },
   inspection_representatives: {
     kind: 'office',
     owner: 'inspections',
     description: "the unit's representatives present",
     parent: { table: 'inspections', column: 'inspection_id' },
+    partOf: 'inspections',
   },
   inspection_requests: {
     kind: 'office',
     owner: 'inspections',
     description: 'requests to the unit (kiến nghị) with deadlines and remedy dates',
     parent: { table: 'inspections', column: 'inspection_id' },
+    partOf: 'inspections',
   },
   inspection_amendments: {
     kind: 'office',
     owner: 'inspections',
     description: 'changes made after finalising, with their reason',
     parent: { table: 'inspections', column: 'inspection_id' },
+    partOf: 'inspections',
   },
   inspection_results: {
     kind: 'owned',
     owner: 'inspections',
     description: 'a result per criterion (Đạt / Chưa đạt / Không áp dụng) and its note',
     parent: { table: 'inspections', column: 'inspection_id' },
+    partOf: 'inspections',
     key: ['criterion_id'],
   },
   audit_log: {
@@ -165,6 +175,37 @@ export const TABLES = {
     owner: 'reports',
     description: 'changes made to a report after finalising, with their reason',
     parent: { table: 'reports', column: 'report_id' },
+  },
+  unit_links: {
+    kind: 'office',
+    owner: 'transfer',
+    description: 'a unit registered separately in two offices, linked to the one kept',
+    unique: [['twin_id']],
+  },
+  published_revs: {
+    kind: 'local',
+    owner: 'transfer',
+    description: 'revisions known outside this office (sent or received); only these stay in histories',
+  },
+  peer_known: {
+    kind: 'local',
+    owner: 'transfer',
+    description: 'per other office, the revision of each record it is known to have',
+  },
+  exchanges: {
+    kind: 'local',
+    owner: 'transfer',
+    description: 'packages sent and received',
+  },
+  known_offices: {
+    kind: 'local',
+    owner: 'transfer',
+    description: 'offices met in packages, by id, with their names',
+  },
+  merge_conflicts: {
+    kind: 'local',
+    owner: 'transfer',
+    description: 'versions that lost a merge or collided, kept until a person decides',
   },
   progress_unit: {
     kind: 'local',

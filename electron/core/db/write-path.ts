@@ -2,9 +2,10 @@ import type { Clock } from '../kernel/clock';
 import { AppError } from '../kernel/errors';
 import type { AuditAction, AuditChange, AuditEntity } from '../../../shared/domain/audit';
 import type { Content, DerivedValues, Fields, RowOf, SqlValue } from './columns';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 import type { OwnedTable, RecordTable } from './record-table';
-import { newRowMeta, nextRowMeta } from './row-meta';
+import { newRowMeta, nextRowMeta, REV_HISTORY_LIMIT } from './row-meta';
 
 /** One entry of the audit trail: who (the operator, added by the sink), when, what, which fields. */
 export interface AuditRecord {
@@ -61,13 +62,16 @@ function shown(value: unknown): string {
  */
 export class WritePath {
   private active: Tx | null = null;
+  private readonly publishedStmt: Statement<[string], { one: number }>;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly officeId: () => string,
     private readonly audit: AuditSink | null,
-  ) {}
+  ) {
+    this.publishedStmt = db.prepare('SELECT 1 AS one FROM published_revs WHERE rev = ?');
+  }
 
   run<T>(work: (tx: Tx) => T): T {
     const outer = this.active;
@@ -77,7 +81,12 @@ export class WritePath {
     }
     return this.db
       .transaction(() => {
-        const tx = new Tx(this.clock.now(), this.officeId(), this.audit);
+        const tx = new Tx(
+          this.clock.now(),
+          this.officeId(),
+          this.audit,
+          (rev) => this.publishedStmt.get(rev) !== undefined,
+        );
         this.active = tx;
         try {
           const result = work(tx);
@@ -101,7 +110,13 @@ export class Tx {
     readonly now: Date,
     readonly officeId: string,
     private readonly audit: AuditSink | null,
+    /** Whether a revision has left this office (only those stay in histories). */
+    private readonly published: (rev: string) => boolean,
   ) {}
+
+  private nextMeta(current: { rev: string; rev_history: string }) {
+    return nextRowMeta(this.now, this.officeId, current, this.published(current.rev));
+  }
 
   operatorName(): string {
     return this.audit?.operatorName() ?? '';
@@ -165,7 +180,7 @@ export class Tx {
       }
     }
     if (Object.keys(columns).length === 0 && !revive) return { row: current, changes: [], changed: false };
-    const meta = nextRowMeta(this.now, this.officeId, current);
+    const meta = this.nextMeta(current);
     if (!table.updateRow(current.id, current.rev, meta, columns, revive ? null : undefined)) {
       throw new AppError('CONFLICT');
     }
@@ -177,7 +192,7 @@ export class Tx {
 
   /** A new revision without a change of its own columns: its owned rows or parts changed. */
   touch<F extends Fields, D extends DerivedValues>(table: RecordTable<F, D>, current: RowOf<F, D>): RowOf<F, D> {
-    const meta = nextRowMeta(this.now, this.officeId, current);
+    const meta = this.nextMeta(current);
     if (!table.updateRow(current.id, current.rev, meta, {}, undefined)) throw new AppError('CONFLICT');
     this.revised.add(`${table.name}:${current.id}`);
     return { ...current, ...meta };
@@ -190,11 +205,62 @@ export class Tx {
     options: { audit?: AuditNote } = {},
   ): RowOf<F, D> {
     if (current.deleted_at !== null) return current;
-    const meta = nextRowMeta(this.now, this.officeId, current);
+    const meta = this.nextMeta(current);
     if (!table.updateRow(current.id, current.rev, meta, {}, meta.updated_at)) throw new AppError('CONFLICT');
     this.revised.add(`${table.name}:${current.id}`);
     if (options.audit) this.note(table.auditEntity, current.id, options.audit, []);
     return { ...current, ...meta, deleted_at: meta.updated_at };
+  }
+
+  /**
+   * A row exactly as another office sent it (a transfer package): its revision and history as
+   * they are there. The merge has decided that this version wins; nothing else is checked here.
+   */
+  putRemote<F extends Fields, D extends DerivedValues>(table: RecordTable<F, D>, row: RowOf<F, D>): RowOf<F, D> {
+    const written = table.putRow(row);
+    this.revised.add(`${table.name}:${row.id}`);
+    return written;
+  }
+
+  /**
+   * A new revision that descends from `current` and from `alsoFrom` (the versions a person chose
+   * between when resolving a conflict), so every office holding either sees it as newer.
+   */
+  resolve<F extends Fields, D extends DerivedValues>(
+    table: RecordTable<F, D>,
+    current: RowOf<F, D>,
+    content: Content<F>,
+    alsoFrom: readonly string[],
+    options: { audit?: AuditNote; deleted?: boolean } = {},
+  ): RowOf<F, D> {
+    const meta = nextRowMeta(this.now, this.officeId, current, true);
+    const history = JSON.parse(meta.rev_history) as string[];
+    const merged = [history[0] ?? current.rev, ...alsoFrom, ...history.slice(1)].filter(
+      (rev, index, all) => all.indexOf(rev) === index,
+    );
+    const row = {
+      ...current,
+      ...table.entity.toColumns(content),
+      ...meta,
+      rev_history: JSON.stringify(merged.slice(0, REV_HISTORY_LIMIT)),
+      deleted_at: options.deleted ? (current.deleted_at ?? meta.updated_at) : null,
+    } as RowOf<F, D>;
+    table.putRow(row);
+    this.revised.add(`${table.name}:${current.id}`);
+    if (options.audit) this.note(table.auditEntity, current.id, options.audit, []);
+    return row;
+  }
+
+  /** Every reference in `column` of `table` to `from` now names `to` (no new revision; see RecordTable.relink). */
+  relink(table: RecordTable, column: string, from: string, to: string): number {
+    return table.relink(column, from, to);
+  }
+
+  /** Replaces the owned rows of a parent by another office's set (the parent's row is being put too). */
+  putOwnedRemote<Row extends Record<string, SqlValue>>(table: OwnedTable<Row>, parentId: string, rows: Row[]): void {
+    const writer = this.owned(table, parentId);
+    writer.deleteAll();
+    for (const row of rows) writer.insert(row);
   }
 
   /**

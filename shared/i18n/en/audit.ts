@@ -37,6 +37,8 @@ export const audit: CatalogShape<typeof vi> = {
     sample: 'Sample data loaded',
     redraft: 'Drafted again from the figures',
     finaliseReport: 'Report finalised',
+    resolveConflict: 'Version chosen after edits in two offices',
+    link: 'Duplicate units linked',
   },
   changeCount: '{{count}} changes',
   empty_value: '(empty)',

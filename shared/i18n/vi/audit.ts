@@ -34,6 +34,8 @@ export const audit = {
     sample: 'Nạp dữ liệu mẫu',
     redraft: 'Soạn lại từ số liệu',
     finaliseReport: 'Hoàn tất báo cáo',
+    resolveConflict: 'Chọn bản giữ lại khi hai nơi cùng sửa',
+    link: 'Gộp đơn vị trùng',
   },
   changeCount: '{{count}} nội dung thay đổi',
   empty_value: '(trống)',

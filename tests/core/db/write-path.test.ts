@@ -67,7 +67,7 @@ describe('the write path', () => {
       tx.update(units(), tx.live(units(), row.id, row.rev), { headName: 'X' }),
     );
     expect(edited.changed).toBe(true);
-    expect(JSON.parse(edited.row.rev_history)).toEqual([row.rev]);
+    expect(edited.row.rev).toMatch(/^2-/);
     let caught: unknown;
     try {
       services.writes.run((tx) => tx.live(units(), row.id, row.rev));
@@ -166,6 +166,6 @@ describe('the write path', () => {
     const back = services.writes.run((tx) => tx.update(units(), gone, {}, { revive: true }));
     expect(back.row.deleted_at).toBeNull();
     expect(units().live(row.id)).toBeDefined();
-    expect(JSON.parse(back.row.rev_history)).toEqual([gone.rev, row.rev]);
+    expect(back.row.rev).toMatch(/^3-/);
   });
 });

@@ -81,19 +81,31 @@ describe('the unit registry', () => {
     expect(same.undoId).toBe('');
   });
 
-  it('records revision history on each change', async () => {
+  it('gives each change a new revision; the history keeps the revisions other offices may know', async () => {
     const { unit: created } = await h.call('registry.create', { unit: unit() });
     const second = await h.call('registry.update', {
       id: created.id,
       rev: created.rev,
       unit: unit({ address: 'Xã Hiệp Hạ' }),
     });
-    const row = h.core.db.prepare('SELECT rev, rev_history FROM units WHERE id = ?').get(created.id) as {
-      rev: string;
-      rev_history: string;
-    };
-    expect(row.rev).toBe(second.unit.rev);
-    expect(JSON.parse(row.rev_history)).toEqual([created.rev]);
+    const row = () =>
+      h.core.db.prepare('SELECT rev, rev_history FROM units WHERE id = ?').get(created.id) as {
+        rev: string;
+        rev_history: string;
+      };
+    expect(row().rev).toBe(second.unit.rev);
+    expect(second.unit.rev).toMatch(/^2-/);
+    // Never sent anywhere: no other office can know the first revision, so none is kept.
+    expect(JSON.parse(row().rev_history)).toEqual([]);
+    // Once a package carried it, the next change remembers it.
+    await h.core.services.transfer.makePackage({ kind: 'all' }, null);
+    const third = await h.call('registry.update', {
+      id: created.id,
+      rev: second.unit.rev,
+      unit: unit({ address: 'Thị trấn Lộc Bình' }),
+    });
+    expect(JSON.parse(row().rev_history)).toEqual([second.unit.rev]);
+    expect(third.unit.rev).toMatch(/^3-/);
   });
 
   it('deactivates and reactivates instead of deleting; filters by status', async () => {

@@ -14,6 +14,7 @@ import { migration0023 } from './0023_school_type';
 import { migration0024 } from './0024_progress_by_level';
 import { migration0030 } from './0030_reports';
 import { migration0031 } from './0031_result_findings_index';
+import { migration0040 } from './0040_transfer';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration0024,
   migration0030,
   migration0031,
+  migration0040,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -25,6 +25,8 @@ export const planEntity = defineEntity({
     checklistId: col.text('checklist_id'),
     notes: col.text('notes'),
     isSample: col.flag('is_sample').once(),
+    /** The office that made the plan (a plan received from another office is marked with it). */
+    originOffice: col.text('origin_office').once(),
   },
   derived: {
     title_key: (plan): string => searchKey(plan.title),

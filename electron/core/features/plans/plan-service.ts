@@ -92,7 +92,7 @@ export class PlanService {
       const isSample = options.isSample ?? false;
       const row = tx.insert(
         this.repo.plans,
-        { ...input, isSample },
+        { ...input, isSample, originOffice: tx.officeId },
         { audit: { action: 'create', summary: input.title } },
       );
       if (team.length > 0) this.writeTeam(tx, row, team);

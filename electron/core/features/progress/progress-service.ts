@@ -21,6 +21,8 @@ interface PlanHead {
   period_year: number;
   target_percent: number;
   is_sample: number;
+  origin_office: string;
+  origin_name: string | null;
 }
 interface KindFigure {
   plan_id: string;
@@ -83,8 +85,11 @@ interface ReinspectionRow {
 }
 
 function headsSql(onePlan: boolean): string {
-  return `SELECT id, title, period_kind, period_year, target_percent, is_sample FROM plans
-    WHERE deleted_at IS NULL ${onePlan ? 'AND id = @planId' : ''} ORDER BY period_year DESC, title_key`;
+  // A plan received from another office is marked with that office's name.
+  return `SELECT p.id, p.title, p.period_kind, p.period_year, p.target_percent, p.is_sample, p.origin_office,
+      o.name AS origin_name
+    FROM plans AS p LEFT JOIN known_offices AS o ON o.office_id = p.origin_office
+    WHERE p.deleted_at IS NULL ${onePlan ? 'AND p.id = @planId' : ''} ORDER BY p.period_year DESC, p.title_key`;
 }
 
 /** The summary's reads, for every plan or (`onePlan`) for the plan `@planId` alone. */
@@ -143,10 +148,18 @@ export class ProgressService {
   private readonly overdueStmt: Statement<{ planId: string; today: string }, OverdueRow>;
   private readonly reinspectionsStmt: Statement<{ planId: string }, ReinspectionRow>;
 
+  private readonly districtStmt: Statement<[], { scope: number; inspected: number }>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
+    // Across every plan, of every office: a unit in two plans, or inspected under two, counts once.
+    this.districtStmt = db.prepare(`
+      SELECT count(DISTINCT u.unit_id) AS scope,
+        count(DISTINCT CASE WHEN u.done > 0 THEN u.unit_id END) AS inspected
+      FROM progress_unit AS u JOIN plans AS p ON p.id = u.plan_id AND p.deleted_at IS NULL
+      WHERE u.scope_refs > 0`);
     this.summaryAll = summaryReads(db, false);
     this.summaryOne = summaryReads(db, true);
     this.recomputed = {
@@ -188,13 +201,21 @@ export class ProgressService {
   /** Every plan's figures from the summary: a few hundred rows whatever the data size. */
   overview(): ProgressOverview {
     const today = this.today();
-    return { today, plans: this.read(this.summaryAll, { today }) };
+    return this.db.transaction(() => ({
+      today,
+      plans: this.read(this.summaryAll, { today }),
+      district: this.districtStmt.get() ?? { scope: 0, inspected: 0 },
+    }))();
   }
 
   /** The same answer computed from the base tables (grows with the number of inspections). */
   overviewRecomputed(): ProgressOverview {
     const today = this.today();
-    return { today, plans: this.read(this.recomputed, { today }) };
+    return {
+      today,
+      plans: this.read(this.recomputed, { today }),
+      district: this.districtStmt.get() ?? { scope: 0, inspected: 0 },
+    };
   }
 
   /** One plan in detail: its figures, who is not yet inspected, overdue requests, re-inspections. */
@@ -277,6 +298,8 @@ function assemble(
       periodYear: head.period_year,
       targetPercent: head.target_percent,
       isSample: head.is_sample === 1,
+      originOffice: head.origin_office,
+      originName: head.origin_name ?? '',
       scope: 0,
       inspected: 0,
       targetUnits: 0,

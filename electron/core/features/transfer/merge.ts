@@ -1,0 +1,505 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import type { RecordTable } from '../../db/record-table';
+import type { Tx } from '../../db/write-path';
+import type { DerivedValues, Fields, RowOf, SqlValue } from '../../db/columns';
+import { codeKey } from '../registry/unit-entity';
+import { foldVietnamese } from '../../../../shared/text/fold';
+import type { ConflictStore, Row, StoredGroup } from './conflict-store';
+import { relation, winnerOf, type Versioned } from './revisions';
+import { stagedName, type StagedPackage } from './staging';
+import type { TransferTable } from './transfer-tables';
+import type { UnitLinks } from './unit-links';
+
+/** What happens to one record of a package. */
+export type Verdict =
+  | 'add'
+  | 'update'
+  | 'same'
+  | 'kept'
+  | 'conflict'
+  | 'knownConflict'
+  /** A unit registered separately here: linked, not added twice. */
+  | 'twin'
+  /** A minutes number another inspection here already has (shown, kept aside, never renumbered). */
+  | 'collision';
+
+export interface TwinUnit {
+  theirs: { id: string; name: string; code: string; kind: string };
+  ours: { id: string; name: string; code: string; kind: string };
+  /** 'code': the same code (must be linked: two live units cannot share a code); 'name': same name and kind. */
+  reason: 'code' | 'name';
+}
+
+export interface ConflictFound {
+  table: string;
+  recordId: string;
+  kind: 'edit' | 'delete';
+  winner: 'ours' | 'theirs';
+  ours: Row;
+  theirs: Row;
+}
+
+export interface CollisionFound {
+  kind: 'minutesNumber' | 'scope';
+  table: string;
+  recordId: string;
+  theirs: Row;
+  ours: Row;
+}
+
+export interface MergeSummary {
+  perTable: Record<string, Record<Verdict, number>>;
+  twins: TwinUnit[];
+  conflicts: ConflictFound[];
+  collisions: CollisionFound[];
+}
+
+const EMPTY_COUNTS = (): Record<Verdict, number> => ({
+  add: 0,
+  update: 0,
+  same: 0,
+  kept: 0,
+  conflict: 0,
+  knownConflict: 0,
+  twin: 0,
+  collision: 0,
+});
+
+type AnyRow = RowOf<Fields, DerivedValues>;
+
+/** A package row as the table's row (its values were checked against the columns when staged). */
+function asRow(row: Row): AnyRow {
+  return row as unknown as AnyRow;
+}
+
+/** At most this many of each list in a preview (the counts are always whole). */
+const LISTED = 500;
+
+export interface MergeContext {
+  db: Db;
+  tables: TransferTable[];
+  staged: StagedPackage;
+  conflicts: ConflictStore;
+  links: UnitLinks;
+}
+
+export interface ApplyOptions {
+  tx: Tx;
+  /** Twin units (their id) the clerk chose to keep apart; every other twin is linked. */
+  keepApart: ReadonlySet<string>;
+  at: string;
+}
+
+/**
+ * Merges a staged package into the office's database, record by record, by revisions: added
+ * when new here, fast-forwarded when it descends from ours, left when ours descends from it, and
+ * a conflict when both changed — a deterministic winner applied meanwhile and the other version
+ * kept whole. The parts of an inspection (team, representatives, requests, amendments, results)
+ * go with their inspection. `summarize` reads only (the preview); `apply` writes, inside the
+ * caller's transaction, with every rule checked again.
+ */
+export class Merger {
+  private readonly byName: Map<string, TransferTable>;
+  private readonly partsOf: Map<string, TransferTable[]>;
+  /** Statements prepared once per merge: a package runs each of them for every row. */
+  private readonly statements = new Map<string, Statement>();
+
+  private sql<P extends unknown[] | Record<string, unknown>, R>(source: string): Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.ctx.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as unknown as Statement<P, R>;
+  }
+
+  constructor(private readonly ctx: MergeContext) {
+    this.byName = new Map(ctx.tables.map((table) => [table.name, table]));
+    this.partsOf = new Map();
+    for (const table of ctx.tables) {
+      const parent = table.info.partOf;
+      if (!parent) continue;
+      this.partsOf.set(parent, [...(this.partsOf.get(parent) ?? []), table]);
+    }
+  }
+
+  /**
+   * Rows of a staged table, in the package's order, a batch at a time (the connection cannot run
+   * the merge's other statements while an iterator is open on it).
+   */
+  private *staged(table: TransferTable): Generator<Row> {
+    if ((this.ctx.staged.counts.get(table.name) ?? 0) === 0) return;
+    const page = this.sql<[number], Row & { __rowid: number }>(
+      `SELECT rowid AS __rowid, * FROM pkg.${stagedName(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT 1000`,
+    );
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after);
+      if (rows.length === 0) return;
+      for (const { __rowid, ...row } of rows) {
+        after = __rowid;
+        yield row;
+      }
+    }
+  }
+
+  private stagedParts(parent: string, parentId: string): { table: TransferTable; rows: Row[] }[] {
+    return (this.partsOf.get(parent) ?? []).map((table) => ({
+      table,
+      rows:
+        (this.ctx.staged.counts.get(table.name) ?? 0) === 0
+          ? []
+          : this.sql<[string], Row>(
+                `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
+              )
+              .all(parentId),
+    }));
+  }
+
+  private localParts(parent: string, parentId: string): StoredGroup {
+    const group: StoredGroup = { row: {}, parts: {}, owned: {} };
+    for (const table of this.partsOf.get(parent) ?? []) {
+      const rows = this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE "${table.info.parent!.column}" = ?`)
+        .all(parentId);
+      if (table.owned) group.owned[table.name] = rows;
+      else group.parts[table.name] = rows;
+    }
+    return group;
+  }
+
+  private local(table: TransferTable, id: string): Row | undefined {
+    return this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE id = ?`).get(id);
+  }
+
+  /** Twin units: new here by id, but the same code, or the same name and kind, as a live unit here. */
+  private twinOf(row: Row, links: Map<string, string>): TwinUnit | null {
+    const id = String(row.id);
+    if (links.has(id) || row.deleted_at !== null) return null;
+    const code = codeKey(String(row.code ?? ''));
+    const byCode =
+      code === ''
+        ? undefined
+        : this.sql<[string, string], Row>(
+              `SELECT id, name, code, kind FROM main.units WHERE code_key = ? AND deleted_at IS NULL AND id <> ?`,
+            )
+            .get(code, id);
+    const byName = byCode
+      ? undefined
+      : this.sql<[string, string, string, string], Row>(
+            `SELECT id, name, code, kind FROM main.units
+             WHERE name_key = ? AND kind = ? AND deleted_at IS NULL AND id <> ? AND (code_key = '' OR ? = '')`,
+          )
+          .get(foldVietnamese(String(row.name ?? '')), String(row.kind ?? ''), id, code);
+    const ours = byCode ?? byName;
+    if (!ours || links.has(String(ours.id))) return null;
+    const describe = (unit: Row) => ({
+      id: String(unit.id),
+      name: String(unit.name ?? ''),
+      code: String(unit.code ?? ''),
+      kind: String(unit.kind ?? ''),
+    });
+    return { theirs: describe(row), ours: describe(ours), reason: byCode ? 'code' : 'name' };
+  }
+
+  /** A live minutes number here that the incoming one would take (same plan, year and number, or a second current number). */
+  private numberCollision(row: Row): Row | undefined {
+    if (row.deleted_at !== null) return undefined;
+    return this.sql<Record<string, SqlValue>, Row>(
+        `SELECT * FROM main.minutes_numbers WHERE deleted_at IS NULL AND id <> @id
+           AND ((plan_id = @plan_id AND year = @year AND number = @number)
+             OR (@released_at IS NULL AND released_at IS NULL AND inspection_id = @inspection_id))
+         LIMIT 1`,
+      )
+      .get({
+        id: row.id ?? null,
+        plan_id: row.plan_id ?? null,
+        year: row.year ?? null,
+        number: row.number ?? null,
+        released_at: row.released_at ?? null,
+        inspection_id: row.inspection_id ?? null,
+      });
+  }
+
+  /** The same unit in the same plan's scope, added in both offices (both rows are kept). */
+  private scopeTwin(row: Row): Row | undefined {
+    if (row.deleted_at !== null) return undefined;
+    return this.sql<[string, string, string], Row>(
+        `SELECT * FROM main.plan_units WHERE plan_id = ? AND unit_id = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
+      )
+      .get(String(row.plan_id), String(row.unit_id), String(row.id));
+  }
+
+  private verdict(table: TransferTable, row: Row, local: Row | undefined): Verdict {
+    if (!local) return 'add';
+    const relate = relation(local as unknown as Versioned, row as unknown as Versioned);
+    if (relate === 'same') return 'same';
+    if (relate === 'ours-newer') return 'kept';
+    if (relate === 'theirs-newer') return 'update';
+    if (this.ctx.conflicts.isKnownLoser(table.name, String(row.id), String(row.rev))) return 'knownConflict';
+    return 'conflict';
+  }
+
+  /** Links as they will stand after this package: ours, the package's, and every twin not kept apart. */
+  private linkMap(keepApart: ReadonlySet<string> | null, twins: TwinUnit[]): Map<string, string> {
+    const units = this.byName.get('unit_links');
+    const staged = units
+      ? [...this.staged(units)]
+          .filter((link) => link.deleted_at === null)
+          .map((link) => ({ twinId: String(link.twin_id), unitId: String(link.unit_id) }))
+      : [];
+    const chosen = twins
+      .filter((twin) => twin.reason === 'code' || !keepApart?.has(twin.theirs.id))
+      .map((twin) => ({ twinId: twin.theirs.id, unitId: twin.ours.id }));
+    return this.ctx.links.map([...staged, ...chosen]);
+  }
+
+  private findTwins(): TwinUnit[] {
+    const units = this.byName.get('units');
+    if (!units) return [];
+    const links = this.linkMap(null, []);
+    const twins: TwinUnit[] = [];
+    for (const row of this.staged(units)) {
+      if (this.local(units, String(row.id))) continue;
+      const twin = this.twinOf(row, links);
+      if (twin) twins.push(twin);
+    }
+    return twins;
+  }
+
+  /** References to retired twin units, pointed at the unit kept (every column that refers to units). */
+  private normalise(table: TransferTable, row: Row, links: Map<string, string>): Row {
+    if (links.size === 0) return row;
+    let copy: Row | null = null;
+    for (const reference of table.references) {
+      if (reference.table !== 'units' || table.name === 'unit_links') continue;
+      const value = row[reference.column];
+      const kept = typeof value === 'string' ? links.get(value) : undefined;
+      if (kept) {
+        copy ??= { ...row };
+        copy[reference.column] = kept;
+      }
+    }
+    return copy ?? row;
+  }
+
+  /** What the package would do, read only. */
+  summarize(): MergeSummary {
+    const twins = this.findTwins();
+    const links = this.linkMap(new Set(), twins);
+    const summary: MergeSummary = { perTable: {}, twins: twins.slice(0, LISTED), conflicts: [], collisions: [] };
+    for (const table of this.ctx.tables) {
+      if (table.info.partOf) continue;
+      const counts = EMPTY_COUNTS();
+      summary.perTable[table.name] = counts;
+      for (const staged of this.staged(table)) {
+        const row = this.normalise(table, staged, links);
+        const id = String(row.id);
+        if (table.name === 'units' && links.has(id)) {
+          counts.twin += 1;
+          continue;
+        }
+        const local = this.local(table, id);
+        let verdict = this.verdict(table, row, local);
+        if ((verdict === 'add' || verdict === 'update') && table.name === 'minutes_numbers') {
+          const taken = this.numberCollision(row);
+          if (taken) {
+            verdict = 'collision';
+            if (summary.collisions.length < LISTED) {
+              summary.collisions.push({
+                kind: 'minutesNumber',
+                table: table.name,
+                recordId: id,
+                theirs: row,
+                ours: taken,
+              });
+            }
+          }
+        }
+        if (verdict === 'add' && table.name === 'plan_units') {
+          const twin = this.scopeTwin(row);
+          if (twin && summary.collisions.length < LISTED) {
+            summary.collisions.push({ kind: 'scope', table: table.name, recordId: id, theirs: row, ours: twin });
+          }
+        }
+        if (verdict === 'conflict' && local && summary.conflicts.length < LISTED) {
+          summary.conflicts.push(this.describeConflict(table, local, row));
+        }
+        counts[verdict] += 1;
+      }
+    }
+    return summary;
+  }
+
+  private describeConflict(table: TransferTable, local: Row, row: Row): ConflictFound {
+    const oursV = local as unknown as Versioned;
+    const theirsV = row as unknown as Versioned;
+    return {
+      table: table.name,
+      recordId: String(row.id),
+      kind: oursV.deleted_at !== null || theirsV.deleted_at !== null ? 'delete' : 'edit',
+      winner: winnerOf(oursV, theirsV),
+      ours: local,
+      theirs: row,
+    };
+  }
+
+  /**
+   * Applies the package inside `options.tx`'s transaction. Answers what it did per table, and
+   * the ids of the conflicts it stored.
+   */
+  apply(options: ApplyOptions): { perTable: Record<string, Record<Verdict, number>>; conflictIds: string[] } {
+    const { tx } = options;
+    const twins = this.findTwins();
+    const links = this.linkMap(options.keepApart, twins);
+    const perTable: Record<string, Record<Verdict, number>> = {};
+    const conflictIds: string[] = [];
+    const sender = this.ctx.staged.header.sender.officeId;
+    const packageId = this.ctx.staged.header.packageId;
+
+    // The clerk's links are office data and travel like the rest: written once both units are here.
+    const writeNewLinks = () => {
+      for (const twin of twins) {
+        if (!links.has(twin.theirs.id)) continue;
+        tx.insert(this.ctx.links.table, { unitId: twin.ours.id, twinId: twin.theirs.id });
+      }
+    };
+
+    for (const table of this.ctx.tables) {
+      if (table.info.partOf) continue;
+      const counts = EMPTY_COUNTS();
+      perTable[table.name] = counts;
+      const record = table.record;
+      if (!record) continue;
+      if (table.name === 'units') {
+        // Twins are retired first: the unit kept may share their code, which only one live unit can hold.
+        for (const staged of this.staged(table)) {
+          const id = String(staged.id);
+          if (!links.has(id)) continue;
+          this.retireTwin(tx, record, this.normalise(table, staged, links), this.local(table, id));
+          counts.twin += 1;
+        }
+        for (const [twin] of links) {
+          const here = this.local(table, twin);
+          if (here && here.deleted_at === null) tx.tombstone(record, asRow(here));
+        }
+      }
+      for (const staged of this.staged(table)) {
+        const row = this.normalise(table, staged, links);
+        const id = String(row.id);
+        if (table.name === 'units' && links.has(id)) continue;
+        const local = this.local(table, id);
+        let verdict = this.verdict(table, row, local);
+        if ((verdict === 'add' || verdict === 'update') && table.name === 'minutes_numbers') {
+          const taken = this.numberCollision(row);
+          if (taken) {
+            verdict = 'collision';
+            conflictIds.push(
+              this.ctx.conflicts.add({
+                table: table.name,
+                recordId: id,
+                kind: 'number',
+                loser: { row, parts: {}, owned: {} },
+                loserSide: 'theirs',
+                winnerRev: String(taken.rev),
+                fromOffice: sender,
+                packageId,
+                createdAt: options.at,
+              }),
+            );
+          }
+        }
+        if (verdict === 'add' || verdict === 'update') this.put(tx, table, record, row, links, local !== undefined);
+        else if (verdict === 'conflict' && local) {
+          const found = this.describeConflict(table, local, row);
+          const theirsGroup = this.groupOfStaged(table, row, links);
+          const oursGroup: StoredGroup = { ...this.localParts(table.name, id), row: local };
+          conflictIds.push(
+            this.ctx.conflicts.add({
+              table: table.name,
+              recordId: id,
+              kind: found.kind,
+              loser: found.winner === 'theirs' ? oursGroup : theirsGroup,
+              loserSide: found.winner === 'theirs' ? 'ours' : 'theirs',
+              winnerRev: String(found.winner === 'theirs' ? row.rev : local.rev),
+              fromOffice: sender,
+              packageId,
+              createdAt: options.at,
+            }),
+          );
+          if (found.winner === 'theirs') this.put(tx, table, record, row, links, true);
+        }
+        counts[verdict] += 1;
+      }
+      if (table.name === 'units') writeNewLinks();
+    }
+
+    // Our own rows that still name a retired twin now name the unit kept.
+    for (const [twin, kept] of links) {
+      for (const table of this.ctx.tables) {
+        if (!table.record || table.name === 'unit_links') continue;
+        for (const reference of table.references) {
+          if (reference.table === 'units') tx.relink(table.record, reference.column, twin, kept);
+        }
+      }
+    }
+    return { perTable, conflictIds };
+  }
+
+  private groupOfStaged(table: TransferTable, row: Row, links: Map<string, string>): StoredGroup {
+    const group: StoredGroup = { row, parts: {}, owned: {} };
+    for (const part of this.stagedParts(table.name, String(row.id))) {
+      const rows = part.rows.map((partRow) => this.normalise(part.table, partRow, links));
+      if (part.table.owned) group.owned[part.table.name] = rows;
+      else group.parts[part.table.name] = rows;
+    }
+    return group;
+  }
+
+  /**
+   * Writes their version of a record, with its parts and owned rows when it is a document: the
+   * document then holds exactly their parts (a part of ours they do not have is deleted; it is
+   * kept with the conflict when ours lost one).
+   */
+  private put(
+    tx: Tx,
+    table: TransferTable,
+    record: RecordTable,
+    row: Row,
+    links: Map<string, string>,
+    hadLocal: boolean,
+  ): void {
+    tx.putRemote(record, asRow(row));
+    const parentId = String(row.id);
+    for (const part of this.stagedParts(table.name, parentId)) {
+      const rows = part.rows.map((partRow) => this.normalise(part.table, partRow, links));
+      if (part.table.owned) {
+        if (hadLocal || rows.length > 0) tx.putOwnedRemote(part.table.owned, parentId, rows);
+        continue;
+      }
+      const partRecord = part.table.record;
+      if (!partRecord) continue;
+      const theirs = new Set(rows.map((partRow) => String(partRow.id)));
+      for (const partRow of rows) tx.putRemote(partRecord, asRow(partRow));
+      // A new document has no parts of ours to compare.
+      if (!hadLocal) continue;
+      const column = part.table.info.parent!.column;
+      const ours = this.sql<[string], Row>(`SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`)
+        .all(parentId);
+      for (const partRow of ours) if (!theirs.has(String(partRow.id))) tx.tombstone(partRecord, asRow(partRow));
+    }
+  }
+
+  /** A twin unit is kept as a deleted record with a new revision, so its retirement travels. */
+  private retireTwin(tx: Tx, record: RecordTable, row: Row, local: Row | undefined): void {
+    if (local) {
+      if (local.deleted_at === null) tx.tombstone(record, asRow(local));
+      return;
+    }
+    if (row.deleted_at !== null) {
+      tx.putRemote(record, asRow(row));
+      return;
+    }
+    tx.resolve(record, asRow(row), record.content(asRow(row)), [], { deleted: true });
+  }
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { SqlValue } from '../../db/columns';
+import { AppError } from '../../kernel/errors';
+import {
+  PACKAGE_LIMITS,
+  endLineSchema,
+  packageHeaderSchema,
+  tableLineSchema,
+  type PackageHeader,
+} from './transfer-format';
+
+/** One table of a package being written: its columns and its rows, in that order. */
+export interface TableSource {
+  table: string;
+  columns: readonly string[];
+  rows: Iterable<SqlValue[]>;
+}
+
+/**
+ * Writes a package payload (see transfer-format.ts) to `file`: gzip of newline-separated JSON.
+ * Answers the number of rows written.
+ */
+export async function writePayload(
+  file: string,
+  header: PackageHeader,
+  tables: Iterable<TableSource>,
+): Promise<number> {
+  const gzip = createGzip({ level: 6 });
+  const out = fs.createWriteStream(file, { flags: 'wx' });
+  gzip.pipe(out);
+  const closed = once(out, 'close');
+  const failed = new Promise<never>((_, reject) => {
+    out.once('error', reject);
+    gzip.once('error', reject);
+  });
+  const write = async (line: string) => {
+    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), failed]);
+  };
+  let rows = 0;
+  await write(JSON.stringify(header));
+  for (const source of tables) {
+    await write(JSON.stringify({ table: source.table, columns: source.columns }));
+    for (const row of source.rows) {
+      await write(JSON.stringify(row));
+      rows += 1;
+    }
+  }
+  await write(JSON.stringify({ end: true, rows }));
+  gzip.end();
+  await Promise.race([closed, failed]);
+  return rows;
+}
+
+export type PayloadEntry = { kind: 'table'; table: string; columns: string[] } | { kind: 'row'; values: unknown[] };
+
+/** A damaged package; `reason` is for the log, the sentence says what a person can do. */
+function broken(reason: 'truncated' | 'notPackage' | 'damaged', cause?: unknown): AppError {
+  const key = reason === 'damaged' ? 'broken' : reason;
+  return new AppError('transfer.broken', { messageKey: `transfer.errors.${key}`, cause });
+}
+
+/** Lines of a stream, each at most `maxBytes`, as strings (a longer one is a broken package). */
+async function* lines(stream: Readable, maxBytes: number, maxTotal: number): AsyncGenerator<string> {
+  let pending = '';
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxTotal) throw broken('damaged');
+    pending += chunk.toString('utf8');
+    let at = pending.indexOf('\n');
+    while (at >= 0) {
+      yield pending.slice(0, at);
+      pending = pending.slice(at + 1);
+      at = pending.indexOf('\n');
+    }
+    if (pending.length > maxBytes) throw broken('damaged');
+  }
+  if (pending.length > 0) yield pending;
+}
+
+/** zlib says the bytes are not gzip at all (rather than cut short). */
+function isGzipError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? code === 'Z_DATA_ERROR' : false;
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch (error) {
+    throw broken('notPackage', error);
+  }
+}
+
+/**
+ * Reads a package payload: its header, then its tables and rows as they come, bounded in line
+ * length, total size and row count; the end line must come last and count every row (a cut-short
+ * package is refused). Values are checked by the caller against the table's columns.
+ */
+export async function readPayload(
+  file: string,
+  onHeader: (header: PackageHeader) => void,
+  onEntry: (entry: PayloadEntry) => void,
+): Promise<{ rows: number }> {
+  const source = fs.createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (error) => gunzip.destroy(error));
+  source.pipe(gunzip);
+  let header: PackageHeader | null = null;
+  let rows = 0;
+  let ended = false;
+  let inTable = false;
+  try {
+    for await (const line of lines(gunzip, PACKAGE_LIMITS.maxLineBytes, PACKAGE_LIMITS.maxUnpackedBytes)) {
+      if (ended) throw broken('damaged');
+      const value = parseJson(line);
+      if (header === null) {
+        const parsed = packageHeaderSchema.safeParse(value);
+        if (!parsed.success) throw broken('notPackage');
+        header = parsed.data;
+        onHeader(header);
+        continue;
+      }
+      if (Array.isArray(value)) {
+        if (!inTable) throw broken('damaged');
+        rows += 1;
+        if (rows > PACKAGE_LIMITS.rows) throw broken('damaged');
+        onEntry({ kind: 'row', values: value });
+        continue;
+      }
+      const end = endLineSchema.safeParse(value);
+      if (end.success) {
+        if (end.data.rows !== rows) throw broken('truncated');
+        ended = true;
+        continue;
+      }
+      const table = tableLineSchema.safeParse(value);
+      if (!table.success) throw broken('damaged');
+      inTable = true;
+      onEntry({ kind: 'table', table: table.data.table, columns: table.data.columns });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw broken(isGzipError(error) ? 'notPackage' : 'truncated', error);
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+  if (header === null) throw broken('notPackage');
+  if (!ended) throw broken('truncated');
+  return { rows };
+}

@@ -1,0 +1,235 @@
+import Database from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import { AppError } from '../../kernel/errors';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { PACKAGE_FORMAT_VERSION, PACKAGE_LIMITS, type PackageHeader } from './transfer-format';
+import { readPayload } from './package-io';
+import type { ColumnSpec, TransferTable } from './transfer-tables';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const REV = /^\d{1,9}-[0-9a-f]{16}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function refused(key: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('transfer.refused', { messageKey: `transfer.errors.${key}`, params });
+}
+
+/** A package's rows, checked and kept in a staging database beside the office's own. */
+export interface StagedPackage {
+  file: string;
+  header: PackageHeader;
+  /** Staged rows per table. */
+  counts: Map<string, number>;
+}
+
+/** The staging table of `table` (in the staging file, attached as `pkg` when read). */
+export function stagedName(table: string): string {
+  return `pkg_${table}`;
+}
+
+function defaultOf(db: Db, table: string, column: string): string | number | null {
+  const info = (db.pragma(`table_info(${table})`) as { name: string; dflt_value: string | null }[]).find(
+    (entry) => entry.name === column,
+  );
+  const literal = info?.dflt_value ?? null;
+  if (literal === null || literal.toUpperCase() === 'NULL') return null;
+  if (/^'.*'$/s.test(literal)) return literal.slice(1, -1).replace(/''/g, "'");
+  const number = Number(literal);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** Checks one value of a package row against its column; answers it as SQLite will store it. */
+function checkValue(table: string, column: ColumnSpec, value: unknown): string | number | null {
+  const bad = () => refused('badValue', { table, column: column.name });
+  if (value === null) {
+    if (column.notNull) throw bad();
+    return null;
+  }
+  if (column.type === 'INTEGER') {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw bad();
+    return value;
+  }
+  if (column.type === 'REAL') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
+    return value;
+  }
+  if (typeof value !== 'string' || value.length > PACKAGE_LIMITS.maxTextLength) throw bad();
+  const name = column.name;
+  if ((name === 'id' || name.endsWith('_id')) && !UUID.test(value)) throw bad();
+  if (name === 'rev' && !REV.test(value)) throw bad();
+  if ((name === 'created_at' || name === 'updated_at' || name === 'deleted_at') && !TIME.test(value)) throw bad();
+  if (name === 'changed_by_office' && !UUID.test(value)) throw bad();
+  if (name === 'rev_history') {
+    let history: unknown;
+    try {
+      history = JSON.parse(value);
+    } catch {
+      throw bad();
+    }
+    if (
+      !Array.isArray(history) ||
+      history.length > 100 ||
+      !history.every((rev) => typeof rev === 'string' && REV.test(rev))
+    ) {
+      throw bad();
+    }
+  }
+  return value;
+}
+
+/**
+ * Reads a package payload into a fresh staging database, checking everything before anything of
+ * it is used: its format and schema version, that each table and column is one this app knows,
+ * each value against its column (types, lengths, ids, revisions, times), that rows reference
+ * records that exist (in the package or here) and that no id names a record of another kind here.
+ */
+export async function stagePackage(
+  payload: string,
+  stagingFile: string,
+  db: Db,
+  tables: TransferTable[],
+  localOffice: string,
+): Promise<StagedPackage> {
+  const staging = new Database(stagingFile);
+  staging.pragma('journal_mode = OFF');
+  staging.pragma('synchronous = OFF');
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  const counts = new Map<string, number>();
+  let header: PackageHeader | null = null;
+  let current: {
+    table: TransferTable;
+    order: number[];
+    fill: (string | number | null)[];
+    insert: Database.Statement;
+  } | null = null;
+  try {
+    staging.exec('BEGIN');
+    await readPayload(
+      payload,
+      (read) => {
+        if (read.formatVersion > PACKAGE_FORMAT_VERSION || read.schemaVersion > LATEST_SCHEMA_VERSION) {
+          throw refused('newer', { version: read.appVersion });
+        }
+        if (read.sender.officeId === localOffice) throw refused('ownPackage');
+        header = read;
+      },
+      (entry) => {
+        if (entry.kind === 'table') {
+          const table = byName.get(entry.table);
+          if (!table) throw refused('unknownTable', { table: entry.table });
+          if (counts.has(entry.table)) throw refused('broken');
+          const known = new Set(table.columns.map((column) => column.name));
+          const unknown = entry.columns.find((column) => !known.has(column));
+          if (unknown) throw refused('newer', { version: header?.appVersion ?? '' });
+          if (new Set(entry.columns).size !== entry.columns.length) throw refused('broken');
+          const missing = table.columns.filter((column) => !entry.columns.includes(column.name));
+          const lacking = missing.find((column) => column.notNull && !column.hasDefault);
+          if (lacking) throw refused('broken');
+          const names = table.columns.map((column) => column.name);
+          staging.exec(`CREATE TABLE ${stagedName(table.name)} (${names.map((name) => `"${name}"`).join(', ')})`);
+          const insert = staging.prepare(
+            `INSERT INTO ${stagedName(table.name)} VALUES (${names.map(() => '?').join(', ')})`,
+          );
+          // Where each local column's value comes from: its place in the package's rows, or -1 (default).
+          const order = table.columns.map((column) => entry.columns.indexOf(column.name));
+          const fill = table.columns.map((column) =>
+            entry.columns.includes(column.name) ? null : defaultOf(db, table.name, column.name),
+          );
+          current = { table, order, fill, insert };
+          counts.set(table.name, 0);
+          return;
+        }
+        if (!current) throw refused('broken');
+        const { table, order, fill, insert } = current;
+        const values = order.map((at, index) => {
+          const column = table.columns[index]!;
+          return at < 0 ? fill[index]! : checkValue(table.name, column, entry.values[at] ?? null);
+        });
+        if (entry.values.length !== order.filter((at) => at >= 0).length) {
+          throw refused('broken');
+        }
+        insert.run(values);
+        counts.set(table.name, (counts.get(table.name) ?? 0) + 1);
+      },
+    );
+    if (header === null) throw refused('broken');
+    for (const table of tables) {
+      if (!counts.has(table.name)) {
+        staging.exec(
+          `CREATE TABLE ${stagedName(table.name)} (${table.columns.map((column) => `"${column.name}"`).join(', ')})`,
+        );
+        counts.set(table.name, 0);
+      }
+      const id = table.columns.some((column) => column.name === 'id');
+      if (id && (counts.get(table.name) ?? 0) > 0) {
+        // A row twice in one package is a broken package (the index refuses it).
+        try {
+          staging.exec(`CREATE UNIQUE INDEX ${stagedName(table.name)}_id ON ${stagedName(table.name)} (id)`);
+        } catch {
+          throw refused('broken');
+        }
+      } else if (id) {
+        staging.exec(`CREATE UNIQUE INDEX ${stagedName(table.name)}_id ON ${stagedName(table.name)} (id)`);
+      }
+      // Parts and owned rows are read by their parent.
+      if (table.info.parent) {
+        staging.exec(
+          `CREATE INDEX ${stagedName(table.name)}_parent ON ${stagedName(table.name)} ("${table.info.parent.column}")`,
+        );
+      }
+    }
+    staging.exec('COMMIT');
+  } catch (error) {
+    if (staging.inTransaction) staging.exec('ROLLBACK');
+    throw error;
+  } finally {
+    staging.close();
+  }
+  const staged: StagedPackage = { file: stagingFile, header: header, counts };
+  checkReferences(db, staged, tables);
+  return staged;
+}
+
+/** Attaches the staging file to `db` as `pkg` for the time of `work`. */
+export function withStaging<T>(db: Db, staged: StagedPackage, work: () => T): T {
+  db.prepare('ATTACH DATABASE ? AS pkg').run(staged.file);
+  try {
+    return work();
+  } finally {
+    db.exec('DETACH DATABASE pkg');
+  }
+}
+
+/**
+ * Every reference of a staged row names a record of the right table, staged or here; no staged
+ * id is the id of a record of another table here (a forged id would otherwise overwrite it).
+ */
+function checkReferences(db: Db, staged: StagedPackage, tables: TransferTable[]): void {
+  withStaging(db, staged, () => {
+    for (const table of tables) {
+      if ((staged.counts.get(table.name) ?? 0) === 0) continue;
+      for (const reference of table.references) {
+        const missing = db
+          .prepare<[], { value: string }>(
+            `SELECT s."${reference.column}" AS value FROM pkg.${stagedName(table.name)} AS s
+             WHERE s."${reference.column}" IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM pkg.${stagedName(reference.table)} AS p WHERE p.id = s."${reference.column}")
+               AND NOT EXISTS (SELECT 1 FROM main."${reference.table}" AS m WHERE m.id = s."${reference.column}")
+             LIMIT 1`,
+          )
+          .get();
+        if (missing) throw refused('missingReference', { table: table.name, column: reference.column });
+      }
+      if (!table.columns.some((column) => column.name === 'id')) continue;
+      for (const other of tables) {
+        if (other.name === table.name || !other.columns.some((column) => column.name === 'id')) continue;
+        const clash = db
+          .prepare(
+            `SELECT 1 FROM pkg.${stagedName(table.name)} AS s JOIN main."${other.name}" AS m ON m.id = s.id LIMIT 1`,
+          )
+          .get();
+        if (clash) throw refused('forgedId', { table: table.name, other: other.name });
+      }
+    }
+  });
+}
