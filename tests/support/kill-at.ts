@@ -75,11 +75,11 @@ async function watchHandleWrites(): Promise<void> {
   const original = proto.write;
   const paths = new WeakMap<object, string>();
   const open = fs.promises.open.bind(fs.promises);
-  fs.promises.open = (async (...args: Parameters<typeof fs.promises.open>) => {
+  fs.promises.open = async (...args: Parameters<typeof fs.promises.open>) => {
     const opened = await open(...args);
     paths.set(opened, String(args[0]));
     return opened;
-  });
+  };
   proto.write = async function (this: object, ...args: unknown[]) {
     const watched = armed && inside(paths.get(this));
     if (watched) {

@@ -44,6 +44,7 @@ export function fakeApi() {
     saveDownload: unused,
     printDownload: unused,
     saveDownloadsToFolder: unused,
+    chooseFolder: unused,
   };
   const events = new DataEvents();
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -38,6 +38,7 @@ export function inspectionDetail(status: InspectionStatus, changes: Partial<Insp
       id: '01890000-0000-7000-8000-00000000000b',
       title: 'Kiểm tra KLKCHC năm học 2019–2020',
       issuer: 'Phòng Giáo dục và Đào tạo',
+      teamParentBody: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO',
       periodKind: 'schoolYear',
       periodYear: 2019,
       decisionNumber: '',

@@ -62,7 +62,6 @@ const LEVEL_NAMES: Record<SchoolLevel, string> = {
   primary: 'trường tiểu học',
   lowerSecondary: 'trường trung học cơ sở',
   multiLevel: 'trường liên cấp',
-  ethnicSemiBoarding: 'trường phổ thông dân tộc bán trú',
   other: 'trường khác',
 };
 
@@ -78,7 +77,6 @@ const SHORT_LEVELS: Record<SchoolLevel, string> = {
   primary: 'Trường tiểu học',
   lowerSecondary: 'Trường THCS',
   multiLevel: 'Trường TH và THCS',
-  ethnicSemiBoarding: 'Trường PTDTBT',
   other: 'Trường khác',
 };
 

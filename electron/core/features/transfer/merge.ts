@@ -151,17 +151,17 @@ export class Merger {
         (this.ctx.staged.counts.get(table.name) ?? 0) === 0
           ? []
           : this.sql<[string], Row>(
-                `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
-              )
-              .all(parentId),
+              `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
+            ).all(parentId),
     }));
   }
 
   private localParts(parent: string, parentId: string): StoredGroup {
     const group: StoredGroup = { row: {}, parts: {}, owned: {} };
     for (const table of this.partsOf.get(parent) ?? []) {
-      const rows = this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE "${table.info.parent!.column}" = ?`)
-        .all(parentId);
+      const rows = this.sql<[string], Row>(
+        `SELECT * FROM main."${table.name}" WHERE "${table.info.parent!.column}" = ?`,
+      ).all(parentId);
       if (table.owned) group.owned[table.name] = rows;
       else group.parts[table.name] = rows;
     }
@@ -181,16 +181,14 @@ export class Merger {
       code === ''
         ? undefined
         : this.sql<[string, string], Row>(
-              `SELECT id, name, code, kind FROM main.units WHERE code_key = ? AND deleted_at IS NULL AND id <> ?`,
-            )
-            .get(code, id);
+            `SELECT id, name, code, kind FROM main.units WHERE code_key = ? AND deleted_at IS NULL AND id <> ?`,
+          ).get(code, id);
     const byName = byCode
       ? undefined
       : this.sql<[string, string, string, string], Row>(
-            `SELECT id, name, code, kind FROM main.units
+          `SELECT id, name, code, kind FROM main.units
              WHERE name_key = ? AND kind = ? AND deleted_at IS NULL AND id <> ? AND (code_key = '' OR ? = '')`,
-          )
-          .get(foldVietnamese(String(row.name ?? '')), String(row.kind ?? ''), id, code);
+        ).get(foldVietnamese(String(row.name ?? '')), String(row.kind ?? ''), id, code);
     const ours = byCode ?? byName;
     if (!ours || links.has(String(ours.id))) return null;
     const describe = (unit: Row) => ({
@@ -206,28 +204,26 @@ export class Merger {
   private numberCollision(row: Row): Row | undefined {
     if (row.deleted_at !== null) return undefined;
     return this.sql<Record<string, SqlValue>, Row>(
-        `SELECT * FROM main.minutes_numbers WHERE deleted_at IS NULL AND id <> @id
+      `SELECT * FROM main.minutes_numbers WHERE deleted_at IS NULL AND id <> @id
            AND ((plan_id = @plan_id AND year = @year AND number = @number)
              OR (@released_at IS NULL AND released_at IS NULL AND inspection_id = @inspection_id))
          LIMIT 1`,
-      )
-      .get({
-        id: row.id ?? null,
-        plan_id: row.plan_id ?? null,
-        year: row.year ?? null,
-        number: row.number ?? null,
-        released_at: row.released_at ?? null,
-        inspection_id: row.inspection_id ?? null,
-      });
+    ).get({
+      id: row.id ?? null,
+      plan_id: row.plan_id ?? null,
+      year: row.year ?? null,
+      number: row.number ?? null,
+      released_at: row.released_at ?? null,
+      inspection_id: row.inspection_id ?? null,
+    });
   }
 
   /** The same unit in the same plan's scope, added in both offices (both rows are kept). */
   private scopeTwin(row: Row): Row | undefined {
     if (row.deleted_at !== null) return undefined;
     return this.sql<[string, string, string], Row>(
-        `SELECT * FROM main.plan_units WHERE plan_id = ? AND unit_id = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
-      )
-      .get(String(row.plan_id), String(row.unit_id), String(row.id));
+      `SELECT * FROM main.plan_units WHERE plan_id = ? AND unit_id = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
+    ).get(String(row.plan_id), String(row.unit_id), String(row.id));
   }
 
   private verdict(table: TransferTable, row: Row, local: Row | undefined): Verdict {
@@ -484,8 +480,9 @@ export class Merger {
       // A new document has no parts of ours to compare.
       if (!hadLocal) continue;
       const column = part.table.info.parent!.column;
-      const ours = this.sql<[string], Row>(`SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`)
-        .all(parentId);
+      const ours = this.sql<[string], Row>(
+        `SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`,
+      ).all(parentId);
       for (const partRow of ours) if (!theirs.has(String(partRow.id))) tx.tombstone(partRecord, asRow(partRow));
     }
   }

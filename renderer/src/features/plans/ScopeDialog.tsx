@@ -28,7 +28,6 @@ import {
   MANAGING_BODIES,
   UNIT_KINDS,
   type ManagingBody,
-  type SchoolLevel,
   type Unit,
   type UnitKind,
 } from '../../../../shared/domain/unit';

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { isTypingTarget } from '../../components/typing-target';
 import { SampleDataPanel } from '../settings/SampleDataPanel';
 import { RegistryTransferButtons } from '../unit-import/RegistryTransferButtons';
-import { UnitFilters, type RegistryCounts } from './UnitFilters';
+import { UnitFilters } from './UnitFilters';
 import { UnitFormDialog, type SavedUnit } from './UnitFormDialog';
 import { UnitTable } from './UnitTable';
 import { useUnitList, type UnitListRequest } from './useUnitList';

@@ -213,6 +213,7 @@ export function writeOffice(db: Db, office: RandomOffice): Written {
       name: `Đơn vị ${String.fromCharCode(65 + (index % 26))}${index}`,
       kind: unit.kind,
       schoolLevel: unit.kind === 'school' ? unit.level : null,
+      schoolType: unit.kind === 'school' ? 'regular' : null,
       managingBody: 'district',
       parentId: null,
       headName: '',
