@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoints } from './define';
 import { idSchema } from '../domain/common';
+import { MIN_BACKUP_PASSWORD } from '../domain/backup';
+import { folderPathSchema, restoreSourceSchema } from './backup';
 
 /** What a transfer may answer besides the common errors. */
 export const TransferError = {
@@ -116,7 +118,49 @@ export const sendScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('changes') }),
 ]);
 
+/** Optional; never logged nor stored: it only derives the package's key. Same rule as backups'. */
+const packagePasswordSchema = z
+  .string()
+  .max(200)
+  .refine((value) => value.length >= MIN_BACKUP_PASSWORD, { error: 'backup.passwordTooShort' });
+
+export const sentFileSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  folder: z.string(),
+  size: z.number().int(),
+  rows: z.number().int(),
+  counts: z.record(z.string(), z.number()),
+  exchange: exchangeSchema,
+});
+export type SentFile = z.infer<typeof sentFileSchema>;
+
+export const receiveOutcomeSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('needsPassword'), fileName: z.string() }),
+  z.object({ state: z.literal('ready'), fileName: z.string(), preview: transferPreviewSchema }),
+]);
+export type ReceiveOutcome = z.infer<typeof receiveOutcomeSchema>;
+
 export const transferEndpoints = defineEndpoints({
+  /**
+   * "Gửi dữ liệu": a package (everything, some plans, or what changed since the last exchange
+   * with a known office) sealed into a new .klkgoi file in `folder`, read back before answering.
+   */
+  'transfer.send': {
+    input: z.object({
+      scope: sendScopeSchema,
+      /** A known office (transfer.offices), or null for a first package to an office not met yet. */
+      recipientId: z.string().min(1).max(64).nullable().default(null),
+      folder: folderPathSchema,
+      password: packagePasswordSchema.nullable().default(null),
+    }),
+    output: sentFileSchema,
+  },
+  /** "Nhận dữ liệu": a package file checked whole and previewed; nothing is written yet. */
+  'transfer.open': {
+    input: z.object({ source: restoreSourceSchema, password: z.string().max(200).nullable().default(null) }),
+    output: receiveOutcomeSchema,
+  },
   /** Offices met in packages (to send to). */
   'transfer.offices': { input: z.object({}), output: z.array(knownOfficeSchema) },
   /** Packages sent and received, newest first. */

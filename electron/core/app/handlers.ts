@@ -35,6 +35,6 @@ export function allHandlers(services: Services, health: DataHealth): HandlerMap<
     ...backupHandlers(services.backup),
     ...folderHandlers(services.folders, services.settings.get().mode),
     ...reportHandlers(services.reports, services.reportDocuments, services.statistics, services.files),
-    ...transferHandlers(services.transfer),
+    ...transferHandlers(services.transfer, services.files, services.folders),
   };
 }

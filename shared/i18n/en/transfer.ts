@@ -21,6 +21,22 @@ export const transfer: CatalogShape<typeof vi> = {
       'The package has a record id that belongs to a record of another kind on this PC ({{table}} / {{other}}): the file may be forged. Nothing was imported.',
     sessionExpired: 'This receiving session has expired or was already imported. Choose the file again.',
     conflictClosed: 'This conflict was already resolved.',
+    unknownOffice: 'The receiving office is not among the offices exchanged with. Choose again.',
+    notPackageFile: {
+      backup:
+        'The file {{file}} is a backup, not a transfer package. Backups are restored in Settings → Backup and restore. Nothing was imported.',
+      sqlite: 'The file {{file}} is a database file, not a transfer package (.klkgoi). Nothing was imported.',
+      docx: 'The file {{file}} is a Word document, not a transfer package. Choose a .klkgoi file. Nothing was imported.',
+      xlsx: 'The file {{file}} is an Excel workbook, not a transfer package. Unit lists from Excel are imported on the Units page. Nothing was imported.',
+      zip: 'The file {{file}} is a .zip archive, not a transfer package. Extract it and choose the .klkgoi file inside. Nothing was imported.',
+      pdf: 'The file {{file}} is a PDF, not a transfer package. Choose a .klkgoi file. Nothing was imported.',
+      office97:
+        'The file {{file}} is an old Word or Excel document, not a transfer package. Choose a .klkgoi file. Nothing was imported.',
+      empty:
+        'The file {{file}} is empty (0 bytes): copying may not have finished, or the USB stick was pulled. Nothing was imported.',
+      unknown:
+        'The file {{file}} is not a Kiểm tra KLKCHC transfer package. Choose a .klkgoi file. Nothing was imported.',
+    },
     recipientNeeded: 'Choose the receiving office to send what changed since the last exchange.',
   },
   tables: {

@@ -18,6 +18,22 @@ export const transfer = {
       'Gói dữ liệu có mã bản ghi trùng với một bản ghi khác loại trên máy này ({{table}} / {{other}}): tệp có thể đã bị làm giả. Chưa có gì được nhập.',
     sessionExpired: 'Phiên nhận gói dữ liệu đã hết hạn hoặc đã được nhập. Hãy chọn lại tệp.',
     conflictClosed: 'Xung đột này đã được giải quyết trước đó.',
+    unknownOffice: 'Không tìm thấy cơ quan nhận trong danh sách các nơi đã trao đổi. Hãy chọn lại.',
+    notPackageFile: {
+      backup:
+        'Tệp {{file}} là bản sao lưu, không phải gói trao đổi dữ liệu. Bản sao lưu được khôi phục ở Cài đặt → Sao lưu và khôi phục. Chưa có gì được nhập.',
+      sqlite: 'Tệp {{file}} là một tệp cơ sở dữ liệu, không phải gói trao đổi dữ liệu (.klkgoi). Chưa có gì được nhập.',
+      docx: 'Tệp {{file}} là văn bản Word, không phải gói trao đổi dữ liệu. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
+      xlsx: 'Tệp {{file}} là bảng tính Excel, không phải gói trao đổi dữ liệu. Danh sách đơn vị từ Excel được nhập ở trang Đơn vị. Chưa có gì được nhập.',
+      zip: 'Tệp {{file}} là tệp nén (.zip), không phải gói trao đổi dữ liệu. Hãy giải nén rồi chọn tệp .klkgoi bên trong. Chưa có gì được nhập.',
+      pdf: 'Tệp {{file}} là tệp PDF, không phải gói trao đổi dữ liệu. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
+      office97:
+        'Tệp {{file}} là tài liệu Word hoặc Excel đời cũ, không phải gói trao đổi dữ liệu. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
+      empty:
+        'Tệp {{file}} trống (0 byte): có thể việc chép tệp chưa xong hoặc USB bị rút giữa chừng. Chưa có gì được nhập.',
+      unknown:
+        'Tệp {{file}} không phải gói trao đổi dữ liệu của Kiểm tra KLKCHC. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
+    },
     recipientNeeded: 'Hãy chọn cơ quan nhận để gửi "những gì thay đổi kể từ lần trao đổi trước".',
   },
   tables: {

@@ -45,6 +45,7 @@ export class ExchangeLog {
   private readonly insertExchange: Statement<ExchangeRow>;
   private readonly listStmt: Statement<[], ExchangeRow>;
   private readonly receivedStmt: Statement<[string], { n: number }>;
+  private readonly lastWithStmt: Statement<[string], { at: string | null }>;
   private readonly knownStmt: Statement<{ peer: string; tbl: string; id: string; rev: string }>;
   private readonly publishStmt: Statement<[string]>;
   private readonly publishManyStmt: Statement<[string]>;
@@ -63,6 +64,7 @@ export class ExchangeLog {
     this.receivedStmt = db.prepare(
       `SELECT count(*) AS n FROM exchanges WHERE package_id = ? AND direction = 'received'`,
     );
+    this.lastWithStmt = db.prepare(`SELECT max(at) AS at FROM exchanges WHERE peer_office = ?`);
     this.knownStmt = db.prepare(`
       INSERT INTO peer_known (peer_office, tbl, record_id, rev) VALUES (@peer, @tbl, @id, @rev)
       ON CONFLICT (peer_office, tbl, record_id) DO UPDATE SET rev = excluded.rev`);
@@ -115,6 +117,11 @@ export class ExchangeLog {
 
   wasReceived(packageId: string): boolean {
     return (this.receivedStmt.get(packageId)?.n ?? 0) > 0;
+  }
+
+  /** When this office last sent a package to `peer` or received one from it. */
+  lastWith(peer: string): string | null {
+    return this.lastWithStmt.get(peer)?.at ?? null;
   }
 
   /** `peer` has this revision of the record (it sent it, or was sent it). */

@@ -1,6 +1,9 @@
 import type { transferEndpoints } from '../../../../shared/api/transfer';
 import type { HandlerMap } from '../../api/handler-map';
 import type { ExchangeEntry } from './exchange-log';
+import path from 'node:path';
+import type { FileStore } from '../../files/file-store';
+import type { FolderMemory } from '../../files/folder-memory';
 import type { TransferService } from './transfer-service';
 
 function exchangeView(entry: ExchangeEntry) {
@@ -10,8 +13,27 @@ function exchangeView(entry: ExchangeEntry) {
 
 const VERDICTS = ['add', 'update', 'same', 'kept', 'conflict', 'knownConflict', 'twin', 'collision'] as const;
 
-export function transferHandlers(transfer: TransferService): HandlerMap<typeof transferEndpoints> {
+export function transferHandlers(
+  transfer: TransferService,
+  files: FileStore,
+  folders: FolderMemory,
+): HandlerMap<typeof transferEndpoints> {
   return {
+    'transfer.send': async (input) => {
+      const sent = await transfer.send(input);
+      folders.remember('transfer', sent.folder);
+      return { ...sent, exchange: exchangeView(sent.exchange) };
+    },
+    'transfer.open': async ({ source, password }) => {
+      const chosen =
+        'fileId' in source
+          ? files.open(source.fileId)
+          : { path: path.resolve(source.path), name: path.basename(source.path) };
+      const outcome = await transfer.receive(chosen.path, chosen.name, password);
+      if (outcome.state === 'needsPassword') return outcome;
+      if ('path' in source) folders.remember('transfer', path.dirname(chosen.path));
+      return { state: 'ready', fileName: outcome.fileName, preview: outcome.preview.view };
+    },
     'transfer.offices': () => transfer.log.offices(),
     'transfer.history': () => transfer.history().map(exchangeView),
     'transfer.apply': ({ sessionId, keepApart }) => {

@@ -17,6 +17,9 @@ import { ConflictStore, type Row, type StoredConflict } from './conflict-store';
 import { ExchangeLog, type ExchangeEntry } from './exchange-log';
 import { Merger, type MergeSummary, type Verdict } from './merge';
 import { writePayload } from './package-io';
+import { PACKAGE_EXTENSION, packageStem, unsealPackageFile, writePackageFile } from './package-file';
+import { checkedFolder } from '../../files/folder-browser';
+import { freeFileName } from '../../files/removable-write';
 import { stagePackage, withStaging, type StagedPackage } from './staging';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageHeader, type PackageScope } from './transfer-format';
 import { transferTables, type TransferTable } from './transfer-tables';
@@ -41,13 +44,37 @@ export interface TransferDeps {
   now: () => Date;
 }
 
-export interface SentPackage {
+/** A package's payload made, not yet on its medium nor recorded. */
+export interface PreparedPackage {
   header: PackageHeader;
   /** The payload file (gzip of the package's lines), ready to be sealed and written out. */
   payload: string;
+  /** Its work folder, removed once the package is written. */
+  dir: string;
   rows: number;
+  /** Each record's revision as it went in. */
+  chosen: { tbl: string; id: string; rev: string }[];
+  recipient: OfficeIdentity | null;
+}
+
+export interface SentPackage extends PreparedPackage {
   exchange: ExchangeEntry;
 }
+
+export type SendScope = { kind: 'all' } | { kind: 'plans'; planIds: string[] } | { kind: 'changes' };
+
+export interface SentFile {
+  fileName: string;
+  path: string;
+  folder: string;
+  size: number;
+  rows: number;
+  counts: Record<string, number>;
+  exchange: ExchangeEntry;
+}
+
+export type ReceiveOutcome =
+  { state: 'needsPassword'; fileName: string } | { state: 'ready'; fileName: string; preview: ReceivePreview };
 
 export interface ReceivePreview {
   sessionId: string;
@@ -122,9 +149,19 @@ export class TransferService {
 
   /**
    * Writes the package payload of `scope` (for `recipient` when chosen: "what changed since the
-   * last package" is counted against it) and records the exchange.
+   * last package" is counted against it) and records the exchange. The payload stays in a work
+   * folder; tests and the bench read it from there.
    */
   async makePackage(scope: PackageScope, recipient: OfficeIdentity | null): Promise<SentPackage> {
+    const prepared = await this.preparePackage(scope, recipient);
+    return { ...prepared, exchange: this.recordSent(prepared, '') };
+  }
+
+  /**
+   * Writes the payload of `scope` from one consistent moment of the database, without recording
+   * anything: until the package is on its medium and read back, the recipient has nothing.
+   */
+  async preparePackage(scope: PackageScope, recipient: OfficeIdentity | null): Promise<PreparedPackage> {
     if (scope.kind === 'changes' && recipient === null) {
       throw new AppError('VALIDATION', { messageKey: 'transfer.errors.recipientNeeded' });
     }
@@ -152,28 +189,92 @@ export class TransferService {
       const rows = await writePayload(payload, header, collector.sources());
       const chosen = collector.chosen();
       reader.exec('COMMIT');
-      const exchange = this.deps.writes.run((tx) => {
-        this.log.remember(recipient?.officeId ?? null, chosen);
-        if (recipient) this.log.meet(recipient, tx.now.toISOString());
-        return this.log.record({
-          direction: 'sent',
-          packageId: header.packageId,
-          peerOffice: recipient?.officeId ?? '',
-          peerName: recipient?.name ?? '',
-          at: tx.now.toISOString(),
-          fileName: '',
-          scope,
-          counts: header.counts,
-          operator: this.deps.operator(),
-        });
-      });
-      return { header, payload, rows, exchange };
+      return { header, payload, dir, rows, chosen, recipient };
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     } finally {
       reader.close();
     }
+  }
+
+  /** The package reached its medium: the recipient is taken to hold what it carries. */
+  recordSent(prepared: PreparedPackage, fileName: string): ExchangeEntry {
+    const { header, recipient, chosen } = prepared;
+    return this.deps.writes.run((tx) => {
+      this.log.remember(recipient?.officeId ?? null, chosen);
+      if (recipient) this.log.meet(recipient, tx.now.toISOString());
+      return this.log.record({
+        direction: 'sent',
+        packageId: header.packageId,
+        peerOffice: recipient?.officeId ?? '',
+        peerName: recipient?.name ?? '',
+        at: tx.now.toISOString(),
+        fileName,
+        scope: header.scope,
+        counts: header.counts,
+        operator: this.deps.operator(),
+      });
+    });
+  }
+
+  /**
+   * "Gửi dữ liệu": the package of `scope` sealed (with a password, encrypted) into a new file in
+   * `folder` (a USB stick), written durably and read back before the exchange is recorded. A
+   * failed write (stick pulled, disk full) records nothing and leaves no package file.
+   */
+  async send(input: {
+    scope: SendScope;
+    recipientId: string | null;
+    folder: string;
+    password: string | null;
+  }): Promise<SentFile> {
+    const folder = checkedFolder(input.folder);
+    const recipient = input.recipientId === null ? null : this.knownOffice(input.recipientId);
+    const scope: PackageScope =
+      input.scope.kind === 'changes'
+        ? { kind: 'changes', since: recipient ? this.log.lastWith(recipient.officeId) : null }
+        : input.scope;
+    const prepared = await this.preparePackage(scope, recipient);
+    try {
+      const office = this.deps.office();
+      const fileName = freeFileName(
+        folder,
+        packageStem(office.name, recipient?.name ?? null, this.deps.now()),
+        PACKAGE_EXTENSION,
+      );
+      const target = path.join(folder, fileName);
+      const size = await writePackageFile(target, prepared.payload, input.password);
+      const exchange = this.recordSent(prepared, fileName);
+      return { fileName, path: target, folder, size, rows: prepared.rows, counts: prepared.header.counts, exchange };
+    } finally {
+      fs.rmSync(prepared.dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * "Nhận dữ liệu": a package file chosen by the user, checked whole (its container, then every
+   * line into a staging database) and previewed; or, encrypted and no password given, the
+   * answer that one is needed. Nothing is written to the office's data.
+   */
+  async receive(source: string, name: string, password: string | null): Promise<ReceiveOutcome> {
+    if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new AppError('FILE_NOT_FOUND');
+    const dir = this.workFolder('unseal');
+    try {
+      const payload = path.join(dir, 'package.ndjson.gz');
+      const unsealed = await unsealPackageFile(source, name, password, payload);
+      if (unsealed.state === 'needsPassword') return unsealed;
+      const preview = await this.open(payload);
+      return { state: 'ready', preview, fileName: name };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private knownOffice(officeId: string): OfficeIdentity {
+    const office = this.log.offices().find((candidate) => candidate.officeId === officeId);
+    if (!office) throw new AppError('NOT_FOUND', { messageKey: 'transfer.errors.unknownOffice' });
+    return { officeId: office.officeId, name: office.name, parentBody: office.parentBody };
   }
 
   /** Checks a received payload whole and answers what it would change; nothing is written yet. */
