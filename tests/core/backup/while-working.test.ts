@@ -43,6 +43,8 @@ while (Date.now() < until) {
     set.run('test.counter', String(count));
     set.run('test.blob.' + (count % 50), 'x'.repeat(20000));
   })();
+  // The parent starts the backup once a first transaction is in (a loaded machine starts slowly).
+  if (count === 1) process.stderr.write('first-commit-done');
 }
 db.close();
 process.stdout.write(String(count));
@@ -69,8 +71,15 @@ describe('a backup while the app keeps working', () => {
     writer.stdout.on('data', (chunk: Buffer) => (written += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => writer.on('exit', resolve));
     cleanups.push(() => writer.kill('SIGKILL'));
-    // Let it get going.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Let it get going: its first commit is in.
+    let said = '';
+    await new Promise<void>((resolve, reject) => {
+      writer.stderr.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        if (said.includes('first-commit-done')) resolve();
+      });
+      writer.on('exit', () => reject(new Error(`the writer ended before its first commit: ${said}`)));
+    });
 
     const started = performance.now();
     const job = await h.call('backup.start', { folder: stick, password: null });
@@ -81,7 +90,7 @@ describe('a backup while the app keeps working', () => {
     const elapsed = performance.now() - started;
     expect(done.state, done.error).toBe('done');
     expect(elapsed).toBeLessThan(60_000);
-    expect(writer.exitCode, 'the writer was still writing when the backup ended').toBeNull();
+    expect(writer.exitCode, `the writer was still writing when the backup ended ${said}`).toBeNull();
 
     const inner = path.join(folder(cleanups), 'inner.sqlite3');
     await extract(done.result!.path, inner);

@@ -78,7 +78,7 @@ describe('the built Electron shell', () => {
   });
 
   afterAll(() => {
-    record?.app.emit('before-quit');
+    record?.app.emit('before-quit', { preventDefault: () => undefined });
     record?.app.emit('will-quit');
     restore?.();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -234,6 +234,8 @@ describe('the built Electron shell', () => {
       [IPC.saveDownload, { downloadId: '../../x', fileName: 'a.csv', size: 1 }],
       [IPC.printDownload, null],
       [IPC.saveDownloadsToFolder, []],
+      [IPC.chooseFolder, { purpose: '../etc', title: 'x' }],
+      [IPC.chooseFolder, { purpose: 'backup', title: 'x'.repeat(201) }],
     ];
     for (const [channel, argument] of refused) {
       expect.soft(errorCode(await invoke(channel, fromApp(), argument)), channel).toBe('VALIDATION');
@@ -243,17 +245,29 @@ describe('the built Electron shell', () => {
       ok: true,
       value: null,
     });
+    expect(await invoke(IPC.chooseFolder, fromApp(), { purpose: 'transfer', title: 'Gửi dữ liệu' })).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 
-  it('quits when its window closes', () => {
+  it('quits when its window closes, once the automatic backup on quitting has run', async () => {
     expect(record.app.calls).not.toContain('quit');
     main.emit('closed');
-    expect(record.app.calls).toContain('quit');
+    expect(record.app.calls.filter((call) => call === 'quit')).toHaveLength(1);
+    // The first quit is held while the backup of what changed runs; then it quits for good.
+    let held = 0;
+    record.app.emit('before-quit', { preventDefault: () => (held += 1) });
+    expect(held).toBe(1);
+    await until(() => record.app.calls.filter((call) => call === 'quit').length === 2, 'the second quit');
+    let heldAgain = 0;
+    record.app.emit('before-quit', { preventDefault: () => (heldAgain += 1) });
+    expect(heldAgain).toBe(0);
   });
 });
 
 describe('the built preload', () => {
-  it('exposes only the five bridge functions, each bound to its own IPC channel', async () => {
+  it('exposes only the six bridge functions, each bound to its own IPC channel', async () => {
     const exposed = new Map<string, unknown>();
     const invoked: unknown[][] = [];
     const electron = {
@@ -270,7 +284,7 @@ describe('the built preload', () => {
       expect([...exposed.keys()]).toEqual(['api']);
       const api = exposed.get('api') as Record<string, (...args: unknown[]) => Promise<unknown>>;
       expect(Object.keys(api).sort()).toEqual(
-        ['call', 'openFile', 'printDownload', 'saveDownload', 'saveDownloadsToFolder'].sort(),
+        ['call', 'chooseFolder', 'openFile', 'printDownload', 'saveDownload', 'saveDownloadsToFolder'].sort(),
       );
       // Functions only: no ipcRenderer, no Node object reaches the page.
       for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -279,12 +293,14 @@ describe('the built preload', () => {
       await api.saveDownload!({ downloadId: 'd' });
       await api.printDownload!({ downloadId: 'p' });
       await api.saveDownloadsToFolder!([{ downloadId: 's' }]);
+      await api.chooseFolder!({ purpose: 'backup', title: 'Sao lưu' });
       expect(invoked).toEqual([
         [IPC.call, 'system.ping', {}],
         [IPC.openFile, []],
         [IPC.saveDownload, { downloadId: 'd' }],
         [IPC.printDownload, { downloadId: 'p' }],
         [IPC.saveDownloadsToFolder, [{ downloadId: 's' }]],
+        [IPC.chooseFolder, { purpose: 'backup', title: 'Sao lưu' }],
       ]);
     } finally {
       restore();

@@ -18,6 +18,19 @@ async function headName(office: Office, unitId: string, name: string): Promise<v
 }
 
 describe('receiving a package from another office', () => {
+  it('takes units that point at units made after them (a school placed under its commune later)', async () => {
+    const bureau = await office('Phòng GD&ĐT huyện Lộc Bình');
+    const district = await office('UBND huyện Lộc Bình');
+    const school = await addUnit(bureau.h, 'Trường Tiểu học Sàn Viên');
+    const commune = await addUnit(bureau.h, 'UBND xã Sàn Viên', 'commune');
+    expect(school < commune).toBe(true);
+    const unit = await bureau.h.call('registry.get', { id: school });
+    await bureau.h.call('registry.update', { id: school, rev: unit.rev, unit: { ...unit, parentId: commune } });
+
+    await receive(district, await send(bureau, district));
+    expect((await district.h.call('registry.get', { id: school })).parentName).toBe('UBND xã Sàn Viên');
+  });
+
   it('adds what is new, shows it first, and brings the plan with its inspections and progress', async () => {
     const bureau = await office('Phòng GD&ĐT huyện Lộc Bình');
     const district = await office('UBND huyện Lộc Bình');

@@ -352,6 +352,9 @@ export class Merger {
     const conflictIds: string[] = [];
     const sender = this.ctx.staged.header.sender.officeId;
     const packageId = this.ctx.staged.header.packageId;
+    // Rows of a table may point at each other (a school under its commune) in any order of ids:
+    // references are checked at COMMIT, all at once (staging has already checked each resolves).
+    this.ctx.db.pragma('defer_foreign_keys = ON');
 
     // The clerk's links are office data and travel like the rest: written once both units are here.
     const writeNewLinks = () => {
