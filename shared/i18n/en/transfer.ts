@@ -37,6 +37,8 @@ export const transfer: CatalogShape<typeof vi> = {
       unknown:
         'The file {{file}} is not a Kiểm tra KLKCHC transfer package. Choose a .klkgoi file. Nothing was imported.',
     },
+    brokenRule:
+      'The package holds a record that breaks the rules of the data here (the file may have been altered, or made by another version). Nothing was imported; ask the sender to make the package again.',
     recipientNeeded: 'Choose the receiving office to send what changed since the last exchange.',
   },
   tables: {

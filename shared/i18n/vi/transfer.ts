@@ -34,6 +34,8 @@ export const transfer = {
       unknown:
         'Tệp {{file}} không phải gói trao đổi dữ liệu của Kiểm tra KLKCHC. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
     },
+    brokenRule:
+      'Gói dữ liệu có bản ghi trái quy tắc của dữ liệu trên máy này (có thể tệp đã bị sửa hoặc do phiên bản khác tạo ra). Chưa có gì được nhập; hãy xin nơi gửi tạo lại gói.',
     recipientNeeded: 'Hãy chọn cơ quan nhận để gửi "những gì thay đổi kể từ lần trao đổi trước".',
   },
   tables: {

@@ -89,6 +89,27 @@ describe('a hostile or broken package is refused before the database is touched'
     expect((await refusal(b, write(wrongKind))).messageKey).toBe('transfer.errors.badValue');
   });
 
+  it('refuses, at apply, a row that breaks a rule of the schema, changing nothing', async () => {
+    const { b, lines } = await pair();
+    const units = tableAt(lines, 'units');
+    const broken = [...lines];
+    const row = [...(broken[units.at + 1] as unknown[])];
+    row[units.columns.indexOf('kind')] = 'spaceship';
+    broken[units.at + 1] = row;
+    const before = content(b);
+    const opened = await b.h.core.services.transfer.open(write(broken));
+    let caught: unknown = null;
+    try {
+      b.h.core.services.transfer.apply(opened.sessionId, []);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).messageKey).toBe('transfer.errors.brokenRule');
+    expect(content(b)).toEqual(before);
+    expect(await b.h.call('transfer.history', {})).toEqual([]);
+  });
+
   it('refuses an id that names a record of another kind here, and references to records that exist nowhere', async () => {
     const { b, lines } = await pair();
     await addUnit(b.h, 'Trường của B');

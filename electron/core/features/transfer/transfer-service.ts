@@ -118,6 +118,23 @@ const AUDIT_OF: Record<string, AuditEntity> = {
 };
 
 /**
+ * Staging checks each value by its column; the schema's own rules (CHECKs, references, unique
+ * keys) hold when the merge writes. A package that breaks one is refused whole: the transaction
+ * rolls back, and the clerk is told the package cannot be taken, not that the app failed.
+ */
+function refusingBrokenRules<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      throw new AppError('transfer.refused', { messageKey: 'transfer.errors.brokenRule', cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
  * Carrying records between offices: a package is made of what a scope chooses (from one
  * consistent moment of the database) and, when received, checked whole into a staging database,
  * previewed, then merged in one transaction through the write path. Conflicts wait for a person.
@@ -316,24 +333,26 @@ export class TransferService {
     const { staged } = session;
     const header = staged.header;
     const result = withStaging(this.deps.db, staged, () =>
-      this.deps.writes.run((tx) => {
-        const at = tx.now.toISOString();
-        const merged = this.merger(staged).apply({ tx, keepApart: new Set(keepApart), at });
-        this.rememberReceived(tx, staged);
-        this.log.meet(header.sender, at);
-        const exchange = this.log.record({
-          direction: 'received',
-          packageId: header.packageId,
-          peerOffice: header.sender.officeId,
-          peerName: header.sender.name,
-          at,
-          fileName: '',
-          scope: header.scope,
-          counts: sum(merged.perTable),
-          operator: this.deps.operator(),
-        });
-        return { perTable: merged.perTable, conflicts: merged.conflictIds.length, exchange };
-      }),
+      refusingBrokenRules(() =>
+        this.deps.writes.run((tx) => {
+          const at = tx.now.toISOString();
+          const merged = this.merger(staged).apply({ tx, keepApart: new Set(keepApart), at });
+          this.rememberReceived(tx, staged);
+          this.log.meet(header.sender, at);
+          const exchange = this.log.record({
+            direction: 'received',
+            packageId: header.packageId,
+            peerOffice: header.sender.officeId,
+            peerName: header.sender.name,
+            at,
+            fileName: '',
+            scope: header.scope,
+            counts: sum(merged.perTable),
+            operator: this.deps.operator(),
+          });
+          return { perTable: merged.perTable, conflicts: merged.conflictIds.length, exchange };
+        }),
+      ),
     );
     this.discard(sessionId);
     return result;
