@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'resolveConflict',
   /** Two records of one unit (registered in two offices) linked. */
   'link',
+  /** Arrived in a package from another office (detail: the office's name). */
+  'receive',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -39,6 +39,7 @@ export const audit: CatalogShape<typeof vi> = {
     finaliseReport: 'Report finalised',
     resolveConflict: 'Version chosen after edits in two offices',
     link: 'Duplicate units linked',
+    receive: 'Received from',
   },
   changeCount: '{{count}} changes',
   empty_value: '(empty)',

@@ -36,6 +36,7 @@ export const audit = {
     finaliseReport: 'Hoàn tất báo cáo',
     resolveConflict: 'Chọn bản giữ lại khi hai nơi cùng sửa',
     link: 'Gộp đơn vị trùng',
+    receive: 'Nhận từ',
   },
   changeCount: '{{count}} nội dung thay đổi',
   empty_value: '(trống)',

@@ -70,6 +70,19 @@ describe('receiving a package from another office', () => {
     expect(detail.status).toBe('finalised');
     expect(detail.content.results.length).toBeGreaterThan(0);
     expect(detail.content.requests).toHaveLength(1);
+    // The audit trail says where each record came from, beside the sender's own entries.
+    const history = await district.h.call('audit.list', { entityId: a, limit: 50 });
+    expect(history.rows.map((entry) => [entry.action, entry.detail])).toEqual(
+      expect.arrayContaining([
+        ['receive', 'Phòng GD&ĐT huyện Lộc Bình'],
+        ['create', ''],
+      ]),
+    );
+    const inspectionHistory = await district.h.call('audit.list', { entityId: detail.id, limit: 50 });
+    expect(inspectionHistory.rows.find((entry) => entry.action === 'receive')).toMatchObject({
+      summary: 'Trường Tiểu học Hiệp Hạ',
+      operator: 'Văn thư UBND huyện Lộc Bình',
+    });
   });
 
   it('changes nothing when the same package is received twice', async () => {
@@ -109,7 +122,7 @@ describe('receiving a package from another office', () => {
     await receive(first, fromB);
     await receive(second, fromB);
     await receive(second, fromA);
-    expect(content(second)).toEqual(content(first));
+    expect(content(second, { receipts: false })).toEqual(content(first, { receipts: false }));
   });
 
   it('flags the same record edited in two offices, loses neither edit, and does not raise it again', async () => {
@@ -203,8 +216,13 @@ describe('receiving a package from another office', () => {
     const before = content(a);
     await receive(b, await send(a, b));
     await receive(a, await send(b, a));
-    expect(content(a)).toEqual(before);
+    expect(content(a, { receipts: false })).toEqual(before);
     expect(live(a, 'units')).toHaveLength(1);
+    // What came back adds only B's notes of having received A's records.
+    const receipts = a.h.core.db
+      .prepare(`SELECT DISTINCT detail, changed_by_office FROM audit_log WHERE action = 'receive'`)
+      .all();
+    expect(receipts).toEqual([{ detail: 'A', changed_by_office: b.identity.officeId }]);
   });
 
   it('sends only what changed since the last package to that office', async () => {

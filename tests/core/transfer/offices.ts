@@ -50,13 +50,19 @@ const OFFICE_TABLES = Object.entries(TABLES as Record<string, TableInfo>)
   .filter(([, info]) => info.kind !== 'local')
   .map(([name]) => name);
 
-/** The office data of a database: every row of every travelling table, in a stable order. */
-export function content(office: Office): Record<string, unknown[]> {
+/**
+ * The office data of a database: every row of every travelling table, in a stable order. With
+ * `receipts: false`, without the audit entries "nhận từ …" that each office writes for what it
+ * received (their ids and times are the receiving office's own: they differ with the order in
+ * which packages arrive, and travel on like any entry).
+ */
+export function content(office: Office, options: { receipts?: boolean } = {}): Record<string, unknown[]> {
   const db = office.h.core.db;
   const out: Record<string, unknown[]> = {};
   for (const table of OFFICE_TABLES) {
     const order = TABLES[table as keyof typeof TABLES].kind === 'owned' ? 'inspection_id, criterion_id' : 'id';
-    out[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all();
+    const where = table === 'audit_log' && options.receipts === false ? `WHERE action <> 'receive'` : '';
+    out[table] = db.prepare(`SELECT * FROM "${table}" ${where} ORDER BY ${order}`).all();
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import type { RecordTable } from '../../db/record-table';
 import type { Tx } from '../../db/write-path';
+import type { AuditEntity } from '../../../../shared/domain/audit';
 import type { DerivedValues, Fields, RowOf, SqlValue } from '../../db/columns';
 import { codeKey } from '../registry/unit-entity';
 import { foldVietnamese } from '../../../../shared/text/fold';
@@ -84,8 +85,19 @@ export interface MergeContext {
   links: UnitLinks;
 }
 
+/** Tables whose records get a "received" entry in the audit trail, and the entity it names. */
+export const AUDITED_TABLES: Readonly<Record<string, AuditEntity>> = {
+  units: 'unit',
+  officials: 'official',
+  checklists: 'checklist',
+  plans: 'plan',
+  inspections: 'inspection',
+};
+
 export interface ApplyOptions {
   tx: Tx;
+  /** The sending office's name, for the audit trail's "nhận từ …". */
+  senderName: string;
   /** Twin units (their id) the clerk chose to keep apart; every other twin is linked. */
   keepApart: ReadonlySet<string>;
   at: string;
@@ -408,8 +420,10 @@ export class Merger {
             );
           }
         }
-        if (verdict === 'add' || verdict === 'update') this.put(tx, table, record, row, links, local !== undefined);
-        else if (verdict === 'conflict' && local) {
+        if (verdict === 'add' || verdict === 'update') {
+          this.put(tx, table, record, row, links, local !== undefined);
+          this.noteArrival(tx, table, row, options.senderName);
+        } else if (verdict === 'conflict' && local) {
           const found = this.describeConflict(table, local, row);
           const theirsGroup = this.groupOfStaged(table, row, links);
           const oursGroup: StoredGroup = { ...this.localParts(table.name, id), row: local };
@@ -426,7 +440,10 @@ export class Merger {
               createdAt: options.at,
             }),
           );
-          if (found.winner === 'theirs') this.put(tx, table, record, row, links, true);
+          if (found.winner === 'theirs') {
+            this.put(tx, table, record, row, links, true);
+            this.noteArrival(tx, table, row, options.senderName);
+          }
         }
         counts[verdict] += 1;
       }
@@ -443,6 +460,26 @@ export class Merger {
       }
     }
     return { perTable, conflictIds };
+  }
+
+  /**
+   * "Nhận từ <office>" in the history of each record a person looks up (units, officials,
+   * checklists, plans, inspections), beside the entries that came with it from the sender.
+   */
+  private noteArrival(tx: Tx, table: TransferTable, row: Row, sender: string): void {
+    const entity = AUDITED_TABLES[table.name];
+    if (!entity) return;
+    tx.record({
+      entity,
+      entityId: String(row.id),
+      action: 'receive',
+      summary:
+        table.name === 'inspections'
+          ? (this.sql<[string], { name: string }>('SELECT name FROM units WHERE id = ?').get(String(row.unit_id))
+              ?.name ?? '')
+          : String(row.name ?? row.title ?? ''),
+      detail: sender,
+    });
   }
 
   private groupOfStaged(table: TransferTable, row: Row, links: Map<string, string>): StoredGroup {

@@ -9,13 +9,12 @@ import type { Tx, WritePath } from '../../db/write-path';
 import type { DerivedValues, Fields, RowOf } from '../../db/columns';
 import type { RecordTable } from '../../db/record-table';
 import { AppError } from '../../kernel/errors';
-import type { AuditEntity } from '../../../../shared/domain/audit';
 import type { ConflictView, TransferPreview } from '../../../../shared/api/transfer';
 import { Collector } from './collect';
 import { Describer } from './describe';
 import { ConflictStore, type Row, type StoredConflict } from './conflict-store';
 import { ExchangeLog, type ExchangeEntry } from './exchange-log';
-import { Merger, type MergeSummary, type Verdict } from './merge';
+import { AUDITED_TABLES, Merger, type MergeSummary, type Verdict } from './merge';
 import { writePayload } from './package-io';
 import { PACKAGE_EXTENSION, packageStem, unsealPackageFile, writePackageFile } from './package-file';
 import { checkedFolder } from '../../files/folder-browser';
@@ -108,14 +107,6 @@ function sum(perTable: Record<string, Record<Verdict, number>>): Record<string, 
   }
   return totals;
 }
-
-const AUDIT_OF: Record<string, AuditEntity> = {
-  units: 'unit',
-  officials: 'official',
-  checklists: 'checklist',
-  plans: 'plan',
-  inspections: 'inspection',
-};
 
 /**
  * Staging checks each value by its column; the schema's own rules (CHECKs, references, unique
@@ -336,7 +327,12 @@ export class TransferService {
       refusingBrokenRules(() =>
         this.deps.writes.run((tx) => {
           const at = tx.now.toISOString();
-          const merged = this.merger(staged).apply({ tx, keepApart: new Set(keepApart), at });
+          const merged = this.merger(staged).apply({
+            tx,
+            keepApart: new Set(keepApart),
+            at,
+            senderName: header.sender.name,
+          });
           this.rememberReceived(tx, staged);
           this.log.meet(header.sender, at);
           const exchange = this.log.record({
@@ -473,7 +469,7 @@ export class TransferService {
     const loserRow = loser.row as unknown as RowOf<Fields, DerivedValues>;
     const keepLoser = choice === conflict.loserSide;
     const chosen = keepLoser ? loserRow : current;
-    const entity = AUDIT_OF[table.name];
+    const entity = AUDITED_TABLES[table.name];
     tx.resolve(record, current, record.content(chosen), [loserRow.rev], {
       deleted: chosen.deleted_at !== null,
       ...(entity

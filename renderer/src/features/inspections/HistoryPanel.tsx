@@ -90,6 +90,7 @@ export function HistoryPanel({
               </b>{' '}
               — {operator(entry.operator)} — {t(`audit.actions.${entry.action}`)}
               {entry.detail && entry.action === 'amend' ? `: ${entry.detail}` : ''}
+              {entry.detail && entry.action === 'receive' ? ` ${entry.detail}` : ''}
               {entry.changes.length > 0 ? ` (${t('audit.changeCount', { count: entry.changes.length })})` : ''}
             </Typography>
           ))}
