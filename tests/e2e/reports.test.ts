@@ -191,6 +191,12 @@ describe('the results report, end to end', () => {
     await see.count(page.getByRole('figure', { name: 'Tỷ lệ đơn vị chưa đạt theo nội dung kiểm tra' }), 2);
     await see.visible(page.getByText(/Kiểm tra KLKCHC năm học 2019–2020: 28\/81, đạt 35%/));
     await shot('statistics');
+    if (shots) {
+      // The page scrolls inside its own pane: each chart as well, as it shows when scrolled to.
+      for (const [index, figure] of (await page.getByRole('figure').all()).entries()) {
+        await figure.screenshot({ path: path.join(shots, `statistics-figure-${index + 1}.png`) });
+      }
+    }
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: 'Xuất Excel thống kê' }).click(),
