@@ -47,9 +47,23 @@ function runsHtml(runs: Run[]): string {
     .join('');
 }
 
+/**
+ * A body's name for the narrow header column, wrapped where a reader would break it: before "VÀ"
+ * and after a dash ("PHÒNG GIÁO DỤC / VÀ ĐÀO TẠO", "PHÒNG TÀI CHÍNH - / KẾ HOẠCH"), never inside
+ * "GIÁO DỤC". Each phrase is an inline block that still wraps inside if it alone is too wide.
+ */
+export function headerNameHtml(name: string): string {
+  const phrases = name
+    .split(/(?<=\s[-–])\s+|\s+(?=(?:VÀ|và)\s)/u)
+    .map((phrase) => phrase.trim())
+    .filter((phrase) => phrase !== '');
+  if (phrases.length < 2) return escapeHtml(name);
+  return phrases.map((phrase) => `<span class="phrase">${escapeHtml(phrase)}</span>`).join(' ');
+}
+
 function headerHtml(block: Extract<Block, { kind: 'header' }>): string {
   return `<table class="doc-header" role="presentation"><tr>
-<td class="hd-left"><div class="parent">${escapeHtml(block.parentBody)}</div><div class="issuing"><span class="ruled short">${escapeHtml(block.issuingBody)}</span></div></td>
+<td class="hd-left"><div class="parent">${headerNameHtml(block.parentBody)}</div><div class="issuing"><span class="ruled short">${headerNameHtml(block.issuingBody)}</span></div></td>
 <td class="hd-right"><div class="nation">${escapeHtml(block.nationalName)}</div><div class="motto"><span class="ruled">${escapeHtml(block.motto)}</span></div></td>
 </tr><tr>
 <td class="hd-left number">${runsHtml(block.number)}</td>
@@ -154,6 +168,7 @@ table { border-collapse: collapse; }
 .hd-right { width: 63%; }
 .parent { text-transform: none; }
 .issuing { font-weight: bold; }
+.doc-header .phrase { display: inline-block; }
 .nation { font-size: 12pt; font-weight: bold; white-space: nowrap; }
 .motto { font-size: 13pt; font-weight: bold; }
 .ruled { display: inline-block; }

@@ -98,6 +98,7 @@ export const reports: CatalogShape<typeof vi> = {
   },
   countChanged:
     'The report says {{printed}}, today’s count is {{now}}: the records changed since the report was drafted. Use "Draft again" (a draft) or "Amend" (finalised).',
+  countedFailed: 'Could not count the units',
   countedLabel: 'Units counted',
   noUnits: 'No unit.',
   columns: { number: 'No.', unit: 'Unit', plan: 'Plan', date: 'Inspection date' },

@@ -95,6 +95,7 @@ export const reports = {
   },
   countChanged:
     'Báo cáo ghi {{printed}}, nay đếm được {{now}}: số liệu đã thay đổi từ khi soạn báo cáo. Có thể bấm "Soạn lại" (bản nháp) hoặc "Đính chính" (đã hoàn tất).',
+  countedFailed: 'Không đếm được các đơn vị',
   countedLabel: 'Các đơn vị được đếm',
   noUnits: 'Không có đơn vị nào.',
   columns: { number: 'TT', unit: 'Cơ quan, đơn vị', plan: 'Kế hoạch', date: 'Ngày kiểm tra' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocumentHtml } from '../../../electron/core/documents/html';
+import { headerNameHtml, renderDocumentHtml } from '../../../electron/core/documents/html';
 import { GROUPS, MARKUP, ROWS_PER_GROUP, reportLayout } from './report-fixture';
 
 /** The engine's HTML of a document that is not the minutes, read as markup (no browser). */
@@ -92,5 +92,16 @@ describe('the documents engine as HTML', () => {
     expect(html).toContain('<tr class="sig-name"><td>Lăng Thị Huyền</td></tr>');
     // Nothing after the signatures: the recipients are not printed twice.
     expect(html.match(/class="recipients"/g)).toHaveLength(1);
+  });
+
+  it('breaks a body’s name in the header where a reader would: before "VÀ", after a dash', () => {
+    expect(headerNameHtml('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO')).toBe(
+      '<span class="phrase">PHÒNG GIÁO DỤC</span> <span class="phrase">VÀ ĐÀO TẠO</span>',
+    );
+    expect(headerNameHtml('PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toBe(
+      '<span class="phrase">PHÒNG LAO ĐỘNG -</span> <span class="phrase">THƯƠNG BINH</span> <span class="phrase">VÀ XÃ HỘI</span>',
+    );
+    expect(headerNameHtml('UBND HUYỆN LỘC BÌNH')).toBe('UBND HUYỆN LỘC BÌNH');
+    expect(bodyOf(html)).toContain('<span class="phrase">PHÒNG GIÁO DỤC</span> <span class="phrase">VÀ ĐÀO TẠO</span>');
   });
 });

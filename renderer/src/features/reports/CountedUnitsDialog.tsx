@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import {
   Alert,
   Button,
@@ -15,13 +15,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../../shared/api/contract';
 import { formatDate } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
-
-type Counted = ApiOutput<'reports.counted'>;
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 /**
  * The units behind one number of the report, counted again now: each with the plan it was
@@ -38,33 +35,26 @@ export function CountedUnitsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const titleId = useId();
-  const [counted, setCounted] = useState<Counted | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('reports.counted', { id: reportId, ref: countRef })
-      .then((answer) => live && setCounted(answer))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, countRef, reportId, t]);
+  // Counted again whenever the records behind it change while the dialog is open.
+  const query = useApiQuery(
+    'reports.counted',
+    { id: reportId, ref: countRef },
+    { topics: ['reports', 'inspections', 'plans', 'registry'] },
+  );
+  const counted = query.data;
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <DialogTitle id={titleId}>
-        {counted ? t(`reports.counts.${counted.ref.what}`, { count: counted.ref.count }) : t('common.loading')}
+        {counted
+          ? t(`reports.counts.${counted.ref.what}`, { count: counted.ref.count })
+          : query.error
+            ? t('reports.countedFailed')
+            : t('common.loading')}
       </DialogTitle>
       <DialogContent dividers>
-        {failure && (
-          <Alert severity="error" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ApiErrorAlert error={query.error} onRetry={query.reload} />
         {counted && counted.now !== counted.ref.count && (
           <Alert severity="warning" sx={{ mb: 2 }}>
             {t('reports.countChanged', { printed: counted.ref.count, now: counted.now })}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   Alert,
   Button,
@@ -10,10 +10,11 @@ import {
   FormControlLabel,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../../../shared/domain/plan';
 import type { Report } from '../../../../shared/domain/report';
 import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { defaultPeriod, ReportScopeFields, type ReportScope } from './ReportScopeFields';
 
 interface ReportDraftDialogProps {
@@ -31,35 +32,21 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
   const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
-  const [plans, setPlans] = useState<Plan[] | null>(null);
-  const [scope, setScope] = useState<ReportScope>(
-    report
-      ? { planIds: report.plans.map((plan) => plan.id), from: report.periodFrom, to: report.periodTo }
-      : { planIds: [], from: '', to: '' },
+  const plansQuery = useApiQuery('plans.list', {});
+  const plans = plansQuery.data;
+  const [chosen, setChosen] = useState<ReportScope | null>(
+    report ? { planIds: report.plans.map((plan) => plan.id), from: report.periodFrom, to: report.periodTo } : null,
   );
+  // Until the clerk chooses: the newest plan, and its own period.
+  const scope = useMemo<ReportScope>(() => {
+    if (chosen) return chosen;
+    const planIds = plans?.[0] ? [plans[0].id] : [];
+    return { planIds, ...((plans && defaultPeriod(plans, planIds)) ?? { from: '', to: '' }) };
+  }, [chosen, plans]);
   const [withCharts, setWithCharts] = useState(report?.fields.withCharts ?? true);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('plans.list', {})
-      .then((list) => {
-        if (!live) return;
-        setPlans(list);
-        if (!report && list[0]) {
-          // The newest plan, and its own period, to start from.
-          const planIds = [list[0].id];
-          setScope({ planIds, ...(defaultPeriod(list, planIds) ?? { from: '', to: '' }) });
-        }
-      })
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, report, t]);
 
   const submit = async () => {
     setBusy(true);
@@ -86,12 +73,13 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
             {t('reports.redraftWarning')}
           </Alert>
         )}
+        <ApiErrorAlert error={plansQuery.error} onRetry={plansQuery.reload} sx={{ mb: 2 }} />
         {failure && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }}>
             {failure}
           </Alert>
         )}
-        {plans && <ReportScopeFields plans={plans} value={scope} onChange={setScope} errors={errors} />}
+        {plans && <ReportScopeFields plans={plans} value={scope} onChange={setChosen} errors={errors} />}
         <FormControlLabel
           sx={{ mt: 1 }}
           control={<Checkbox checked={withCharts} onChange={(event) => setWithCharts(event.target.checked)} />}

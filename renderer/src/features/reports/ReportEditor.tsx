@@ -9,6 +9,8 @@ import type { Report, ReportBlock, ReportBody, ReportFields, ReportRun } from '.
 import { formatDate, formatDateTime } from '../../../../shared/format/date';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
@@ -61,16 +63,14 @@ export function ReportEditor({ id }: { id: string }) {
   const finalised = report?.status === 'finalised';
   const readOnly = finalised && !amending;
 
-  useEffect(() => {
-    let live = true;
-    api
-      .call('reports.get', { id })
-      .then((answer) => live && load(answer))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, id, load, t]);
+  // Loaded once (and again on "Tải lại"), not whenever reports change elsewhere: that would drop
+  // what is being typed. Each new answer is shown afresh.
+  const reportQuery = useApiQuery('reports.get', { id }, { topics: [] });
+  const [shownVersion, setShownVersion] = useState(0);
+  if (reportQuery.data && reportQuery.version !== shownVersion) {
+    setShownVersion(reportQuery.version);
+    load(reportQuery.data);
+  }
 
   // Every edit goes through `update` (stable, so unchanged paragraphs do not render again while
   // one is typed in); the save follows from the new state.
@@ -176,12 +176,10 @@ export function ReportEditor({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (failure && !report) {
+  if (!report && reportQuery.error) {
     return (
       <Box sx={{ p: 3 }}>
-        <Alert severity="error" role="alert">
-          {failure}
-        </Alert>
+        <ApiErrorAlert error={reportQuery.error} onRetry={reportQuery.reload} />
       </Box>
     );
   }
@@ -246,12 +244,11 @@ export function ReportEditor({ id }: { id: string }) {
                 <Button
                   color="inherit"
                   size="small"
-                  onClick={() =>
-                    void api.call('reports.get', { id }).then((fresh) => {
-                      saver.reset(fresh);
-                      load(fresh);
-                    })
-                  }
+                  onClick={() => {
+                    // The edits made here are dropped; the report as stored now is shown.
+                    saver.reset(report);
+                    reportQuery.reload();
+                  }}
                 >
                   {t('reports.reload')}
                 </Button>
@@ -261,6 +258,7 @@ export function ReportEditor({ id }: { id: string }) {
             {saver.failure.message}
           </Alert>
         )}
+        <ApiErrorAlert error={reportQuery.error} onRetry={reportQuery.reload} />
         {failure && (
           <Alert severity="error" role="alert" onClose={() => setFailure(null)}>
             {failure}

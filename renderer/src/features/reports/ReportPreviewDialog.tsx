@@ -5,14 +5,14 @@ import PrintIcon from '@mui/icons-material/Print';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import DescriptionIcon from '@mui/icons-material/Description';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PendingDownload } from '../../../../shared/api/files';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PdfPages } from '../minutes/PdfPages';
 import { decodeBase64 } from '../minutes/pdf-pages';
 
-type Preview = ApiOutput<'reports.preview'>;
 type Busy = 'print' | 'pdf' | 'docx' | null;
 
 /**
@@ -31,21 +31,11 @@ export function ReportPreviewDialog({
   const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const query = useApiQuery('reports.preview', { id: reportId });
+  const preview = query.data;
   const [message, setMessage] = useState<{ text: string; severity: 'success' | 'error' } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
 
-  useEffect(() => {
-    let live = true;
-    api
-      .call('reports.preview', { id: reportId })
-      .then((answer) => live && setPreview(answer))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, reportId, t]);
   const pdf = useMemo(() => (preview ? decodeBase64(preview.pdfBase64) : null), [preview]);
 
   const run = useCallback(
@@ -143,12 +133,8 @@ export function ReportPreviewDialog({
             {message.text}
           </Alert>
         )}
-        {failure && (
-          <Alert severity="error" sx={{ m: 3 }} role="alert">
-            {failure}
-          </Alert>
-        )}
-        {!failure && !pdf && (
+        <ApiErrorAlert error={query.error} onRetry={query.reload} sx={{ m: 3 }} />
+        {!query.error && !pdf && (
           <Typography sx={{ p: 6, textAlign: 'center' }} color="text.secondary" role="status">
             {t('reports.previewLoading')}
           </Typography>

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Button, Chip, List, ListItemButton, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, List, ListItemButton, ListItemText, Paper, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import type { ReportSummary } from '../../../../shared/domain/report';
 import { formatDate, formatDateTime } from '../../../../shared/format/date';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
 import { navigate } from '../../app/routes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ReportDraftDialog } from './ReportDraftDialog';
 import { ReportEditor } from './ReportEditor';
@@ -19,21 +18,9 @@ export function ReportsRoute({ params }: { params: string[] }) {
 
 function ReportsPage() {
   const { t } = useTranslation();
-  const api = useApi();
-  const [reports, setReports] = useState<ReportSummary[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const list = useApiQuery('reports.list', {});
+  const reports = list.data;
   const [drafting, setDrafting] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('reports.list', {})
-      .then((list) => live && setReports(list))
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, t]);
 
   const onKey = useCallback((event: KeyboardEvent) => {
     if (event.altKey && event.key.toLowerCase() === 'n' && !document.querySelector('[role="dialog"]')) {
@@ -55,11 +42,7 @@ function ReportsPage() {
       </PageHeader>
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1100 }}>
         <Typography color="text.secondary">{t('reports.intro')}</Typography>
-        {failure && (
-          <Alert severity="error" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ApiErrorAlert error={list.error} onRetry={list.reload} />
         {reports && reports.length === 0 && (
           <Paper sx={{ p: 3 }}>
             <Typography color="text.secondary">{t('reports.empty')}</Typography>

@@ -1,6 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
-  Alert,
   Box,
   FormControl,
   InputLabel,
@@ -18,9 +17,8 @@ import {
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/domain/plan';
-import type { Comparison } from '../../../../shared/domain/statistics';
-import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { periodLabel } from '../plans/plan-labels';
 
 /**
@@ -29,34 +27,15 @@ import { periodLabel } from '../plans/plan-labels';
  */
 export function ComparePanel({ plans }: { plans: Plan[] }) {
   const { t } = useTranslation();
-  const api = useApi();
   const earlierLabel = useId();
   const laterLabel = useId();
   const byYear = [...plans].sort((a, b) => a.periodYear - b.periodYear);
   const [earlier, setEarlier] = useState('');
   const [later, setLater] = useState('');
-  const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!earlier || !later || earlier === later) return undefined;
-    let live = true;
-    api
-      .call('reports.compare', { earlierPlanId: earlier, laterPlanId: later })
-      .then((answer) => {
-        if (!live) return;
-        setComparison(answer);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (!live) return;
-        setComparison(null);
-        setFailure(errorMessage(error, t('common.unexpected')));
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, earlier, later, t]);
+  const pair = earlier && later && earlier !== later ? { earlierPlanId: earlier, laterPlanId: later } : null;
+  const query = useApiQuery('reports.compare', pair, { topics: ['reports', 'plans', 'inspections', 'checklists'] });
+  // Nothing from an earlier pair beside the failure of this one (e.g. two different checklists).
+  const comparison = pair && !query.error ? query.data : undefined;
 
   const select = (id: string, label: string, value: string, onChange: (value: string) => void) => (
     <FormControl size="small" sx={{ minWidth: 320 }}>
@@ -84,11 +63,7 @@ export function ComparePanel({ plans }: { plans: Plan[] }) {
         {select(earlierLabel, t('statistics.earlier'), earlier, setEarlier)}
         {select(laterLabel, t('statistics.later'), later, setLater)}
       </Stack>
-      {failure && (
-        <Alert severity="warning" role="alert">
-          {failure}
-        </Alert>
-      )}
+      <ApiErrorAlert error={pair ? query.error : null} onRetry={query.reload} />
       {comparison && (
         <>
           {shown.length === 0 ? (

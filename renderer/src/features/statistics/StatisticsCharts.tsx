@@ -38,7 +38,17 @@ export function ProgressChart({ statistics }: { statistics: Statistics }) {
       <LineChart
         height={340}
         title={t('statistics.progressTitle')}
-        xAxis={[{ scaleType: 'point', data: statistics.months.map(monthLabel) }]}
+        // Over a year of months, slanted: every month named, none cut at the right edge.
+        margin={{ right: 28 }}
+        xAxis={[
+          {
+            scaleType: 'point',
+            data: statistics.months.map(monthLabel),
+            ...(statistics.months.length > 12
+              ? { tickLabelStyle: { angle: -40, textAnchor: 'end' as const, fontSize: 12 }, height: 56 }
+              : {}),
+          },
+        ]}
         yAxis={[{ min: 0, max: Math.ceil(highest / 20) * 20, valueFormatter: (value: number) => `${value}%` }]}
         series={series}
         grid={{ horizontal: true }}

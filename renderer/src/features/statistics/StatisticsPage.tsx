@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import TableViewIcon from '@mui/icons-material/TableView';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../../../shared/domain/plan';
 import type { Statistics } from '../../../../shared/domain/statistics';
 import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { useApiCommand } from '../../api/useApiCommand';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { defaultPeriod, ReportScopeFields, type ReportScope } from '../reports/ReportScopeFields';
 import { ComparePanel } from './ComparePanel';
@@ -20,57 +21,38 @@ import { CriteriaChart, KindsChart, ProgressChart } from './StatisticsCharts';
 export function StatisticsPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const [plans, setPlans] = useState<Plan[] | null>(null);
-  const [scope, setScope] = useState<ReportScope>({ planIds: [], from: '', to: '' });
-  const [statistics, setStatistics] = useState<Statistics | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call('plans.list', {})
-      .then((list) => {
-        if (!live) return;
-        setPlans(list);
-        const planIds = list.map((plan) => plan.id);
-        setScope({ planIds, ...(defaultPeriod(list, planIds) ?? { from: '', to: '' }) });
-      })
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, t]);
-
+  const plansQuery = useApiQuery('plans.list', {});
+  const plans = plansQuery.data;
+  // Every plan and their period until the clerk chooses otherwise.
+  const [chosen, setChosen] = useState<ReportScope | null>(null);
+  const scope = useMemo<ReportScope>(() => {
+    if (chosen) return chosen;
+    const planIds = (plans ?? []).map((plan) => plan.id);
+    return { planIds, ...(defaultPeriod(plans ?? [], planIds) ?? { from: '', to: '' }) };
+  }, [chosen, plans]);
   const ready = scope.planIds.length > 0 && scope.from !== '' && scope.to !== '' && scope.from <= scope.to;
-  const key = JSON.stringify(scope);
-  useEffect(() => {
-    if (!ready) return undefined;
-    let live = true;
-    api
-      .call('reports.statistics', JSON.parse(key) as ReportScope)
-      .then((answer) => {
-        if (!live) return;
-        setStatistics(answer);
-        setFailure(null);
-      })
-      .catch((error: unknown) => live && setFailure(errorMessage(error, t('common.unexpected'))));
-    return () => {
-      live = false;
-    };
-  }, [api, key, ready, t]);
+  const statisticsQuery = useApiQuery('reports.statistics', ready ? scope : null, {
+    topics: ['reports', 'plans', 'inspections', 'registry', 'checklists'],
+  });
+  const statistics = statisticsQuery.data;
+  const workbook = useApiCommand('reports.workbook');
+  const [saveFailure, setSaveFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const exporting = workbook.pending || saving;
 
   const exportWorkbook = async () => {
-    setExporting(true);
     setMessage(null);
+    setSaveFailure(null);
+    const download = await workbook.run(scope);
+    if (!download) return;
+    setSaving(true);
     try {
-      const download = await api.call('reports.workbook', scope);
       if (await api.saveDownload(download)) setMessage(t('statistics.saved', { file: download.fileName }));
     } catch (error) {
-      setFailure(errorMessage(error, t('common.unexpected')));
+      setSaveFailure(error);
     } finally {
-      setExporting(false);
+      setSaving(false);
     }
   };
 
@@ -97,11 +79,9 @@ export function StatisticsPage() {
         </Button>
       </PageHeader>
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1200 }}>
-        {failure && (
-          <Alert severity="error" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ApiErrorAlert error={plansQuery.error} onRetry={plansQuery.reload} />
+        <ApiErrorAlert error={statisticsQuery.error} onRetry={statisticsQuery.reload} />
+        <ApiErrorAlert error={workbook.error ?? saveFailure} />
         {message && (
           <Alert severity="success" role="status" onClose={() => setMessage(null)}>
             {message}
@@ -109,7 +89,7 @@ export function StatisticsPage() {
         )}
         {plans && (
           <Paper sx={{ p: 2.5 }}>
-            <ReportScopeFields plans={plans} value={scope} onChange={setScope} />
+            <ReportScopeFields plans={plans} value={scope} onChange={setChosen} />
           </Paper>
         )}
         {plans && plans.length === 0 && <Typography color="text.secondary">{t('statistics.noPlans')}</Typography>}
