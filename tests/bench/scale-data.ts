@@ -10,13 +10,14 @@
 //
 // The cache lives under the OS temp folder, keyed by shape, seed, schema version and generator
 // version, so a new migration or a change here builds afresh. Never write to the cached file.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { DATABASE_FILE_NAME } from '../../electron/core/app/paths';
-import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/core/db/migrations';
 import { unitEntity } from '../../electron/core/features/registry/unit-entity';
 import { personSortKey } from '../../electron/core/features/officials/official-service';
 import type { UnitInput, UnitKind } from '../../shared/domain/unit';
@@ -66,6 +67,11 @@ function cacheKey(shape: ScaleShape, seed: number): string {
     `c${shape.criteria}`,
     `seed${seed}`,
     `schema${LATEST_SCHEMA_VERSION}`,
+    // Every migration, not only the last: branches may add migrations below the last number.
+    createHash('sha256')
+      .update(migrations.map((migration) => `${migration.version}:${migration.name}`).join(','))
+      .digest('hex')
+      .slice(0, 8),
     `gen${SCALE_GENERATOR_VERSION}`,
   ].join('-');
 }
