@@ -59,6 +59,17 @@ describe('receiving a package from another office', () => {
     expect(detail.content.requests).toHaveLength(1);
   });
 
+  it('takes a unit whose parent unit was registered after it (the sample district has many)', async () => {
+    const a = await office('A');
+    const b = await office('B');
+    const school = await addUnit(a.h, 'Trường Mầm non Hoa Sen');
+    const commune = await addUnit(a.h, 'UBND xã Hiệp Hạ', 'commune');
+    const unit = await a.h.call('registry.get', { id: school });
+    await a.h.call('registry.update', { id: school, rev: unit.rev, unit: { ...unit, parentId: commune } });
+    await receive(b, await send(a, b));
+    expect((await b.h.call('registry.get', { id: school })).parentId).toBe(commune);
+  });
+
   it('changes nothing when the same package is received twice', async () => {
     const bureau = await office('Phòng GD&ĐT');
     const district = await office('UBND huyện');

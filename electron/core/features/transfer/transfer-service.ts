@@ -317,6 +317,9 @@ export class TransferService {
     const header = staged.header;
     const result = withStaging(this.deps.db, staged, () =>
       this.deps.writes.run((tx) => {
+        // Rows of a table are written in id order, and a unit may name a parent unit made after
+        // it: references are checked once the whole package is in (at commit; it ends there).
+        this.deps.db.pragma('defer_foreign_keys = ON');
         const at = tx.now.toISOString();
         const merged = this.merger(staged).apply({ tx, keepApart: new Set(keepApart), at });
         this.rememberReceived(tx, staged);
