@@ -8,6 +8,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import InsightsIcon from '@mui/icons-material/Insights';
 import SettingsIcon from '@mui/icons-material/Settings';
+import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { ChecklistsPage } from '../features/checklists/ChecklistsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { InspectionsRoute } from '../features/inspections/InspectionsPage';
@@ -17,6 +18,7 @@ import { RegistryPage } from '../features/registry/RegistryPage';
 import { ReportsRoute } from '../features/reports/ReportsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TransferRoute } from '../features/transfer/TransferPage';
 
 export interface PageDefinition {
   id: string;
@@ -46,6 +48,12 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'checklists', label: 'checklists.title', icon: <ChecklistIcon />, render: () => <ChecklistsPage /> },
   { id: 'officials', label: 'officials.title', icon: <BadgeIcon />, render: () => <OfficialsPage /> },
   { id: 'registry', label: 'common.nav.registry', icon: <ApartmentIcon />, render: () => <RegistryPage /> },
+  {
+    id: 'transfer',
+    label: 'transfer.title',
+    icon: <SyncAltIcon />,
+    render: (params) => <TransferRoute params={params} />,
+  },
   { id: 'settings', label: 'common.nav.settings', icon: <SettingsIcon />, render: () => <SettingsPage /> },
 ];
 

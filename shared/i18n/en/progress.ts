@@ -56,4 +56,6 @@ export const progress: CatalogShape<typeof vi> = {
   dueOn: 'due {{date}}',
   plannedOn: 'planned {{date}}',
   progressLabel: 'Progress of {{title}}',
+  originChip: 'Received from {{office}}',
+  district: 'Whole district: {{inspected}}/{{scope}} units inspected',
 };

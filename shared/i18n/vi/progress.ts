@@ -55,4 +55,6 @@ export const progress = {
   dueOn: 'hạn {{date}}',
   plannedOn: 'dự kiến {{date}}',
   progressLabel: 'Tiến độ {{title}}',
+  originChip: 'Nhận từ {{office}}',
+  district: 'Toàn huyện: đã kiểm tra {{inspected}}/{{scope}} đơn vị',
 };

@@ -93,6 +93,8 @@ export interface ReceiveResult {
 interface Session {
   staged: StagedPackage;
   dir: string;
+  /** The package file's name as chosen (the history shows it); '' for a payload opened directly. */
+  fileName: string;
   at: number;
 }
 
@@ -272,7 +274,7 @@ export class TransferService {
       const payload = path.join(dir, 'package.ndjson.gz');
       const unsealed = await unsealPackageFile(source, name, password, payload);
       if (unsealed.state === 'needsPassword') return unsealed;
-      const preview = await this.open(payload);
+      const preview = await this.open(payload, name);
       return { state: 'ready', preview, fileName: name };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -286,7 +288,7 @@ export class TransferService {
   }
 
   /** Checks a received payload whole and answers what it would change; nothing is written yet. */
-  async open(payload: string): Promise<ReceivePreview> {
+  async open(payload: string, fileName = ''): Promise<ReceivePreview> {
     this.sweep();
     const dir = this.workFolder('receive');
     let staged: StagedPackage;
@@ -303,7 +305,7 @@ export class TransferService {
       throw error;
     }
     const sessionId = randomBytes(12).toString('base64url');
-    this.sessions.set(sessionId, { staged, dir, at: Date.now() });
+    this.sessions.set(sessionId, { staged, dir, fileName, at: Date.now() });
     const alreadyReceived = this.log.wasReceived(staged.header.packageId);
     return withStaging(this.deps.db, staged, () => {
       const summary = this.merger(staged).summarize();
@@ -341,7 +343,7 @@ export class TransferService {
             peerOffice: header.sender.officeId,
             peerName: header.sender.name,
             at,
-            fileName: '',
+            fileName: session.fileName,
             scope: header.scope,
             counts: sum(merged.perTable),
             operator: this.deps.operator(),

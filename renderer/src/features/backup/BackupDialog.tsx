@@ -1,29 +1,25 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   Alert,
   Box,
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
-  FormControl,
-  FormControlLabel,
-  FormHelperText,
-  FormLabel,
   LinearProgress,
-  Radio,
-  RadioGroup,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { MIN_BACKUP_PASSWORD } from '../../../../shared/domain/backup';
-import type { FolderPlaces } from '../../../../shared/domain/folders';
 import { useApi } from '../../api/ApiContext';
-import { errorMessage } from '../../api/errors';
+import { DestinationPicker } from '../../components/folders/DestinationPicker';
+import {
+  NewPasswordFields,
+  NO_PASSWORD,
+  newPasswordProblem,
+  type NewPassword,
+} from '../../components/folders/NewPasswordFields';
 import { formatSize } from './backup-text';
 import { useBackupJob } from './useBackupJob';
 
@@ -33,11 +29,6 @@ interface BackupDialogProps {
   onClose(): void;
   /** A backup or copy was written and read back. */
   onDone?(): void;
-}
-
-interface Destination {
-  path: string;
-  label: string;
 }
 
 /**
@@ -50,64 +41,12 @@ export function BackupDialog({ copyOf, onClose, onDone }: BackupDialogProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const titleId = useId();
-  const [places, setPlaces] = useState<FolderPlaces | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
   const [target, setTarget] = useState<string>('');
-  const [usePassword, setUsePassword] = useState(false);
-  const [password, setPassword] = useState('');
-  const [again, setAgain] = useState('');
+  const [password, setPassword] = useState<NewPassword>(NO_PASSWORD);
   const [checked, setChecked] = useState(false);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const { job, running, failure, start, cancel } = useBackupJob();
 
-  const loadPlaces = useCallback(() => {
-    api
-      .call('folders.places', { purpose: 'backup' })
-      .then((found) => {
-        setPlaces(found);
-        setTarget((current) => current || found.drives[0]?.path || found.lastUsed || '');
-      })
-      .catch((error: unknown) => setLoadFailure(errorMessage(error, t('common.unexpected'))));
-  }, [api, t]);
-  useEffect(loadPlaces, [loadPlaces]);
-
-  const destinations: Destination[] = [];
-  for (const drive of places?.drives ?? []) {
-    destinations.push({
-      path: drive.path,
-      label: t('backup.now.drive', {
-        kind: t(`backup.now.driveKinds.${drive.kind}`),
-        label: drive.label,
-        path: drive.path,
-        free: drive.freeBytes === null ? '?' : formatSize(drive.freeBytes, i18n.language),
-      }),
-    });
-  }
-  if (places?.lastUsed && !destinations.some((destination) => destination.path === places.lastUsed)) {
-    destinations.push({ path: places.lastUsed, label: t('backup.now.lastUsed', { folder: places.lastUsed }) });
-  }
-  if (chosen && !destinations.some((destination) => destination.path === chosen)) {
-    destinations.push({ path: chosen, label: t('backup.now.chosen', { folder: chosen }) });
-  }
-
-  const chooseOther = async () => {
-    try {
-      const folder = await api.chooseFolder({ purpose: 'backup', title: t('backup.now.chooseTitle') });
-      if (folder) {
-        setChosen(folder);
-        setTarget(folder);
-      }
-    } catch (error) {
-      setLoadFailure(errorMessage(error, t('common.unexpected')));
-    }
-  };
-
-  const passwordProblem =
-    usePassword && password.length < MIN_BACKUP_PASSWORD
-      ? t('backup.passwordTooShort')
-      : usePassword && password !== again
-        ? t('backup.now.passwordMismatch')
-        : null;
+  const passwordProblem = newPasswordProblem(t, password);
 
   const begin = () => {
     setChecked(true);
@@ -115,11 +54,10 @@ export function BackupDialog({ copyOf, onClose, onDone }: BackupDialogProps) {
     void start(() =>
       copyOf
         ? api.call('backup.copy', { path: copyOf.path, folder: target })
-        : api.call('backup.start', { folder: target, password: usePassword ? password : null }),
+        : api.call('backup.start', { folder: target, password: password.enabled ? password.password : null }),
     ).then(() => {
       // The password is not kept a moment longer than needed: the core has derived its key.
-      setPassword('');
-      setAgain('');
+      setPassword((current) => ({ ...current, password: '', again: '' }));
       setChecked(false);
     });
   };
@@ -154,74 +92,23 @@ export function BackupDialog({ copyOf, onClose, onDone }: BackupDialogProps) {
       </DialogTitle>
       <DialogContent dividers>
         <Stack spacing={2}>
-          <FormControl disabled={job !== null && !settled}>
-            <FormLabel id={`${titleId}-where`}>{t('backup.now.where')}</FormLabel>
-            {places && places.drives.length === 0 && (
-              <FormHelperText sx={{ mx: 0 }}>{t('backup.now.noDrive')}</FormHelperText>
-            )}
-            <RadioGroup
-              aria-labelledby={`${titleId}-where`}
-              value={target}
-              onChange={(event) => setTarget(event.target.value)}
-            >
-              {destinations.map((destination) => (
-                <FormControlLabel
-                  key={destination.path}
-                  value={destination.path}
-                  control={<Radio />}
-                  label={destination.label}
-                />
-              ))}
-            </RadioGroup>
-            <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-              <Button variant="outlined" size="small" onClick={() => void chooseOther()} disabled={running}>
-                {t('backup.now.otherFolder')}
-              </Button>
-              <Button size="small" onClick={loadPlaces} disabled={running}>
-                {t('backup.now.refresh')}
-              </Button>
-            </Stack>
-          </FormControl>
+          <DestinationPicker
+            purpose="backup"
+            label={t('backup.now.where')}
+            chooseTitle={t('backup.now.chooseTitle')}
+            value={target}
+            onChange={setTarget}
+            disabled={running || (job !== null && !settled)}
+          />
           {!copyOf && job?.state !== 'done' && (
-            <Box>
-              <FormControlLabel
-                control={
-                  <Checkbox
-                    checked={usePassword}
-                    onChange={(event) => setUsePassword(event.target.checked)}
-                    disabled={running}
-                  />
-                }
-                label={t('backup.now.usePassword')}
-              />
-              {usePassword && (
-                <Stack spacing={2} sx={{ mt: 1 }}>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('backup.now.passwordHelp')}
-                  </Typography>
-                  <TextField
-                    type="password"
-                    label={t('backup.now.password')}
-                    value={password}
-                    onChange={(event) => setPassword(event.target.value)}
-                    autoComplete="new-password"
-                    disabled={running}
-                    error={checked && password.length < MIN_BACKUP_PASSWORD}
-                    helperText={checked && password.length < MIN_BACKUP_PASSWORD ? t('backup.passwordTooShort') : null}
-                  />
-                  <TextField
-                    type="password"
-                    label={t('backup.now.passwordAgain')}
-                    value={again}
-                    onChange={(event) => setAgain(event.target.value)}
-                    autoComplete="new-password"
-                    disabled={running}
-                    error={checked && password !== again}
-                    helperText={checked && password !== again ? t('backup.now.passwordMismatch') : null}
-                  />
-                </Stack>
-              )}
-            </Box>
+            <NewPasswordFields
+              value={password}
+              onChange={setPassword}
+              checkboxLabel={t('backup.now.usePassword')}
+              help={t('backup.now.passwordHelp')}
+              disabled={running}
+              showErrors={checked}
+            />
           )}
           {job && (
             <Box role="status" aria-live="polite">
@@ -244,9 +131,9 @@ export function BackupDialog({ copyOf, onClose, onDone }: BackupDialogProps) {
               {resultText}
             </Alert>
           )}
-          {(failure ?? loadFailure) && (
+          {failure && (
             <Alert severity="error" role="alert">
-              {failure ?? loadFailure}
+              {failure}
             </Alert>
           )}
         </Stack>

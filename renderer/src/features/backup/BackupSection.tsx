@@ -5,11 +5,11 @@ import type { BackupEntry, BackupOverview } from '../../../../shared/domain/back
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
 import { useNotifier } from '../../components/Notifier';
-import { useFolderBrowser } from '../../components/folders/FolderBrowserProvider';
+import { useChooseFile, type ChosenFileSource } from '../../components/folders/useChooseFile';
 import { BackupDialog } from './BackupDialog';
 import { BackupList } from './BackupList';
 import { LastBackupStatus } from './LastBackupStatus';
-import { RestoreDialog, type RestoreSource } from './RestoreDialog';
+import { RestoreDialog } from './RestoreDialog';
 
 /** What "Khôi phục từ tệp…" accepts: backups, and a data file copied by hand. */
 export const RESTORE_EXTENSIONS = ['klkbak', 'sqlite3', 'sqlite', 'db'];
@@ -24,7 +24,7 @@ export function BackupSection() {
   const { t } = useTranslation();
   const api = useApi();
   const { notify } = useNotifier();
-  const folders = useFolderBrowser();
+  const chooseFile = useChooseFile();
   const [overview, setOverview] = useState<BackupOverview | null>(null);
   const [entries, setEntries] = useState<BackupEntry[]>([]);
   const [secondProblem, setSecondProblem] = useState('');
@@ -32,7 +32,7 @@ export function BackupSection() {
   const [dialog, setDialog] = useState<
     | { kind: 'backup' }
     | { kind: 'copy'; entry: BackupEntry }
-    | { kind: 'restore'; source: RestoreSource; fileName: string }
+    | { kind: 'restore'; source: ChosenFileSource; fileName: string }
     | null
   >(null);
 
@@ -49,18 +49,13 @@ export function BackupSection() {
 
   const restoreFromFile = async () => {
     try {
-      if (folders.inApp) {
-        const path = await folders.browse({
-          pick: 'file',
-          purpose: 'restore',
-          title: t('backup.restore.chooseFile'),
-          extensions: RESTORE_EXTENSIONS,
-        });
-        if (path) setDialog({ kind: 'restore', source: { path }, fileName: path.split(/[\\/]/).pop() ?? path });
-      } else {
-        const file = await api.openFile([{ name: t('backup.restore.fileFilter'), extensions: RESTORE_EXTENSIONS }]);
-        if (file) setDialog({ kind: 'restore', source: { fileId: file.fileId }, fileName: file.name });
-      }
+      const chosen = await chooseFile({
+        purpose: 'restore',
+        title: t('backup.restore.chooseFile'),
+        filterName: t('backup.restore.fileFilter'),
+        extensions: RESTORE_EXTENSIONS,
+      });
+      if (chosen) setDialog({ kind: 'restore', ...chosen });
     } catch (error) {
       setFailure(errorMessage(error, t('common.unexpected')));
     }

@@ -23,8 +23,9 @@ import type { InspectedBackup } from '../../../../shared/domain/backup';
 import { formatDateTime } from '../../../../shared/format/date';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
+import type { ChosenFileSource } from '../../components/folders/useChooseFile';
 
-export type RestoreSource = { fileId: string } | { path: string };
+export type RestoreSource = ChosenFileSource;
 
 interface RestoreDialogProps {
   source: RestoreSource;

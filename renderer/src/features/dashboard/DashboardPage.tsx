@@ -1,4 +1,5 @@
 import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format/date';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -14,6 +15,9 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const query = useApiQuery('progress.overview', {}, { topics: ['progress', 'plans', 'inspections', 'registry'] });
   const overview = query.data;
+  // The whole district is worth a line once there is more than one plan, or another office's.
+  const showDistrict =
+    overview !== undefined && (overview.plans.length > 1 || overview.plans.some((plan) => plan.originName !== ''));
 
   return (
     <Box sx={{ overflow: 'auto', pb: 4 }}>
@@ -27,6 +31,11 @@ export function DashboardPage() {
       <Stack spacing={2} sx={{ px: 3, maxWidth: 1100 }}>
         <DashboardBackupLine />
         <ApiErrorAlert error={query.error} onRetry={query.reload} />
+        {showDistrict && (
+          <Typography sx={{ fontWeight: 600 }} data-testid="district">
+            {t('progress.district', { inspected: overview.district.inspected, scope: overview.district.scope })}
+          </Typography>
+        )}
         {overview && overview.plans.length === 0 && (
           <Paper sx={{ p: 3 }}>
             <Typography color="text.secondary" sx={{ mb: 2 }}>
@@ -46,8 +55,23 @@ export function DashboardPage() {
               {plan.isSample && (
                 <Chip size="small" variant="outlined" color="warning" label={t('common.sampleBadge')} />
               )}
+              {plan.originName && (
+                <Chip
+                  size="small"
+                  color="primary"
+                  variant="outlined"
+                  icon={<SyncAltIcon />}
+                  label={t('progress.originChip', { office: plan.originName })}
+                  title={t('progress.originChip', { office: plan.originName })}
+                  sx={{ maxWidth: 300, flexShrink: 0 }}
+                />
+              )}
               <Chip size="small" label={periodLabel(t, plan)} />
-              <Button size="small" onClick={() => navigate('plans', plan.planId)}>
+              <Button
+                size="small"
+                onClick={() => navigate('plans', plan.planId)}
+                sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+              >
                 {t('progress.openPlan')}
               </Button>
             </Stack>
