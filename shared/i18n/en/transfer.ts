@@ -189,7 +189,7 @@ export const transfer: CatalogShape<typeof vi> = {
         'The file {{file}} is a backup, not a transfer package. Backups are restored in Settings → Backup and restore. Nothing was imported.',
       sqlite: 'The file {{file}} is a database file, not a transfer package (.klkgoi). Nothing was imported.',
       docx: 'The file {{file}} is a Word document, not a transfer package. Choose a .klkgoi file. Nothing was imported.',
-      xlsx: 'The file {{file}} is an Excel workbook, not a transfer package. Unit lists from Excel are imported on the Units page. Nothing was imported.',
+      xlsx: 'The file {{file}} is an Excel workbook, not a transfer package. Unit lists from Excel are imported on the Unit registry page. Nothing was imported.',
       zip: 'The file {{file}} is a .zip archive, not a transfer package. Extract it and choose the .klkgoi file inside. Nothing was imported.',
       pdf: 'The file {{file}} is a PDF, not a transfer package. Choose a .klkgoi file. Nothing was imported.',
       office97:

@@ -185,7 +185,7 @@ export const transfer = {
         'Tệp {{file}} là bản sao lưu, không phải gói trao đổi dữ liệu. Bản sao lưu được khôi phục ở Cài đặt → Sao lưu và khôi phục. Chưa có gì được nhập.',
       sqlite: 'Tệp {{file}} là một tệp cơ sở dữ liệu, không phải gói trao đổi dữ liệu (.klkgoi). Chưa có gì được nhập.',
       docx: 'Tệp {{file}} là văn bản Word, không phải gói trao đổi dữ liệu. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
-      xlsx: 'Tệp {{file}} là bảng tính Excel, không phải gói trao đổi dữ liệu. Danh sách đơn vị từ Excel được nhập ở trang Đơn vị. Chưa có gì được nhập.',
+      xlsx: 'Tệp {{file}} là bảng tính Excel, không phải gói trao đổi dữ liệu. Danh sách đơn vị từ Excel được nhập ở trang Danh mục đơn vị. Chưa có gì được nhập.',
       zip: 'Tệp {{file}} là tệp nén (.zip), không phải gói trao đổi dữ liệu. Hãy giải nén rồi chọn tệp .klkgoi bên trong. Chưa có gì được nhập.',
       pdf: 'Tệp {{file}} là tệp PDF, không phải gói trao đổi dữ liệu. Hãy chọn tệp .klkgoi. Chưa có gì được nhập.',
       office97:

@@ -184,3 +184,25 @@ describe('packages on a USB stick', () => {
     expect(again.counts.units).toBe(1);
   });
 });
+
+describe('Vietnamese text in a package', () => {
+  it('arrives whole even where a character is cut between two of the package’s internal chunks', async () => {
+    const bureau = await office('Phòng GD&ĐT huyện Lộc Bình');
+    const district = await office('UBND huyện Lộc Bình');
+    // About 240 KB of three-byte characters: the unpacked stream's chunk boundaries (16 KB) fall
+    // inside a character almost every time.
+    const notes = 'Ghi chú: tiếp nhận hồ sơ, niêm yết thủ tục; ' + 'ệ'.repeat(1200);
+    const ids: string[] = [];
+    for (let index = 0; index < 60; index += 1) {
+      const id = await addUnit(bureau.h, `Trường Tiểu học Hữu Khánh số ${index}`);
+      const unit = await bureau.h.call('registry.get', { id });
+      await bureau.h.call('registry.update', { id, rev: unit.rev, unit: { ...unit, notes } });
+      ids.push(id);
+    }
+    const sent = await bureau.h.call('transfer.send', { scope: { kind: 'all' }, folder: stick() });
+    const opened = await district.h.call('transfer.open', { source: { path: sent.path } });
+    if (opened.state !== 'ready') throw new Error('expected a preview');
+    await district.h.call('transfer.apply', { sessionId: opened.preview.sessionId });
+    for (const id of ids) expect((await district.h.call('registry.get', { id })).notes).toBe(notes);
+  });
+});

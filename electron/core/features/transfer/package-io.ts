@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -66,10 +67,13 @@ function broken(reason: 'truncated' | 'notPackage' | 'damaged', cause?: unknown)
 async function* lines(stream: Readable, maxBytes: number, maxTotal: number): AsyncGenerator<string> {
   let pending = '';
   let total = 0;
+  // A character of several bytes may be cut between two chunks: the decoder keeps its first
+  // bytes until the rest comes (decoding each chunk alone turned "ọ" into two "�").
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > maxTotal) throw broken('damaged');
-    pending += chunk.toString('utf8');
+    pending += decoder.write(chunk);
     let at = pending.indexOf('\n');
     while (at >= 0) {
       yield pending.slice(0, at);
@@ -78,6 +82,7 @@ async function* lines(stream: Readable, maxBytes: number, maxTotal: number): Asy
     }
     if (pending.length > maxBytes) throw broken('damaged');
   }
+  pending += decoder.end();
   if (pending.length > 0) yield pending;
 }
 
