@@ -38,43 +38,46 @@ function defaultOf(db: Db, table: string, column: string): string | number | nul
   return Number.isFinite(number) ? number : null;
 }
 
-/** Checks one value of a package row against its column; answers it as SQLite will store it. */
-function checkValue(table: string, column: ColumnSpec, value: unknown): string | number | null {
-  const bad = () => refused('badValue', { table, column: column.name });
-  if (value === null) {
-    if (column.notNull) throw bad();
-    return null;
+function isRevHistory(value: string): boolean {
+  let history: unknown;
+  try {
+    history = JSON.parse(value);
+  } catch {
+    return false;
   }
+  return (
+    Array.isArray(history) && history.length <= 100 && history.every((rev) => typeof rev === 'string' && REV.test(rev))
+  );
+}
+
+/** The shape a text column's name demands of its values (ids, revisions, times), if any. */
+function textRule(name: string): ((value: string) => boolean) | null {
+  if (name === 'id' || name.endsWith('_id') || name === 'changed_by_office') return (value) => UUID.test(value);
+  if (name === 'rev') return (value) => REV.test(value);
+  if (name === 'created_at' || name === 'updated_at' || name === 'deleted_at') return (value) => TIME.test(value);
+  if (name === 'rev_history') return isRevHistory;
+  return null;
+}
+
+/**
+ * The check of one column's values, made once per table (a package runs it for every row):
+ * answers whether `value` may go in the column as it is; SQLite stores it unchanged.
+ */
+type ValueCheck = (value: unknown) => boolean;
+
+function valueCheck(column: ColumnSpec): ValueCheck {
+  const nullable = !column.notNull;
   if (column.type === 'INTEGER') {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw bad();
-    return value;
+    return (value) => (value === null ? nullable : typeof value === 'number' && Number.isSafeInteger(value));
   }
   if (column.type === 'REAL') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
-    return value;
+    return (value) => (value === null ? nullable : typeof value === 'number' && Number.isFinite(value));
   }
-  if (typeof value !== 'string' || value.length > PACKAGE_LIMITS.maxTextLength) throw bad();
-  const name = column.name;
-  if ((name === 'id' || name.endsWith('_id')) && !UUID.test(value)) throw bad();
-  if (name === 'rev' && !REV.test(value)) throw bad();
-  if ((name === 'created_at' || name === 'updated_at' || name === 'deleted_at') && !TIME.test(value)) throw bad();
-  if (name === 'changed_by_office' && !UUID.test(value)) throw bad();
-  if (name === 'rev_history') {
-    let history: unknown;
-    try {
-      history = JSON.parse(value);
-    } catch {
-      throw bad();
-    }
-    if (
-      !Array.isArray(history) ||
-      history.length > 100 ||
-      !history.every((rev) => typeof rev === 'string' && REV.test(rev))
-    ) {
-      throw bad();
-    }
-  }
-  return value;
+  const rule = textRule(column.name);
+  return (value) =>
+    value === null
+      ? nullable
+      : typeof value === 'string' && value.length <= PACKAGE_LIMITS.maxTextLength && (rule === null || rule(value));
 }
 
 /**
@@ -100,6 +103,9 @@ export async function stagePackage(
     table: TransferTable;
     order: number[];
     fill: (string | number | null)[];
+    checks: ValueCheck[];
+    /** Values the package's rows carry (the others take the column's default). */
+    carried: number;
     insert: Database.Statement;
   } | null = null;
   try {
@@ -135,19 +141,27 @@ export async function stagePackage(
           const fill = table.columns.map((column) =>
             entry.columns.includes(column.name) ? null : defaultOf(db, table.name, column.name),
           );
-          current = { table, order, fill, insert };
+          const checks = table.columns.map(valueCheck);
+          const carried = order.filter((at) => at >= 0).length;
+          current = { table, order, fill, checks, carried, insert };
           counts.set(table.name, 0);
           return;
         }
         if (!current) throw refused('broken');
-        const { table, order, fill, insert } = current;
-        const values = order.map((at, index) => {
-          const column = table.columns[index]!;
-          return at < 0 ? fill[index]! : checkValue(table.name, column, entry.values[at] ?? null);
-        });
-        if (entry.values.length !== order.filter((at) => at >= 0).length) {
-          throw refused('broken');
+        const { table, order, fill, checks, carried, insert } = current;
+        const values = new Array<unknown>(order.length);
+        for (let index = 0; index < order.length; index += 1) {
+          const at = order[index]!;
+          if (at < 0) {
+            values[index] = fill[index];
+            continue;
+          }
+          const value = entry.values[at] ?? null;
+          if (!checks[index]!(value))
+            throw refused('badValue', { table: table.name, column: table.columns[index]!.name });
+          values[index] = value;
         }
+        if (entry.values.length !== carried) throw refused('broken');
         insert.run(values);
         counts.set(table.name, (counts.get(table.name) ?? 0) + 1);
       },
