@@ -142,10 +142,12 @@ export class Merger {
    * Rows of a staged table, in the package's order, a batch at a time (the connection cannot run
    * the merge's other statements while an iterator is open on it).
    */
-  private *staged(table: TransferTable): Generator<Row> {
+  private *staged(table: TransferTable, where = '1'): Generator<Row> {
     if ((this.ctx.staged.counts.get(table.name) ?? 0) === 0) return;
+    const local = where === '1' ? '' : `LEFT JOIN main."${table.name}" AS m ON m.id = s.id`;
     const page = this.sql<[number], Row & { __rowid: number }>(
-      `SELECT rowid AS __rowid, * FROM pkg.${stagedName(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT 1000`,
+      `SELECT s.rowid AS __rowid, s.* FROM pkg.${stagedName(table.name)} AS s ${local}
+         WHERE s.rowid > ? AND (${where}) ORDER BY s.rowid LIMIT 1000`,
     );
     let after = 0;
     for (;;) {
@@ -156,6 +158,22 @@ export class Merger {
         yield row;
       }
     }
+  }
+
+  /**
+   * Which staged rows of `table` the preview must look at one by one, as a condition on the
+   * staged row `s` and ours `m` (null: every row). The others are new here, or the same revision
+   * as ours, and are counted by SQL: most of a package, at a fraction of the cost.
+   */
+  private rowsToLook(table: TransferTable): string | null {
+    // Twin units and minutes numbers are found row by row (by code, name, number).
+    if (table.name === 'units' || table.name === 'minutes_numbers') return null;
+    if (!table.columns.some((column) => column.name === 'id')) return null;
+    const changed = 'm.id IS NOT NULL AND m.rev IS NOT s.rev';
+    if (table.name !== 'plan_units') return changed;
+    // A new scope row may be the same unit added in both offices: only in a plan we have too.
+    return `(${changed}) OR (m.id IS NULL AND EXISTS (SELECT 1 FROM main.plan_units AS p
+      WHERE p.plan_id = s.plan_id AND p.deleted_at IS NULL))`;
   }
 
   private stagedParts(parent: string, parentId: string): { table: TransferTable; rows: Row[] }[] {
@@ -320,7 +338,19 @@ export class Merger {
       if (table.info.partOf) continue;
       const counts = EMPTY_COUNTS();
       summary.perTable[table.name] = counts;
-      for (const staged of this.staged(table)) {
+      const look = this.rowsToLook(table);
+      if (look !== null && (this.ctx.staged.counts.get(table.name) ?? 0) > 0) {
+        const counted = this.ctx.db
+          .prepare<[], { added: number; same: number }>(
+            `SELECT count(*) FILTER (WHERE m.id IS NULL) AS added, count(*) FILTER (WHERE m.id IS NOT NULL) AS same
+               FROM pkg.${stagedName(table.name)} AS s LEFT JOIN main."${table.name}" AS m ON m.id = s.id
+               WHERE NOT (${look})`,
+          )
+          .get();
+        counts.add += counted?.added ?? 0;
+        counts.same += counted?.same ?? 0;
+      }
+      for (const staged of this.staged(table, look ?? '1')) {
         const row = this.normalise(table, staged, links);
         const id = String(row.id);
         if (table.name === 'units' && links.has(id)) {
