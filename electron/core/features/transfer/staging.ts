@@ -8,6 +8,8 @@ import type { ColumnSpec, TransferTable } from './transfer-tables';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const REV = /^\d{1,9}-[0-9a-f]{16}$/;
+/** Rows inserted into the staging file by one statement. */
+const BATCH = 64;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function refused(key: string, params: Record<string, string | number> = {}): AppError {
@@ -107,7 +109,17 @@ export async function stagePackage(
     /** Values the package's rows carry (the others take the column's default). */
     carried: number;
     insert: Database.Statement;
+    /** Inserts BATCH rows at once; `batch` holds the values of the rows waiting for it. */
+    insertBatch: Database.Statement;
+    batch: unknown[];
   } | null = null;
+  // Rows go into the staging file BATCH at a time: one statement per row cost more than the row.
+  const flush = () => {
+    if (!current) return;
+    const { insert, batch, order } = current;
+    for (let at = 0; at < batch.length; at += order.length) insert.run(batch.slice(at, at + order.length));
+    batch.length = 0;
+  };
   try {
     staging.exec('BEGIN');
     await readPayload(
@@ -133,8 +145,10 @@ export async function stagePackage(
           if (lacking) throw refused('broken');
           const names = table.columns.map((column) => column.name);
           staging.exec(`CREATE TABLE ${stagedName(table.name)} (${names.map((name) => `"${name}"`).join(', ')})`);
-          const insert = staging.prepare(
-            `INSERT INTO ${stagedName(table.name)} VALUES (${names.map(() => '?').join(', ')})`,
+          const row = `(${names.map(() => '?').join(', ')})`;
+          const insert = staging.prepare(`INSERT INTO ${stagedName(table.name)} VALUES ${row}`);
+          const insertBatch = staging.prepare(
+            `INSERT INTO ${stagedName(table.name)} VALUES ${Array.from({ length: BATCH }, () => row).join(', ')}`,
           );
           // Where each local column's value comes from: its place in the package's rows, or -1 (default).
           const order = table.columns.map((column) => entry.columns.indexOf(column.name));
@@ -143,29 +157,34 @@ export async function stagePackage(
           );
           const checks = table.columns.map(valueCheck);
           const carried = order.filter((at) => at >= 0).length;
-          current = { table, order, fill, checks, carried, insert };
+          flush();
+          current = { table, order, fill, checks, carried, insert, insertBatch, batch: [] };
           counts.set(table.name, 0);
           return;
         }
         if (!current) throw refused('broken');
-        const { table, order, fill, checks, carried, insert } = current;
-        const values = new Array<unknown>(order.length);
+        const { table, order, fill, checks, carried, insertBatch, batch } = current;
+        const start = batch.length;
         for (let index = 0; index < order.length; index += 1) {
           const at = order[index]!;
           if (at < 0) {
-            values[index] = fill[index];
+            batch[start + index] = fill[index];
             continue;
           }
           const value = entry.values[at] ?? null;
           if (!checks[index]!(value))
             throw refused('badValue', { table: table.name, column: table.columns[index]!.name });
-          values[index] = value;
+          batch[start + index] = value;
         }
         if (entry.values.length !== carried) throw refused('broken');
-        insert.run(values);
+        if (batch.length === BATCH * order.length) {
+          insertBatch.run(batch);
+          batch.length = 0;
+        }
         counts.set(table.name, (counts.get(table.name) ?? 0) + 1);
       },
     );
+    flush();
     if (header === null) throw refused('broken');
     for (const table of tables) {
       if (!counts.has(table.name)) {
