@@ -86,11 +86,17 @@ async function* lines(stream: Readable, maxBytes: number, maxTotal: number): Asy
     total += chunk.length;
     if (total > maxTotal) throw broken('damaged');
     const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-    // Split on the bytes: a newline byte is never inside a letter of two or three bytes
-    // (Vietnamese), so the text before the last one decodes whole, in one call.
-    const last = data.lastIndexOf(10);
-    pending = last + 1 < data.length ? data.subarray(last + 1) : null;
-    if (last >= 0) yield data.toString('utf8', 0, last).split('\n');
+    // Split on the bytes (a newline byte is never inside a letter of two or three bytes) and
+    // decode each line alone: a line of ids and numbers then stays a one-byte string, which
+    // JSON.parse reads twice as fast as a slice of a chunk holding one Vietnamese letter.
+    const batch: string[] = [];
+    let start = 0;
+    for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, start)) {
+      batch.push(data.toString('utf8', start, at));
+      start = at + 1;
+    }
+    pending = start < data.length ? data.subarray(start) : null;
+    if (batch.length > 0) yield batch;
     if (pending && pending.length > maxBytes) throw broken('damaged');
   }
   if (pending) yield [pending.toString('utf8')];
