@@ -163,6 +163,7 @@ export class OwnedTable<Row extends Record<string, SqlValue>> {
   private readonly updateStmt: Statement<Params>;
   private readonly deleteStmt: Statement<Params>;
   private readonly deleteAllStmt: Statement<[string]>;
+  private readonly columnList: string;
 
   constructor(
     readonly db: Db,
@@ -190,6 +191,7 @@ export class OwnedTable<Row extends Record<string, SqlValue>> {
     );
     this.deleteStmt = db.prepare(`DELETE FROM ${table} WHERE ${keyWhere}`);
     this.deleteAllStmt = db.prepare(`DELETE FROM ${table} WHERE ${parent} = ?`);
+    this.columnList = all.map(quote).join(', ');
   }
 
   get name(): string {
@@ -218,6 +220,22 @@ export class OwnedTable<Row extends Record<string, SqlValue>> {
   /** @internal write-path.ts only. */
   deleteAllOf(parentId: string): void {
     this.deleteAllStmt.run(parentId);
+  }
+
+  /**
+   * @internal write-path.ts only: the rows of every parent in `parentIds` replaced by those
+   * `source` holds for them (a table with these columns: a staged package's). Two statements for
+   * thousands of parents, where row by row would be one round trip per row.
+   */
+  replaceAllFrom(source: string, parentIds: readonly string[]): void {
+    if (parentIds.length === 0) return;
+    const table = quote(this.spec.table);
+    const parents = `${quote(this.spec.parent.column)} IN (SELECT value FROM json_each(?))`;
+    const ids = JSON.stringify(parentIds);
+    this.db.prepare(`DELETE FROM ${table} WHERE ${parents}`).run(ids);
+    this.db
+      .prepare(`INSERT INTO ${table} (${this.columnList}) SELECT ${this.columnList} FROM ${source} WHERE ${parents}`)
+      .run(ids);
   }
 }
 

@@ -264,6 +264,19 @@ export class Tx {
   }
 
   /**
+   * Replaces the owned rows of many parents at once by another office's, read from `source` (a
+   * staged package's table of the same columns); each parent is being put in this transaction.
+   */
+  putOwnedRemoteFrom<Row extends Record<string, SqlValue>>(
+    table: OwnedTable<Row>,
+    parentIds: readonly string[],
+    source: string,
+  ): void {
+    for (const parentId of parentIds) this.ownedWritten.set(`${table.spec.parent.table}:${parentId}`, table.name);
+    table.replaceAllFrom(source, parentIds);
+  }
+
+  /**
    * Writes the owned rows of one parent record. The parent must get a new revision in this
    * transaction (update or touch); `finish` refuses the transaction otherwise.
    */

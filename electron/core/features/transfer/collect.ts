@@ -174,9 +174,12 @@ export class Collector {
     const list = columns.map((column) => `t."${column}"`).join(', ');
     // Keyset paging over the primary key: (parent, key…) for owned rows, id for the others.
     const key = table.owned ? [table.info.parent!.column, ...(table.info.key ?? [])] : ['id'];
+    // CROSS JOIN keeps the table outermost: each page is then a range of its key, read in order
+    // and stopped at the limit; led by the selection, SQLite sorted the whole table for every
+    // page (a package of a million results took minutes).
     const join = table.owned
-      ? `JOIN ${SELECTION} AS s ON s.tbl = '${table.info.parent!.table}' AND s.id = t."${table.info.parent!.column}"`
-      : `JOIN ${SELECTION} AS s ON s.tbl = '${table.name}' AND s.id = t.id`;
+      ? `CROSS JOIN ${SELECTION} AS s ON s.tbl = '${table.info.parent!.table}' AND s.id = t."${table.info.parent!.column}"`
+      : `CROSS JOIN ${SELECTION} AS s ON s.tbl = '${table.name}' AND s.id = t.id`;
     const keyList = key.map((column) => `t."${column}"`).join(', ');
     const first = this.db
       .prepare<[], SqlValue[]>(

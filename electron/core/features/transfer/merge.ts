@@ -116,6 +116,8 @@ export class Merger {
   private readonly partsOf: Map<string, TransferTable[]>;
   /** Statements prepared once per merge: a package runs each of them for every row. */
   private readonly statements = new Map<string, Statement>();
+  /** Per owned table, the parents put whose owned rows are still to be copied (see `copiedOwned`). */
+  private readonly ownedToCopy = new Map<string, string[]>();
 
   private sql<P extends unknown[] | Record<string, unknown>, R>(source: string): Statement<P, R> {
     let statement = this.statements.get(source);
@@ -140,10 +142,12 @@ export class Merger {
    * Rows of a staged table, in the package's order, a batch at a time (the connection cannot run
    * the merge's other statements while an iterator is open on it).
    */
-  private *staged(table: TransferTable): Generator<Row> {
+  private *staged(table: TransferTable, where = '1'): Generator<Row> {
     if ((this.ctx.staged.counts.get(table.name) ?? 0) === 0) return;
+    const local = where === '1' ? '' : `LEFT JOIN main."${table.name}" AS m ON m.id = s.id`;
     const page = this.sql<[number], Row & { __rowid: number }>(
-      `SELECT rowid AS __rowid, * FROM pkg.${stagedName(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT 1000`,
+      `SELECT s.rowid AS __rowid, s.* FROM pkg.${stagedName(table.name)} AS s ${local}
+         WHERE s.rowid > ? AND (${where}) ORDER BY s.rowid LIMIT 1000`,
     );
     let after = 0;
     for (;;) {
@@ -156,16 +160,50 @@ export class Merger {
     }
   }
 
+  /**
+   * Which staged rows of `table` the preview must look at one by one, as a condition on the
+   * staged row `s` and ours `m` (null: every row). The others are new here, or the same revision
+   * as ours, and are counted by SQL: most of a package, at a fraction of the cost.
+   */
+  private rowsToLook(table: TransferTable): string | null {
+    // Twin units and minutes numbers are found row by row (by code, name, number).
+    if (table.name === 'units' || table.name === 'minutes_numbers') return null;
+    if (!table.columns.some((column) => column.name === 'id')) return null;
+    const changed = 'm.id IS NOT NULL AND m.rev IS NOT s.rev';
+    if (table.name !== 'plan_units') return changed;
+    // A new scope row may be the same unit added in both offices: only in a plan we have too.
+    return `(${changed}) OR (m.id IS NULL AND EXISTS (SELECT 1 FROM main.plan_units AS p
+      WHERE p.plan_id = s.plan_id AND p.deleted_at IS NULL))`;
+  }
+
   private stagedParts(parent: string, parentId: string): { table: TransferTable; rows: Row[] }[] {
-    return (this.partsOf.get(parent) ?? []).map((table) => ({
-      table,
-      rows:
-        (this.ctx.staged.counts.get(table.name) ?? 0) === 0
-          ? []
-          : this.sql<[string], Row>(
-              `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
-            ).all(parentId),
-    }));
+    return (this.partsOf.get(parent) ?? []).map((table) => ({ table, rows: this.stagedPart(table, parentId) }));
+  }
+
+  private stagedPart(table: TransferTable, parentId: string): Row[] {
+    if ((this.ctx.staged.counts.get(table.name) ?? 0) === 0) return [];
+    return this.sql<[string], Row>(
+      `SELECT * FROM pkg.${stagedName(table.name)} WHERE "${table.info.parent!.column}" = ? ORDER BY rowid`,
+    ).all(parentId);
+  }
+
+  /**
+   * Owned rows needing no change on the way (none refers to a unit a link may retire) are copied
+   * by SQL after their table, all parents at once: they are most of a package's rows.
+   */
+  private copiedOwned(part: TransferTable, links: Map<string, string>): boolean {
+    return (
+      part.owned !== null && (links.size === 0 || !part.references.some((reference) => reference.table === 'units'))
+    );
+  }
+
+  /** The owned rows of the parents put so far, copied from the package (see `copiedOwned`). */
+  private copyOwned(tx: Tx): void {
+    for (const [name, parentIds] of this.ownedToCopy) {
+      const owned = this.byName.get(name)?.owned;
+      if (owned) tx.putOwnedRemoteFrom(owned, parentIds, `pkg.${stagedName(name)}`);
+    }
+    this.ownedToCopy.clear();
   }
 
   private localParts(parent: string, parentId: string): StoredGroup {
@@ -300,7 +338,19 @@ export class Merger {
       if (table.info.partOf) continue;
       const counts = EMPTY_COUNTS();
       summary.perTable[table.name] = counts;
-      for (const staged of this.staged(table)) {
+      const look = this.rowsToLook(table);
+      if (look !== null && (this.ctx.staged.counts.get(table.name) ?? 0) > 0) {
+        const counted = this.ctx.db
+          .prepare<[], { added: number; same: number }>(
+            `SELECT count(*) FILTER (WHERE m.id IS NULL) AS added, count(*) FILTER (WHERE m.id IS NOT NULL) AS same
+               FROM pkg.${stagedName(table.name)} AS s LEFT JOIN main."${table.name}" AS m ON m.id = s.id
+               WHERE NOT (${look})`,
+          )
+          .get();
+        counts.add += counted?.added ?? 0;
+        counts.same += counted?.same ?? 0;
+      }
+      for (const staged of this.staged(table, look ?? '1')) {
         const row = this.normalise(table, staged, links);
         const id = String(row.id);
         if (table.name === 'units' && links.has(id)) {
@@ -447,6 +497,7 @@ export class Merger {
         }
         counts[verdict] += 1;
       }
+      this.copyOwned(tx);
       if (table.name === 'units') writeNewLinks();
     }
 
@@ -507,21 +558,27 @@ export class Merger {
   ): void {
     tx.putRemote(record, asRow(row));
     const parentId = String(row.id);
-    for (const part of this.stagedParts(table.name, parentId)) {
-      const rows = part.rows.map((partRow) => this.normalise(part.table, partRow, links));
-      if (part.table.owned) {
-        if (hadLocal || rows.length > 0) tx.putOwnedRemote(part.table.owned, parentId, rows);
+    for (const part of this.partsOf.get(table.name) ?? []) {
+      if (this.copiedOwned(part, links)) {
+        const parents = this.ownedToCopy.get(part.name) ?? [];
+        parents.push(parentId);
+        this.ownedToCopy.set(part.name, parents);
         continue;
       }
-      const partRecord = part.table.record;
+      const rows = this.stagedPart(part, parentId).map((partRow) => this.normalise(part, partRow, links));
+      if (part.owned) {
+        if (hadLocal || rows.length > 0) tx.putOwnedRemote(part.owned, parentId, rows);
+        continue;
+      }
+      const partRecord = part.record;
       if (!partRecord) continue;
       const theirs = new Set(rows.map((partRow) => String(partRow.id)));
       for (const partRow of rows) tx.putRemote(partRecord, asRow(partRow));
       // A new document has no parts of ours to compare.
       if (!hadLocal) continue;
-      const column = part.table.info.parent!.column;
+      const column = part.info.parent!.column;
       const ours = this.sql<[string], Row>(
-        `SELECT * FROM main."${part.table.name}" WHERE "${column}" = ? AND deleted_at IS NULL`,
+        `SELECT * FROM main."${part.name}" WHERE "${column}" = ? AND deleted_at IS NULL`,
       ).all(parentId);
       for (const partRow of ours) if (!theirs.has(String(partRow.id))) tx.tombstone(partRecord, asRow(partRow));
     }

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -20,6 +19,9 @@ export interface TableSource {
   rows: Iterable<SqlValue[]>;
 }
 
+/** Characters of lines handed to gzip at once. */
+const BATCH = 256 * 1024;
+
 /**
  * Writes a package payload (see transfer-format.ts) to `file`: gzip of newline-separated JSON.
  * Answers the number of rows written.
@@ -37,8 +39,17 @@ export async function writePayload(
     out.once('error', reject);
     gzip.once('error', reject);
   });
+  // Lines are gathered into pieces of about BATCH characters: gzip and the stream then work on
+  // a few hundred pieces instead of one call per row.
+  let batch = '';
+  const flush = async () => {
+    const piece = batch;
+    batch = '';
+    if (piece !== '' && !gzip.write(piece)) await Promise.race([once(gzip, 'drain'), failed]);
+  };
   const write = async (line: string) => {
-    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), failed]);
+    batch += `${line}\n`;
+    if (batch.length >= BATCH) await flush();
   };
   let rows = 0;
   await write(JSON.stringify(header));
@@ -50,6 +61,7 @@ export async function writePayload(
     }
   }
   await write(JSON.stringify({ end: true, rows }));
+  await flush();
   gzip.end();
   await Promise.race([closed, failed]);
   return rows;
@@ -63,27 +75,31 @@ function broken(reason: 'truncated' | 'notPackage' | 'damaged', cause?: unknown)
   return new AppError('transfer.broken', { messageKey: `transfer.errors.${key}`, cause });
 }
 
-/** Lines of a stream, each at most `maxBytes`, as strings (a longer one is a broken package). */
-async function* lines(stream: Readable, maxBytes: number, maxTotal: number): AsyncGenerator<string> {
-  let pending = '';
+/**
+ * Lines of a stream, each at most `maxBytes`, as strings (a longer one is a broken package); a
+ * chunk's lines at a time, so a package of a million rows is not a million awaits.
+ */
+async function* lines(stream: Readable, maxBytes: number, maxTotal: number): AsyncGenerator<string[]> {
+  let pending: Buffer | null = null;
   let total = 0;
-  // A character of several bytes may be cut between two chunks: the decoder keeps its first
-  // bytes until the rest comes (decoding each chunk alone turned "ọ" into two "�").
-  const decoder = new StringDecoder('utf8');
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > maxTotal) throw broken('damaged');
-    pending += decoder.write(chunk);
-    let at = pending.indexOf('\n');
-    while (at >= 0) {
-      yield pending.slice(0, at);
-      pending = pending.slice(at + 1);
-      at = pending.indexOf('\n');
+    const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+    // Split on the bytes (a newline byte is never inside a letter of two or three bytes) and
+    // decode each line alone: a line of ids and numbers then stays a one-byte string, which
+    // JSON.parse reads twice as fast as a slice of a chunk holding one Vietnamese letter.
+    const batch: string[] = [];
+    let start = 0;
+    for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, start)) {
+      batch.push(data.toString('utf8', start, at));
+      start = at + 1;
     }
-    if (pending.length > maxBytes) throw broken('damaged');
+    pending = start < data.length ? data.subarray(start) : null;
+    if (batch.length > 0) yield batch;
+    if (pending && pending.length > maxBytes) throw broken('damaged');
   }
-  pending += decoder.end();
-  if (pending.length > 0) yield pending;
+  if (pending) yield [pending.toString('utf8')];
 }
 
 /** zlib says the bytes are not gzip at all (rather than cut short). */
@@ -111,7 +127,7 @@ export async function readPayload(
   onEntry: (entry: PayloadEntry) => void,
 ): Promise<{ rows: number }> {
   const source = fs.createReadStream(file);
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   let header: PackageHeader | null = null;
@@ -119,33 +135,35 @@ export async function readPayload(
   let ended = false;
   let inTable = false;
   try {
-    for await (const line of lines(gunzip, PACKAGE_LIMITS.maxLineBytes, PACKAGE_LIMITS.maxUnpackedBytes)) {
-      if (ended) throw broken('damaged');
-      const value = parseJson(line);
-      if (header === null) {
-        const parsed = packageHeaderSchema.safeParse(value);
-        if (!parsed.success) throw broken('notPackage');
-        header = parsed.data;
-        onHeader(header);
-        continue;
+    for await (const batch of lines(gunzip, PACKAGE_LIMITS.maxLineBytes, PACKAGE_LIMITS.maxUnpackedBytes)) {
+      for (const line of batch) {
+        if (ended) throw broken('damaged');
+        const value = parseJson(line);
+        if (header === null) {
+          const parsed = packageHeaderSchema.safeParse(value);
+          if (!parsed.success) throw broken('notPackage');
+          header = parsed.data;
+          onHeader(header);
+          continue;
+        }
+        if (Array.isArray(value)) {
+          if (!inTable) throw broken('damaged');
+          rows += 1;
+          if (rows > PACKAGE_LIMITS.rows) throw broken('damaged');
+          onEntry({ kind: 'row', values: value });
+          continue;
+        }
+        const end = endLineSchema.safeParse(value);
+        if (end.success) {
+          if (end.data.rows !== rows) throw broken('truncated');
+          ended = true;
+          continue;
+        }
+        const table = tableLineSchema.safeParse(value);
+        if (!table.success) throw broken('damaged');
+        inTable = true;
+        onEntry({ kind: 'table', table: table.data.table, columns: table.data.columns });
       }
-      if (Array.isArray(value)) {
-        if (!inTable) throw broken('damaged');
-        rows += 1;
-        if (rows > PACKAGE_LIMITS.rows) throw broken('damaged');
-        onEntry({ kind: 'row', values: value });
-        continue;
-      }
-      const end = endLineSchema.safeParse(value);
-      if (end.success) {
-        if (end.data.rows !== rows) throw broken('truncated');
-        ended = true;
-        continue;
-      }
-      const table = tableLineSchema.safeParse(value);
-      if (!table.success) throw broken('damaged');
-      inTable = true;
-      onEntry({ kind: 'table', table: table.data.table, columns: table.data.columns });
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

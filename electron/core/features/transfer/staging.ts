@@ -8,6 +8,8 @@ import type { ColumnSpec, TransferTable } from './transfer-tables';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const REV = /^\d{1,9}-[0-9a-f]{16}$/;
+/** Rows inserted into the staging file by one statement. */
+const BATCH = 64;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function refused(key: string, params: Record<string, string | number> = {}): AppError {
@@ -38,43 +40,46 @@ function defaultOf(db: Db, table: string, column: string): string | number | nul
   return Number.isFinite(number) ? number : null;
 }
 
-/** Checks one value of a package row against its column; answers it as SQLite will store it. */
-function checkValue(table: string, column: ColumnSpec, value: unknown): string | number | null {
-  const bad = () => refused('badValue', { table, column: column.name });
-  if (value === null) {
-    if (column.notNull) throw bad();
-    return null;
+function isRevHistory(value: string): boolean {
+  let history: unknown;
+  try {
+    history = JSON.parse(value);
+  } catch {
+    return false;
   }
+  return (
+    Array.isArray(history) && history.length <= 100 && history.every((rev) => typeof rev === 'string' && REV.test(rev))
+  );
+}
+
+/** The shape a text column's name demands of its values (ids, revisions, times), if any. */
+function textRule(name: string): ((value: string) => boolean) | null {
+  if (name === 'id' || name.endsWith('_id') || name === 'changed_by_office') return (value) => UUID.test(value);
+  if (name === 'rev') return (value) => REV.test(value);
+  if (name === 'created_at' || name === 'updated_at' || name === 'deleted_at') return (value) => TIME.test(value);
+  if (name === 'rev_history') return isRevHistory;
+  return null;
+}
+
+/**
+ * The check of one column's values, made once per table (a package runs it for every row):
+ * answers whether `value` may go in the column as it is; SQLite stores it unchanged.
+ */
+type ValueCheck = (value: unknown) => boolean;
+
+function valueCheck(column: ColumnSpec): ValueCheck {
+  const nullable = !column.notNull;
   if (column.type === 'INTEGER') {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw bad();
-    return value;
+    return (value) => (value === null ? nullable : typeof value === 'number' && Number.isSafeInteger(value));
   }
   if (column.type === 'REAL') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
-    return value;
+    return (value) => (value === null ? nullable : typeof value === 'number' && Number.isFinite(value));
   }
-  if (typeof value !== 'string' || value.length > PACKAGE_LIMITS.maxTextLength) throw bad();
-  const name = column.name;
-  if ((name === 'id' || name.endsWith('_id')) && !UUID.test(value)) throw bad();
-  if (name === 'rev' && !REV.test(value)) throw bad();
-  if ((name === 'created_at' || name === 'updated_at' || name === 'deleted_at') && !TIME.test(value)) throw bad();
-  if (name === 'changed_by_office' && !UUID.test(value)) throw bad();
-  if (name === 'rev_history') {
-    let history: unknown;
-    try {
-      history = JSON.parse(value);
-    } catch {
-      throw bad();
-    }
-    if (
-      !Array.isArray(history) ||
-      history.length > 100 ||
-      !history.every((rev) => typeof rev === 'string' && REV.test(rev))
-    ) {
-      throw bad();
-    }
-  }
-  return value;
+  const rule = textRule(column.name);
+  return (value) =>
+    value === null
+      ? nullable
+      : typeof value === 'string' && value.length <= PACKAGE_LIMITS.maxTextLength && (rule === null || rule(value));
 }
 
 /**
@@ -100,8 +105,21 @@ export async function stagePackage(
     table: TransferTable;
     order: number[];
     fill: (string | number | null)[];
+    checks: ValueCheck[];
+    /** Values the package's rows carry (the others take the column's default). */
+    carried: number;
     insert: Database.Statement;
+    /** Inserts BATCH rows at once; `batch` holds the values of the rows waiting for it. */
+    insertBatch: Database.Statement;
+    batch: unknown[];
   } | null = null;
+  // Rows go into the staging file BATCH at a time: one statement per row cost more than the row.
+  const flush = () => {
+    if (!current) return;
+    const { insert, batch, order } = current;
+    for (let at = 0; at < batch.length; at += order.length) insert.run(batch.slice(at, at + order.length));
+    batch.length = 0;
+  };
   try {
     staging.exec('BEGIN');
     await readPayload(
@@ -127,31 +145,46 @@ export async function stagePackage(
           if (lacking) throw refused('broken');
           const names = table.columns.map((column) => column.name);
           staging.exec(`CREATE TABLE ${stagedName(table.name)} (${names.map((name) => `"${name}"`).join(', ')})`);
-          const insert = staging.prepare(
-            `INSERT INTO ${stagedName(table.name)} VALUES (${names.map(() => '?').join(', ')})`,
+          const row = `(${names.map(() => '?').join(', ')})`;
+          const insert = staging.prepare(`INSERT INTO ${stagedName(table.name)} VALUES ${row}`);
+          const insertBatch = staging.prepare(
+            `INSERT INTO ${stagedName(table.name)} VALUES ${Array.from({ length: BATCH }, () => row).join(', ')}`,
           );
           // Where each local column's value comes from: its place in the package's rows, or -1 (default).
           const order = table.columns.map((column) => entry.columns.indexOf(column.name));
           const fill = table.columns.map((column) =>
             entry.columns.includes(column.name) ? null : defaultOf(db, table.name, column.name),
           );
-          current = { table, order, fill, insert };
+          const checks = table.columns.map(valueCheck);
+          const carried = order.filter((at) => at >= 0).length;
+          flush();
+          current = { table, order, fill, checks, carried, insert, insertBatch, batch: [] };
           counts.set(table.name, 0);
           return;
         }
         if (!current) throw refused('broken');
-        const { table, order, fill, insert } = current;
-        const values = order.map((at, index) => {
-          const column = table.columns[index]!;
-          return at < 0 ? fill[index]! : checkValue(table.name, column, entry.values[at] ?? null);
-        });
-        if (entry.values.length !== order.filter((at) => at >= 0).length) {
-          throw refused('broken');
+        const { table, order, fill, checks, carried, insertBatch, batch } = current;
+        const start = batch.length;
+        for (let index = 0; index < order.length; index += 1) {
+          const at = order[index]!;
+          if (at < 0) {
+            batch[start + index] = fill[index];
+            continue;
+          }
+          const value = entry.values[at] ?? null;
+          if (!checks[index]!(value))
+            throw refused('badValue', { table: table.name, column: table.columns[index]!.name });
+          batch[start + index] = value;
         }
-        insert.run(values);
+        if (entry.values.length !== carried) throw refused('broken');
+        if (batch.length === BATCH * order.length) {
+          insertBatch.run(batch);
+          batch.length = 0;
+        }
         counts.set(table.name, (counts.get(table.name) ?? 0) + 1);
       },
     );
+    flush();
     if (header === null) throw refused('broken');
     for (const table of tables) {
       if (!counts.has(table.name)) {
