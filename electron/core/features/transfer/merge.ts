@@ -222,34 +222,6 @@ export class Merger {
     return this.sql<[string], Row>(`SELECT * FROM main."${table.name}" WHERE id = ?`).get(id);
   }
 
-  /** Twin units: new here by id, but the same code, or the same name and kind, as a live unit here. */
-  private twinOf(row: Row, links: Map<string, string>): TwinUnit | null {
-    const id = String(row.id);
-    if (links.has(id) || row.deleted_at !== null) return null;
-    const code = codeKey(String(row.code ?? ''));
-    const byCode =
-      code === ''
-        ? undefined
-        : this.sql<[string, string], Row>(
-            `SELECT id, name, code, kind FROM main.units WHERE code_key = ? AND deleted_at IS NULL AND id <> ?`,
-          ).get(code, id);
-    const byName = byCode
-      ? undefined
-      : this.sql<[string, string, string, string], Row>(
-          `SELECT id, name, code, kind FROM main.units
-             WHERE name_key = ? AND kind = ? AND deleted_at IS NULL AND id <> ? AND (code_key = '' OR ? = '')`,
-        ).get(foldVietnamese(String(row.name ?? '')), String(row.kind ?? ''), id, code);
-    const ours = byCode ?? byName;
-    if (!ours || links.has(String(ours.id))) return null;
-    const describe = (unit: Row) => ({
-      id: String(unit.id),
-      name: String(unit.name ?? ''),
-      code: String(unit.code ?? ''),
-      kind: String(unit.kind ?? ''),
-    });
-    return { theirs: describe(row), ours: describe(ours), reason: byCode ? 'code' : 'name' };
-  }
-
   /** A live minutes number here that the incoming one would take (same plan, year and number, or a second current number). */
   private numberCollision(row: Row): Row | undefined {
     if (row.deleted_at !== null) return undefined;
@@ -300,15 +272,43 @@ export class Merger {
     return this.ctx.links.map([...staged, ...chosen]);
   }
 
+  /**
+   * Twin units, in one SQL: staged units new here by id (and not deleted), each with the live unit
+   * here of the same code, or else of the same name and kind (either having no code), in the
+   * package's order; a unit already linked, or linked to, is none.
+   */
   private findTwins(): TwinUnit[] {
     const units = this.byName.get('units');
-    if (!units) return [];
+    if (!units || (this.ctx.staged.counts.get('units') ?? 0) === 0) return [];
     const links = this.linkMap(null, []);
+    const db = this.ctx.db;
+    db.function('transfer_code_key', { deterministic: true }, (code: SqlValue) => codeKey(String(code ?? '')));
+    db.function('transfer_name_key', { deterministic: true }, (name: SqlValue) => foldVietnamese(String(name ?? '')));
+    const found = this.sql<[], Row & { by_code: string | null; by_name: string | null }>(
+      `SELECT * FROM (
+         SELECT t.*, CASE WHEN t.by_code IS NULL THEN (SELECT x.id FROM main.units AS x
+             WHERE x.name_key = transfer_name_key(t.name) AND x.kind = coalesce(t.kind, '') AND x.deleted_at IS NULL
+               AND x.id <> t.id AND (x.code_key = '' OR t.code_key = '')) END AS by_name
+           FROM (SELECT i.*, CASE WHEN i.code_key = '' THEN NULL ELSE (SELECT x.id FROM main.units AS x
+                     WHERE x.code_key = i.code_key AND x.deleted_at IS NULL AND x.id <> i.id) END AS by_code
+                   FROM (SELECT s.rowid AS r, s.id, s.name, s.code, s.kind, transfer_code_key(s.code) AS code_key
+                           FROM pkg.${stagedName('units')} AS s LEFT JOIN main.units AS m ON m.id = s.id
+                           WHERE m.id IS NULL AND s.deleted_at IS NULL) AS i) AS t)
+         WHERE by_code IS NOT NULL OR by_name IS NOT NULL
+         ORDER BY r`,
+    ).all();
     const twins: TwinUnit[] = [];
-    for (const row of this.staged(units)) {
-      if (this.local(units, String(row.id))) continue;
-      const twin = this.twinOf(row, links);
-      if (twin) twins.push(twin);
+    for (const row of found) {
+      const oursId = row.by_code ?? row.by_name;
+      if (oursId === null || links.has(String(row.id)) || links.has(oursId)) continue;
+      const ours = this.local(units, oursId)!;
+      const describe = (unit: Row) => ({
+        id: String(unit.id),
+        name: String(unit.name ?? ''),
+        code: String(unit.code ?? ''),
+        kind: String(unit.kind ?? ''),
+      });
+      twins.push({ theirs: describe(row), ours: describe(ours), reason: row.by_code !== null ? 'code' : 'name' });
     }
     return twins;
   }
