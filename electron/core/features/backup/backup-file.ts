@@ -20,7 +20,6 @@ import { backupManifestSchema, type BackupManifest } from '../../../../shared/do
  */
 export const BACKUP_KIND = 'klkchc.backup';
 const MAX_MANIFEST = 64 * 1024;
-const PIECE = 1 << 20;
 
 export interface WriteBackupOptions {
   password: string | null;
@@ -74,19 +73,10 @@ export async function writeBackupFile(
         const reserved = await writer.reserveChunk(length);
         const input = await fs.promises.open(snapshot, 'r');
         try {
-          let done = 0;
-          for (;;) {
-            const buffer = Buffer.allocUnsafe(PIECE);
-            const { bytesRead } = await input.read(buffer, 0, PIECE, null);
-            if (bytesRead === 0) break;
-            await writer.write(buffer.subarray(0, bytesRead));
-            done += bytesRead;
-            options.onProgress?.('write', done, total);
-          }
+          await writer.writeFileAndFinish(input, (done) => options.onProgress?.('write', done - length, total));
         } finally {
           await input.close();
         }
-        await writer.finish();
         const database = await checksum;
         if (database.bytes !== total) throw new Error('the snapshot changed while it was written');
         head = manifestBytes(manifestFor(database));
@@ -99,7 +89,7 @@ export async function writeBackupFile(
           try {
             let first = true;
             let done = 0;
-            for await (const chunk of reader.chunks()) {
+            for await (const chunk of reader.chunks({ reuse: true })) {
               if (options.signal?.aborted)
                 throw new AppError('file.CANCELLED', { messageKey: 'files.errors.cancelled' });
               if (first && (head === null || !chunk.equals(head))) throw verifyFailed(file);
@@ -176,7 +166,8 @@ export async function unsealBackup(
   let manifest = Buffer.alloc(0);
   let bytes = 0;
   try {
-    for await (let chunk of reader.chunks()) {
+    // Each chunk is written (and the manifest's part copied) before the next is read.
+    for await (let chunk of reader.chunks({ reuse: true })) {
       if (options.signal?.aborted) throw new AppError('file.CANCELLED', { messageKey: 'files.errors.cancelled' });
       if (manifestLength < 0) {
         if (chunk.length < 4) throw sealedError('damaged', name);
