@@ -12,7 +12,7 @@ import {
   sha256,
   type SealedHeader,
 } from './sealed-format';
-import { deriveKeys, headerMac, newKdfParams, type SealedKeys } from './sealed-keys';
+import { deriveKeys, headerMac, newKdfParams, type PreparedKeys, type SealedKeys } from './sealed-keys';
 
 /** Where sealed bytes go (a file on a USB stick, through the durable writer), in order. */
 export type SealedSink = (bytes: Buffer) => Promise<void>;
@@ -31,6 +31,8 @@ export interface SealOptions {
   kind: string;
   /** With a password: AES-256-GCM under a scrypt-derived key; without: CRC-32 per chunk. */
   password?: string | null;
+  /** Keys for that password already being derived (prepareKeys): scrypt is not run again. */
+  prepared?: PreparedKeys | null;
   chunkSize?: number;
 }
 
@@ -87,9 +89,15 @@ export class SealedWriter {
       kind: options.kind,
       cipher: encrypted ? 'aes-256-gcm' : 'none',
       chunkSize: options.chunkSize ?? DEFAULT_CHUNK,
-      kdf: encrypted ? newKdfParams() : null,
+      kdf: encrypted ? (options.prepared?.kdf ?? newKdfParams()) : null,
     };
-    const keys = encrypted && header.kdf ? await deriveKeys(options.password ?? '', header.kdf) : null;
+    const keys = !encrypted
+      ? null
+      : options.prepared
+        ? await options.prepared.keys
+        : header.kdf
+          ? await deriveKeys(options.password ?? '', header.kdf)
+          : null;
     const headerBytes = encodeHeader(header);
     const mac = keys ? headerMac(keys, headerBytes) : Buffer.alloc(MAC_BYTES);
     const digest = sha256(Buffer.concat([headerBytes, mac]));

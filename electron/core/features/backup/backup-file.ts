@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { SealedReader } from '../../files/sealed-reader';
 import { SealedWriter } from '../../files/sealed-writer';
-import type { SealedKeys } from '../../files/sealed-keys';
+import type { PreparedKeys, SealedKeys } from '../../files/sealed-keys';
 import { sealedError } from '../../files/sealed-format';
 import { verifyFailed, writeNewFile } from '../../files/removable-write';
 import { AppError } from '../../kernel/errors';
@@ -23,6 +23,8 @@ const MAX_MANIFEST = 64 * 1024;
 
 export interface WriteBackupOptions {
   password: string | null;
+  /** The password's keys, derived beside the snapshot (backup-service.ts). */
+  prepared?: PreparedKeys | null;
   signal?: AbortSignal | undefined;
   onProgress?: (phase: 'write' | 'verify', done: number, total: number) => void;
 }
@@ -66,8 +68,9 @@ export async function writeBackupFile(
     const { size } = await writeNewFile(
       target,
       async (output) => {
-        const writer = await SealedWriter.start({ kind: BACKUP_KIND, password: options.password }, (bytes) =>
-          output.write(bytes),
+        const writer = await SealedWriter.start(
+          { kind: BACKUP_KIND, password: options.password, prepared: options.prepared ?? null },
+          (bytes) => output.write(bytes),
         );
         keys = writer.sealedKeys;
         const reserved = await writer.reserveChunk(length);
