@@ -61,3 +61,21 @@ export function headerMac(keys: SealedKeys, headerBytes: Buffer): Buffer {
 export function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** A file's KDF parameters and its keys being derived (started early, beside other work). */
+export interface PreparedKeys {
+  kdf: KdfParams;
+  keys: Promise<SealedKeys>;
+}
+
+/**
+ * Starts deriving the keys of a new file now, so scrypt (0.3–1 s) runs in the thread pool while
+ * something else does (a backup's snapshot). Whoever starts it wipes the keys in the end.
+ */
+export function prepareKeys(password: string): PreparedKeys {
+  const kdf = newKdfParams();
+  const keys = deriveKeys(password, kdf);
+  // Handled where it is awaited; never an unhandled rejection if nobody gets that far.
+  keys.catch(() => undefined);
+  return { kdf, keys };
+}

@@ -47,14 +47,25 @@ interface ParsedHeader {
   start: number;
 }
 
-async function readExactly(handle: fs.promises.FileHandle, length: number, position: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(length);
+/** Reads up to `length` bytes into `buffer` from `position`; answers how many (fewer at the end of the file). */
+async function readInto(
+  handle: fs.promises.FileHandle,
+  buffer: Buffer,
+  length: number,
+  position: number,
+): Promise<number> {
   let done = 0;
   while (done < length) {
     const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
     if (bytesRead === 0) break;
     done += bytesRead;
   }
+  return done;
+}
+
+async function readExactly(handle: fs.promises.FileHandle, length: number, position: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  const done = await readInto(handle, buffer, length, position);
   return done === length ? buffer : buffer.subarray(0, done);
 }
 
@@ -173,38 +184,54 @@ export class SealedReader {
     throw sealedError('truncated', this.name);
   }
 
-  /** The payload, one checked chunk at a time, in order; throws at the first problem. */
-  async *chunks(): AsyncGenerator<Buffer> {
+  /**
+   * The payload, one checked chunk at a time, in order; throws at the first problem. One read per
+   * chunk: its body, its tag and the next chunk's length. With `reuse`, every chunk is read into
+   * the same buffer (no allocation per chunk for a 1 GB file): a chunk is then only valid until
+   * the next one is asked for, so the caller must copy what it keeps.
+   */
+  async *chunks(options: { reuse?: boolean } = {}): AsyncGenerator<Buffer> {
     const { header } = this.parsed;
     const tagLength = tagBytes(header.cipher);
     const size = this.info.size;
+    const frameBytes = header.chunkSize + tagLength + CHUNK_LENGTH_BYTES;
+    const shared = options.reuse ? Buffer.allocUnsafe(frameBytes) : null;
     let position = this.parsed.start;
+    if (position + CHUNK_LENGTH_BYTES > size) throw sealedError('truncated', this.name);
+    let length = (await readExactly(this.handle, CHUNK_LENGTH_BYTES, position)).readUInt32BE(0);
     for (let index = 0; ; index += 1) {
-      if (position + CHUNK_LENGTH_BYTES > size) throw sealedError('truncated', this.name);
-      const length = (await readExactly(this.handle, CHUNK_LENGTH_BYTES, position)).readUInt32BE(0);
       if (length > header.chunkSize) throw sealedError('damaged', this.name);
       const end = position + CHUNK_LENGTH_BYTES + length + tagLength;
       if (end > size) throw sealedError('truncated', this.name);
-      const sealed = await readExactly(this.handle, length + tagLength, position + CHUNK_LENGTH_BYTES);
-      const body = sealed.subarray(0, length);
-      const tag = sealed.subarray(length);
       const last = end === size;
+      // The next chunk's length too, as far as the file has it.
+      const wanted = length + tagLength + Math.min(CHUNK_LENGTH_BYTES, size - end);
+      const frame = shared ?? Buffer.allocUnsafe(wanted);
+      if ((await readInto(this.handle, frame, wanted, position + CHUNK_LENGTH_BYTES)) < wanted) {
+        throw sealedError('truncated', this.name);
+      }
+      const body = frame.subarray(0, length);
+      const tag = frame.subarray(length, length + tagLength);
       const plain = this.open(index, last, body, tag);
       if (plain === null) {
         // Cut exactly between two chunks: the chunk now at the end was not written as the last.
         if (last && this.open(index, false, body, tag) !== null) throw sealedError('truncated', this.name);
         throw sealedError('damaged', this.name);
       }
+      // Read before the chunk is handed out: the caller may change a shared buffer.
+      const next = size - end >= CHUNK_LENGTH_BYTES ? frame.readUInt32BE(length + tagLength) : -1;
       yield plain;
       if (last) return;
+      if (next < 0) throw sealedError('truncated', this.name);
       position = end;
+      length = next;
     }
   }
 
   /** Reads the whole payload, checking everything, and throws at the first problem (read-back of a written file). */
   async verifyAll(): Promise<number> {
     let bytes = 0;
-    for await (const chunk of this.chunks()) bytes += chunk.length;
+    for await (const chunk of this.chunks({ reuse: true })) bytes += chunk.length;
     return bytes;
   }
 
@@ -226,7 +253,10 @@ export class SealedReader {
       decipher.setAAD(aad);
       decipher.setAuthTag(tag);
       try {
-        return Buffer.concat([decipher.update(body), decipher.final()]);
+        const plain = decipher.update(body);
+        // GCM answers nothing more at the end; `final` checks the tag.
+        decipher.final();
+        return plain;
       } catch {
         return null;
       }

@@ -1,4 +1,5 @@
 import { createCipheriv } from 'node:crypto';
+import type fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import {
   CHUNK_LENGTH_BYTES,
@@ -11,7 +12,7 @@ import {
   sha256,
   type SealedHeader,
 } from './sealed-format';
-import { deriveKeys, headerMac, newKdfParams, type SealedKeys } from './sealed-keys';
+import { deriveKeys, headerMac, newKdfParams, type PreparedKeys, type SealedKeys } from './sealed-keys';
 
 /** Where sealed bytes go (a file on a USB stick, through the durable writer), in order. */
 export type SealedSink = (bytes: Buffer) => Promise<void>;
@@ -30,6 +31,8 @@ export interface SealOptions {
   kind: string;
   /** With a password: AES-256-GCM under a scrypt-derived key; without: CRC-32 per chunk. */
   password?: string | null;
+  /** Keys for that password already being derived (prepareKeys): scrypt is not run again. */
+  prepared?: PreparedKeys | null;
   chunkSize?: number;
 }
 
@@ -86,9 +89,15 @@ export class SealedWriter {
       kind: options.kind,
       cipher: encrypted ? 'aes-256-gcm' : 'none',
       chunkSize: options.chunkSize ?? DEFAULT_CHUNK,
-      kdf: encrypted ? newKdfParams() : null,
+      kdf: encrypted ? (options.prepared?.kdf ?? newKdfParams()) : null,
     };
-    const keys = encrypted && header.kdf ? await deriveKeys(options.password ?? '', header.kdf) : null;
+    const keys = !encrypted
+      ? null
+      : options.prepared
+        ? await options.prepared.keys
+        : header.kdf
+          ? await deriveKeys(options.password ?? '', header.kdf)
+          : null;
     const headerBytes = encodeHeader(header);
     const mac = keys ? headerMac(keys, headerBytes) : Buffer.alloc(MAC_BYTES);
     const digest = sha256(Buffer.concat([headerBytes, mac]));
@@ -146,6 +155,82 @@ export class SealedWriter {
     if (plain.length !== reserved.length) throw new Error('sealed-file: reserved chunk filled with another length');
     const parts = sealChunk(this.header, this.digest, this.keys, reserved.index, false, plain);
     await writeAt(Buffer.concat(parts), reserved.position);
+  }
+
+  /**
+   * Seals what is left of `input` (a file, read from its current position) as the rest of the
+   * payload, last chunk included (`finish`). A large file (a 1 GB snapshot) goes through three
+   * frames reused for every chunk — read straight in behind the length, the tag written after —
+   * so nothing is allocated or copied per chunk in the plain variant, and the next chunk is read
+   * while the one before it is being written. The sink must be done with a buffer when its
+   * promise settles (the durable writer is). `onBytes` follows the payload bytes taken.
+   */
+  async writeFileAndFinish(input: fs.promises.FileHandle, onBytes?: (bytes: number) => void): Promise<void> {
+    if (this.finished) throw new Error('sealed-file: write after finish');
+    await this.endChunk();
+    const { chunkSize } = this.header;
+    const frameBytes = CHUNK_LENGTH_BYTES + chunkSize + tagBytes(this.header.cipher);
+    const frames = [0, 1, 2].map(() => Buffer.allocUnsafe(frameBytes));
+    const fill = async (frame: Buffer): Promise<number> => {
+      let done = 0;
+      while (done < chunkSize) {
+        const { bytesRead } = await input.read(frame, CHUNK_LENGTH_BYTES + done, chunkSize - done, null);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done;
+    };
+    let held = 0;
+    let heldBytes = await fill(frames[0] as Buffer);
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const frame = frames[held] as Buffer;
+        // A chunk is known not to be the last once the next one has bytes (every chunk but the
+        // last is full, so an empty read after a full chunk makes that one the last).
+        const following = (held + 1) % 3;
+        const nextBytes = heldBytes === chunkSize ? await fill(frames[following] as Buffer) : 0;
+        const last = nextBytes === 0;
+        const sealed = this.sealFrame(frame, heldBytes, last);
+        this.payloadBytes += heldBytes;
+        onBytes?.(this.payloadBytes);
+        await writing;
+        writing = this.sink(frame.subarray(0, sealed));
+        this.offset += sealed;
+        if (last) break;
+        held = following;
+        heldBytes = nextBytes;
+      }
+    } finally {
+      // Never leaves a write running behind an error.
+      await writing.catch(() => undefined);
+    }
+    await writing;
+    this.finished = true;
+  }
+
+  /** Seals the chunk whose `length` payload bytes sit in `frame` behind the length; answers the frame's sealed size. */
+  private sealFrame(frame: Buffer, length: number, last: boolean): number {
+    frame.writeUInt32BE(length, 0);
+    const body = frame.subarray(CHUNK_LENGTH_BYTES, CHUNK_LENGTH_BYTES + length);
+    const aad = chunkAad(this.digest, this.index, last);
+    let end = CHUNK_LENGTH_BYTES + length;
+    if (this.header.cipher === 'aes-256-gcm') {
+      if (!this.keys) throw new Error('sealed-file: encrypted chunk without keys');
+      const cipher = createCipheriv('aes-256-gcm', this.keys.content, chunkNonce(this.index, last), {
+        authTagLength: 16,
+      });
+      cipher.setAAD(aad);
+      // The ciphertext replaces the plaintext in place (GCM keeps the length).
+      const encrypted = cipher.update(body);
+      encrypted.copy(frame, CHUNK_LENGTH_BYTES);
+      cipher.final();
+      end += cipher.getAuthTag().copy(frame, end);
+    } else {
+      end = frame.writeUInt32BE(crc32(body, crc32(aad)), end);
+    }
+    this.index += 1;
+    return end;
   }
 
   /** Writes the last chunk (possibly empty) and forgets the keys. */

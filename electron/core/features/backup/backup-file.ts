@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { SealedReader } from '../../files/sealed-reader';
 import { SealedWriter } from '../../files/sealed-writer';
-import type { SealedKeys } from '../../files/sealed-keys';
+import type { PreparedKeys, SealedKeys } from '../../files/sealed-keys';
 import { sealedError } from '../../files/sealed-format';
 import { verifyFailed, writeNewFile } from '../../files/removable-write';
 import { AppError } from '../../kernel/errors';
@@ -20,10 +20,11 @@ import { backupManifestSchema, type BackupManifest } from '../../../../shared/do
  */
 export const BACKUP_KIND = 'klkchc.backup';
 const MAX_MANIFEST = 64 * 1024;
-const PIECE = 1 << 20;
 
 export interface WriteBackupOptions {
   password: string | null;
+  /** The password's keys, derived beside the snapshot (backup-service.ts). */
+  prepared?: PreparedKeys | null;
   signal?: AbortSignal | undefined;
   onProgress?: (phase: 'write' | 'verify', done: number, total: number) => void;
 }
@@ -67,26 +68,18 @@ export async function writeBackupFile(
     const { size } = await writeNewFile(
       target,
       async (output) => {
-        const writer = await SealedWriter.start({ kind: BACKUP_KIND, password: options.password }, (bytes) =>
-          output.write(bytes),
+        const writer = await SealedWriter.start(
+          { kind: BACKUP_KIND, password: options.password, prepared: options.prepared ?? null },
+          (bytes) => output.write(bytes),
         );
         keys = writer.sealedKeys;
         const reserved = await writer.reserveChunk(length);
         const input = await fs.promises.open(snapshot, 'r');
         try {
-          let done = 0;
-          for (;;) {
-            const buffer = Buffer.allocUnsafe(PIECE);
-            const { bytesRead } = await input.read(buffer, 0, PIECE, null);
-            if (bytesRead === 0) break;
-            await writer.write(buffer.subarray(0, bytesRead));
-            done += bytesRead;
-            options.onProgress?.('write', done, total);
-          }
+          await writer.writeFileAndFinish(input, (done) => options.onProgress?.('write', done - length, total));
         } finally {
           await input.close();
         }
-        await writer.finish();
         const database = await checksum;
         if (database.bytes !== total) throw new Error('the snapshot changed while it was written');
         head = manifestBytes(manifestFor(database));
@@ -99,7 +92,7 @@ export async function writeBackupFile(
           try {
             let first = true;
             let done = 0;
-            for await (const chunk of reader.chunks()) {
+            for await (const chunk of reader.chunks({ reuse: true })) {
               if (options.signal?.aborted)
                 throw new AppError('file.CANCELLED', { messageKey: 'files.errors.cancelled' });
               if (first && (head === null || !chunk.equals(head))) throw verifyFailed(file);
@@ -176,7 +169,8 @@ export async function unsealBackup(
   let manifest = Buffer.alloc(0);
   let bytes = 0;
   try {
-    for await (let chunk of reader.chunks()) {
+    // Each chunk is written (and the manifest's part copied) before the next is read.
+    for await (let chunk of reader.chunks({ reuse: true })) {
       if (options.signal?.aborted) throw new AppError('file.CANCELLED', { messageKey: 'files.errors.cancelled' });
       if (manifestLength < 0) {
         if (chunk.length < 4) throw sealedError('damaged', name);

@@ -8,6 +8,7 @@ import type { FolderMemory } from '../../files/folder-memory';
 import { checkedFolder } from '../../files/folder-browser';
 import { folderKind as detectFolderKind } from '../../files/drives';
 import { copyFileVerified, freeFileName } from '../../files/removable-write';
+import { prepareKeys } from '../../files/sealed-keys';
 import { translate } from '../../../../shared/i18n/translate';
 import type { Language } from '../../../../shared/domain/settings';
 import type { FolderKind } from '../../../../shared/domain/folders';
@@ -356,6 +357,8 @@ export class BackupService {
       this.paths.snapshotsDir,
       `snapshot-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.sqlite3`,
     );
+    // scrypt (0.3–1 s, thread pool) runs while the worker takes the snapshot: derived once, here.
+    const prepared = password ? prepareKeys(password) : null;
     try {
       const snapshot = await takeSnapshot(this.deps.databaseFile, snapshotFile, () => this.deps.clock.now(), {
         signal,
@@ -382,6 +385,7 @@ export class BackupService {
       checksumDone = checksum.catch(() => undefined);
       const size = await writeBackupFile(target, snapshotFile, manifestFor, checksum, {
         password,
+        prepared,
         signal,
         onProgress: (phase, done, total) => progress?.(phase, done, total),
       });
@@ -391,6 +395,11 @@ export class BackupService {
       // The hashing worker lets go of the snapshot before it is removed (Windows keeps open files).
       hashing.abort();
       await checksumDone;
+      // Wiped here too when the snapshot failed before the writer took them.
+      await prepared?.keys.then(
+        (keys) => keys.wipe(),
+        () => undefined,
+      );
       fs.rmSync(snapshotFile, { force: true });
     }
   }
