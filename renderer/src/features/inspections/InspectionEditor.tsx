@@ -12,7 +12,7 @@ import { finaliseProblems } from '../../../../shared/domain/inspection-rules';
 import { newRowId } from '../../../../shared/domain/row-id';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
-import { AmendDialog } from './AmendDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { CriteriaList } from './CriteriaList';
 import { DateField } from './DateField';
 import type { ConflictCause } from './draft-saver';
@@ -288,7 +288,14 @@ export function InspectionEditor({ initial, onReload }: { initial: InspectionDet
       </Box>
 
       {mode.kind === 'locked' && mode.asking === 'amend' && (
-        <AmendDialog
+        <ReasonDialog
+          texts={{
+            title: t('inspections.editor.amendTitle'),
+            help: t('inspections.editor.amendHelp'),
+            label: t('inspections.fields.reason'),
+            required: t('inspections.validation.reason'),
+            confirm: t('inspections.editor.amendStart'),
+          }}
           onCancel={() => dispatch({ type: 'dismissed' })}
           onConfirm={(reason) => dispatch({ type: 'amendBegun', reason })}
         />

@@ -13,10 +13,6 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import CloseIcon from '@mui/icons-material/Close';
-import PrintIcon from '@mui/icons-material/Print';
-import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import DescriptionIcon from '@mui/icons-material/Description';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
@@ -27,6 +23,7 @@ import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DocumentOutputButtons } from '../../components/DocumentOutputButtons';
 import { PdfPages } from './PdfPages';
 import { decodeBase64 } from './pdf-pages';
 
@@ -96,18 +93,6 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
     },
     [api, busy, inspectionId, t],
   );
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
-        // The app's own page is not what should print: the minutes are.
-        event.preventDefault();
-        void run('print');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
 
   const saveNumber = async (event: FormEvent) => {
     event.preventDefault();
@@ -231,37 +216,20 @@ export function MinutesPreviewDialog({ inspectionId, unitName, onClose }: Minute
             </span>
           </Tooltip>
           <Divider orientation="vertical" flexItem />
-          <Button
-            variant="contained"
-            ref={printButton}
-            startIcon={<PrintIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('print')}
-            aria-keyshortcuts="Control+P"
-          >
-            {busy === 'print' ? t('minutes.printing') : `${t('minutes.print')} (Ctrl+P)`}
-          </Button>
-          <Button
-            variant="outlined"
-            startIcon={<PictureAsPdfIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('pdf')}
-          >
-            {busy === 'pdf' ? t('minutes.preparing') : t('minutes.savePdf')}
-          </Button>
-          <Button
-            variant="outlined"
-            startIcon={<DescriptionIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('docx')}
-          >
-            {busy === 'docx' ? t('minutes.preparing') : t('minutes.exportWord')}
-          </Button>
-          <Tooltip describeChild title={`${t('minutes.close')} (Esc)`}>
-            <IconButton aria-label={t('minutes.close')} onClick={onClose} disabled={busy !== null}>
-              <CloseIcon />
-            </IconButton>
-          </Tooltip>
+          <DocumentOutputButtons
+            busy={busy}
+            texts={{
+              print: t('minutes.print'),
+              printing: t('minutes.printing'),
+              savePdf: t('minutes.savePdf'),
+              exportWord: t('minutes.exportWord'),
+              preparing: t('minutes.preparing'),
+              close: t('minutes.close'),
+            }}
+            onRun={(output) => void run(output)}
+            onClose={onClose}
+            printRef={printButton}
+          />
         </Toolbar>
       </AppBar>
       <Box

@@ -16,7 +16,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { CountedUnitsDialog } from './CountedUnitsDialog';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { ReportBlocks } from './ReportBlocks';
 import { ReportDraftDialog } from './ReportDraftDialog';
 import { ReportFieldsForm } from './ReportFieldsForm';
@@ -453,6 +453,13 @@ export function ReportEditor({ id }: { id: string }) {
       />
       {dialog === 'reason' && (
         <ReasonDialog
+          texts={{
+            title: t('reports.amend.title'),
+            help: t('reports.amend.help'),
+            label: t('reports.amend.reason'),
+            required: t('reports.amend.reasonRequired'),
+            confirm: t('reports.amend.save'),
+          }}
           onCancel={() => setDialog(null)}
           onConfirm={(reason) => {
             setDialog(null);

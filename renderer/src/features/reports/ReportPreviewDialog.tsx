@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Alert, AppBar, Box, Button, Dialog, IconButton, Toolbar, Tooltip, Typography } from '@mui/material';
-import CloseIcon from '@mui/icons-material/Close';
-import PrintIcon from '@mui/icons-material/Print';
-import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import DescriptionIcon from '@mui/icons-material/Description';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { Alert, AppBar, Box, Dialog, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { PendingDownload } from '../../../../shared/api/files';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DocumentOutputButtons } from '../../components/DocumentOutputButtons';
 import { PdfPages } from '../minutes/PdfPages';
 import { decodeBase64 } from '../minutes/pdf-pages';
 
@@ -63,17 +60,6 @@ export function ReportPreviewDialog({
     [api, busy, reportId, t],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
-        event.preventDefault();
-        void run('print');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
-
   return (
     <Dialog fullScreen open onClose={busy ? undefined : onClose} aria-labelledby={titleId}>
       <AppBar position="static" color="default" elevation={1}>
@@ -86,36 +72,19 @@ export function ReportPreviewDialog({
               {t('reports.pageCount', { count: preview.pageCount })}
             </Typography>
           )}
-          <Button
-            variant="contained"
-            startIcon={<PrintIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('print')}
-            aria-keyshortcuts="Control+P"
-          >
-            {busy === 'print' ? t('reports.printing') : `${t('reports.print')} (Ctrl+P)`}
-          </Button>
-          <Button
-            variant="outlined"
-            startIcon={<PictureAsPdfIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('pdf')}
-          >
-            {busy === 'pdf' ? t('reports.preparing') : t('reports.savePdf')}
-          </Button>
-          <Button
-            variant="outlined"
-            startIcon={<DescriptionIcon />}
-            disabled={busy !== null}
-            onClick={() => void run('docx')}
-          >
-            {busy === 'docx' ? t('reports.preparing') : t('reports.exportWord')}
-          </Button>
-          <Tooltip describeChild title={`${t('common.close')} (Esc)`}>
-            <IconButton aria-label={t('common.close')} onClick={onClose} disabled={busy !== null}>
-              <CloseIcon />
-            </IconButton>
-          </Tooltip>
+          <DocumentOutputButtons
+            busy={busy}
+            texts={{
+              print: t('reports.print'),
+              printing: t('reports.printing'),
+              savePdf: t('reports.savePdf'),
+              exportWord: t('reports.exportWord'),
+              preparing: t('reports.preparing'),
+              close: t('common.close'),
+            }}
+            onRun={(output) => void run(output)}
+            onClose={onClose}
+          />
         </Toolbar>
       </AppBar>
       <Box

@@ -2,8 +2,28 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 
-/** Asked before a finalised record can be edited: why it changes (kept with the amendment). */
-export function AmendDialog({ onConfirm, onCancel }: { onConfirm(reason: string): void; onCancel(): void }) {
+/** What the dialog says, already translated: each finalised record words it its own way. */
+export interface ReasonTexts {
+  title: string;
+  help: string;
+  label: string;
+  required: string;
+  confirm: string;
+}
+
+/**
+ * Asked before a finalised record (minutes, a report) is changed: why (kept with the amendment).
+ * Answers the reason in NFC with its spaces folded; fewer than 3 letters is refused.
+ */
+export function ReasonDialog({
+  texts,
+  onConfirm,
+  onCancel,
+}: {
+  texts: ReasonTexts;
+  onConfirm(reason: string): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const [reason, setReason] = useState('');
@@ -20,16 +40,17 @@ export function AmendDialog({ onConfirm, onCancel }: { onConfirm(reason: string)
   return (
     <Dialog open onClose={onCancel} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{t('inspections.editor.amendTitle')}</DialogTitle>
+        <DialogTitle id={titleId}>{texts.title}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t('inspections.editor.amendHelp')}</DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>{texts.help}</DialogContentText>
           <TextField
             autoFocus
-            label={t('inspections.fields.reason')}
+            fullWidth
+            label={texts.label}
             value={reason}
             required
             error={error}
-            helperText={error ? t('inspections.validation.reason') : ' '}
+            helperText={error ? texts.required : ' '}
             onChange={(event) => {
               setReason(event.target.value);
               setError(false);
@@ -40,7 +61,7 @@ export function AmendDialog({ onConfirm, onCancel }: { onConfirm(reason: string)
         <DialogActions>
           <Button onClick={onCancel}>{t('common.cancel')} (Esc)</Button>
           <Button type="submit" variant="contained">
-            {t('inspections.editor.amendStart')} (Enter)
+            {texts.confirm} (Enter)
           </Button>
         </DialogActions>
       </form>
