@@ -225,6 +225,12 @@ export const TABLES = {
     description: 'per plan and school level: schools in scope and inspected (a PTDTBT THCS is a THCS)',
     computedFrom: ['progress_unit', 'units'],
   },
+  progress_district: {
+    kind: 'local',
+    owner: 'progress',
+    description: 'per unit: live plans holding it in scope, and of those the plans it was inspected under',
+    computedFrom: ['progress_unit', 'plans'],
+  },
   progress_status: {
     kind: 'local',
     owner: 'progress',

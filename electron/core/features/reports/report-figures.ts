@@ -3,7 +3,7 @@ import type { PeriodKind } from '../../../../shared/domain/plan';
 import { percent, targetUnits } from '../../../../shared/domain/progress';
 import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
 import { compareText, lineReader, type RecordedLine } from './report-text';
-import type { InspectionRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
+import type { RegularRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
 
 /**
  * Every figure of a results report, counted from the office's tables for a set of plans and a
@@ -166,12 +166,12 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
-function newer(a: InspectionRow, b: InspectionRow): boolean {
-  const byDate = compareKeys(a.inspection_date ?? '', b.inspection_date ?? '');
+function newer(a: RegularRow, b: RegularRow): boolean {
+  const byDate = compareKeys(a[3], b[3]);
   if (byDate !== 0) return byDate > 0;
-  const byFinalised = compareKeys(a.finalised_at ?? '', b.finalised_at ?? '');
+  const byFinalised = compareKeys(a[4] ?? '', b[4] ?? '');
   if (byFinalised !== 0) return byFinalised > 0;
-  return a.id > b.id;
+  return a[0] > b[0];
 }
 
 function emptyBreakdown(): Map<BreakdownKey, Breakdown> {
@@ -203,52 +203,75 @@ export function computeFigures(
   const units = new Map<string, UnitInfo>();
   for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
   const unitOf = (id: string): UnitInfo => units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
-  // Sort keys order by plain comparison (shared/text/collate.ts): no locale needed.
-  const byName = (a: string, b: string) => compareKeys(unitOf(a).sortKey, unitOf(b).sortKey) || compareKeys(a, b);
+  // Name order as a number per unit, ranked once: sorting 300,000 failing entries by looking up
+  // two sort keys per comparison took most of a second. Sort keys order by plain comparison
+  // (shared/text/collate.ts); a unit not found sorts first (an empty key), as before.
+  const rank = new Map<string, number>();
+  [...units.values()]
+    .sort((a, b) => compareKeys(a.sortKey, b.sortKey) || compareKeys(a.id, b.id))
+    .forEach((unit, index) => rank.set(unit.id, index));
+  const byName = (a: string, b: string) => (rank.get(a) ?? -1) - (rank.get(b) ?? -1) || compareKeys(a, b);
 
-  const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
-  for (const row of queries.scopeRows(planIds)) scope.get(row.plan_id)?.add(row.unit_id);
+  const scopeOf = queries.scopeOf(planIds);
+  const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set(scopeOf.get(id))]));
 
-  // The record of each unit under each plan, and its first inspection in the period.
-  const latest = new Map<string, InspectionRow>();
-  const first = new Map<string, string>();
-  const reinspections: ReinspectionFigures = { planned: [], done: [] };
-  for (const row of queries.inspections(planIds, from, to)) {
-    if (row.kind === 'reinspection') {
-      const entry = { unitId: row.unit_id, planId: row.plan_id, date: row.inspection_date ?? row.planned_date };
-      if (!isLockedStatus(row.status)) reinspections.planned.push(entry);
-      else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
-        reinspections.done.push(entry);
-      }
-      continue;
+  // The record of each unit under each plan (its latest inspection), and its first inspection in
+  // the period; per plan, then unit (no key strings built for 200,000 rows).
+  const latest = new Map<string, Map<string, { row: RegularRow; first: string }>>();
+  for (const row of queries.regular(planIds, from, to)) {
+    const [, planId, unitId, date] = row;
+    if (!scope.get(planId)?.has(unitId)) continue;
+    let ofPlan = latest.get(planId);
+    if (!ofPlan) {
+      ofPlan = new Map();
+      latest.set(planId, ofPlan);
     }
-    if (!scope.get(row.plan_id)?.has(row.unit_id)) continue;
-    const key = `${row.plan_id}\n${row.unit_id}`;
-    const known = latest.get(key);
-    if (!known || newer(row, known)) latest.set(key, row);
-    const date = row.inspection_date ?? '';
-    const earliest = first.get(key);
-    if (earliest === undefined || date < earliest) first.set(key, date);
+    const known = ofPlan.get(unitId);
+    if (!known) ofPlan.set(unitId, { row, first: date });
+    else {
+      if (newer(row, known.row)) known.row = row;
+      if (date < known.first) known.first = date;
+    }
+  }
+  const reinspections: ReinspectionFigures = { planned: [], done: [] };
+  for (const row of queries.reinspections(planIds)) {
+    const entry = { unitId: row.unit_id, planId: row.plan_id, date: row.inspection_date ?? row.planned_date };
+    if (!isLockedStatus(row.status)) reinspections.planned.push(entry);
+    else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
+      reinspections.done.push(entry);
+    }
   }
   const byDateThenName = (a: { date: string | null; unitId: string }, b: { date: string | null; unitId: string }) =>
     compareKeys(a.date ?? '9999', b.date ?? '9999') || byName(a.unitId, b.unitId);
   reinspections.planned.sort(byDateThenName);
   reinspections.done.sort(byDateThenName);
 
-  const chosen = [...latest.values()];
-  const ids = chosen.map((row) => row.id);
-  const findings = new Map<string, { fail: string[]; na: string[] }>();
-  for (const row of queries.findings(ids)) {
-    let entry = findings.get(row.inspection_id);
-    if (!entry) {
-      entry = { fail: [], na: [] };
-      findings.set(row.inspection_id, entry);
+  const records: UnitRecord[] = [];
+  const recordOf = new Map<string, UnitRecord>();
+  for (const ofPlan of latest.values()) {
+    for (const { row, first } of ofPlan.values()) {
+      const [id, planId, unitId, date, , minutesNumber, versionId, rowLimitations, rowCauses] = row;
+      const record: UnitRecord = {
+        inspectionId: id,
+        planId,
+        unitId,
+        date,
+        firstDate: first,
+        minutesNumber,
+        versionId,
+        pass: 0,
+        fail: 0,
+        na: 0,
+        limitations: rowLimitations,
+        causes: rowCauses,
+      };
+      records.push(record);
+      recordOf.set(id, record);
     }
-    entry[row.result].push(row.criterion_id);
   }
 
   // Criteria of the versions used, matched by lineage (the newest version's wording).
-  const versionIds = [...new Set(chosen.map((row) => row.checklist_version_id).filter((id): id is string => !!id))];
+  const versionIds = [...new Set(records.map((record) => record.versionId).filter((id): id is string => !!id))];
   const criteriaRows = queries.criteriaOf(versionIds);
   const byVersion = new Map<string, string[]>();
   const lineageOf = new Map<string, string>();
@@ -281,47 +304,37 @@ export function computeFigures(
   numberCriteria(criteriaRows, criteria);
 
   // Đạt is counted per version, not per record: each criterion of a version is met by every
-  // record of that version, less the records that found it not met or not applicable.
+  // record of that version, less the records that found it not met or not applicable. The
+  // findings are counted as they are read, into their record and their criterion.
   const versionOf = new Map(criteriaRows.map((row) => [row.id, row.version_id]));
   const recordsOfVersion = new Map<string, number>();
-  const records: UnitRecord[] = [];
-  let withFindings = 0;
-  const none = { fail: [] as string[], na: [] as string[] };
-  for (const row of chosen) {
-    const found = findings.get(row.id) ?? none;
-    const version = row.checklist_version_id;
-    const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
-    if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
-    let notPassInVersion = 0;
-    for (const [list, result] of [
-      [found.fail, 'fail'],
-      [found.na, 'na'],
-    ] as const) {
-      for (const criterionId of list) {
-        const inVersion = version !== null && versionOf.get(criterionId) === version;
-        if (inVersion) notPassInVersion += 1;
-        const figure = criteria.get(lineageOf.get(criterionId) ?? '');
-        if (!figure) continue;
-        if (inVersion) figure.pass -= 1;
-        figure[result] += 1;
-        (result === 'fail' ? figure.failing : figure.notApplicable).push({ unitId: row.unit_id, planId: row.plan_id });
-      }
+  const notPassInVersion = new Map<UnitRecord, number>();
+  for (const [inspectionId, criterionId, fail] of queries.findings(records.map((record) => record.inspectionId))) {
+    const record = recordOf.get(inspectionId);
+    if (!record) continue;
+    const inVersion = record.versionId !== null && versionOf.get(criterionId) === record.versionId;
+    if (inVersion) notPassInVersion.set(record, (notPassInVersion.get(record) ?? 0) + 1);
+    if (fail) record.fail += 1;
+    else record.na += 1;
+    const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+    if (!figure) continue;
+    if (inVersion) figure.pass -= 1;
+    const item = { unitId: record.unitId, planId: record.planId };
+    if (fail) {
+      figure.fail += 1;
+      figure.failing.push(item);
+    } else {
+      figure.na += 1;
+      figure.notApplicable.push(item);
     }
-    if (found.fail.length > 0) withFindings += 1;
-    records.push({
-      inspectionId: row.id,
-      planId: row.plan_id,
-      unitId: row.unit_id,
-      date: row.inspection_date ?? '',
-      firstDate: first.get(`${row.plan_id}\n${row.unit_id}`) ?? row.inspection_date ?? '',
-      minutesNumber: row.minutes_number,
-      versionId: version,
-      pass: size - notPassInVersion,
-      fail: found.fail.length,
-      na: found.na.length,
-      limitations: row.limitations,
-      causes: row.causes,
-    });
+  }
+  let withFindings = 0;
+  for (const record of records) {
+    const version = record.versionId;
+    if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
+    const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
+    record.pass = size - (notPassInVersion.get(record) ?? 0);
+    if (record.fail > 0) withFindings += 1;
   }
   for (const [version, count] of recordsOfVersion) {
     for (const criterionId of byVersion.get(version) ?? []) {
@@ -349,7 +362,11 @@ export function computeFigures(
 
   // Per plan, then each unit once over every plan.
   const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
-  for (const record of records) inspectedUnits.get(record.planId)?.add(record.unitId);
+  const recordsOfPlan = new Map<string, UnitRecord[]>(planIds.map((id) => [id, []]));
+  for (const record of records) {
+    inspectedUnits.get(record.planId)?.add(record.unitId);
+    recordsOfPlan.get(record.planId)?.push(record);
+  }
   const team = new Map<string, { name: string; position: string; role: string }[]>();
   for (const member of queries.team(planIds)) {
     const list = team.get(member.plan_id) ?? [];
@@ -367,7 +384,7 @@ export function computeFigures(
       entry.scope += 1;
       if (done.has(unitId)) entry.inspected += 1;
     }
-    const planRecords = records.filter((record) => record.planId === head.id);
+    const planRecords = recordsOfPlan.get(head.id) ?? [];
     const members = team.get(head.id) ?? [];
     const leader = members.find((member) => member.role === 'leader');
     const target = targetUnits(inScope.size, head.target_percent);
@@ -412,10 +429,23 @@ export function computeFigures(
     if (allInspected.has(unitId)) entry.inspected += 1;
   }
 
-  const criteriaList = [...criteria.values()].map(({ versionNo: _versionNo, ...figure }) => {
-    figure.failing.sort((a, b) => byName(a.unitId, b.unitId));
-    return figure;
-  });
+  // Findings arrive in no useful order: by name, then by the plans' order. Sorted on one number
+  // per entry (a comparison looking up two names each time took most of a second at scale).
+  const byUnitThenPlan = (list: { unitId: string; planId: string }[]) => {
+    const plans = planIds.length + 1;
+    const keys = new Float64Array(list.length);
+    list.forEach((item, index) => {
+      const order = ((rank.get(item.unitId) ?? -1) + 1) * plans + (planOrder.get(item.planId) ?? 0);
+      keys[index] = order * list.length + index;
+    });
+    keys.sort();
+    return Array.from(keys, (key) => list[key % list.length]!);
+  };
+  const criteriaList = [...criteria.values()].map(({ versionNo: _versionNo, ...figure }) => ({
+    ...figure,
+    failing: byUnitThenPlan(figure.failing),
+    notApplicable: byUnitThenPlan(figure.notApplicable),
+  }));
   const versionLineages = new Map<string, Set<string>>();
   for (const [versionId, ids] of byVersion) {
     versionLineages.set(versionId, new Set(ids.map((id) => lineageOf.get(id) ?? id)));

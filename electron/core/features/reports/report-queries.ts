@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import type { InspectionKind, InspectionStatus, ResultValue } from '../../../../shared/domain/inspection';
+import type { InspectionStatus } from '../../../../shared/domain/inspection';
 import type { PeriodKind } from '../../../../shared/domain/plan';
 import type { SchoolLevel, UnitKind } from '../../../../shared/domain/unit';
 
@@ -42,27 +42,35 @@ export interface UnitRow {
   sort_key: string;
 }
 
-/** Live inspections of the plans: locked regular ones dated in the period, and every re-inspection. */
-export interface InspectionRow {
-  id: string;
+/**
+ * The big reads come back as arrays, not objects: at 200,000 inspections, building an object
+ * per row (and a string for every repeated value) was most of a report's time.
+ */
+
+/** A locked regular inspection of the plans, dated in the period (a candidate record). */
+export type RegularRow = [
+  id: string,
+  planId: string,
+  unitId: string,
+  inspectionDate: string,
+  finalisedAt: string | null,
+  minutesNumber: string,
+  versionId: string | null,
+  limitations: string,
+  causes: string,
+];
+
+/** A live re-inspection of the plans, of any date. */
+export interface ReinspectionRow {
   plan_id: string;
   unit_id: string;
-  kind: InspectionKind;
   status: InspectionStatus;
   inspection_date: string | null;
   planned_date: string | null;
-  finalised_at: string | null;
-  minutes_number: string;
-  checklist_version_id: string | null;
-  limitations: string;
-  causes: string;
 }
 
-export interface FindingRow {
-  inspection_id: string;
-  criterion_id: string;
-  result: Exclude<ResultValue, 'pass'>;
-}
+/** A result that is not "Đạt": inspection id, criterion id, 1 for Chưa đạt or 0 for Không áp dụng. */
+export type FindingRow = [inspectionId: string, criterionId: string, fail: 0 | 1];
 
 export interface CriterionInfoRow {
   id: string;
@@ -92,23 +100,27 @@ const LOOKUP_LIMIT = 20_000;
 /** Above this many plans, one pass over the inspections beats one index range per plan. */
 const PLAN_INDEX_LIMIT = 8;
 
-function inspectionsSql(indexed: boolean): string {
+/**
+ * A few plans are read off the plans' index (the planner would rather take the status index,
+ * every finalised inspection of every plan: 300 ms for one plan at scale); many, in one pass.
+ */
+function regularSql(indexed: boolean): string {
   return `
-    SELECT i.id, i.plan_id, i.unit_id, i.kind, i.status, i.inspection_date, i.planned_date, i.finalised_at,
-      i.minutes_number, i.checklist_version_id, i.limitations, i.causes
-    FROM inspections AS i ${indexed ? '' : 'NOT INDEXED'}
+    SELECT i.id, i.plan_id, i.unit_id, i.inspection_date, i.finalised_at, i.minutes_number,
+      i.checklist_version_id, i.limitations, i.causes
+    FROM inspections AS i ${indexed ? 'INDEXED BY inspections_plan_date' : 'NOT INDEXED'}
     WHERE i.plan_id IN (SELECT value FROM json_each(@plans)) AND i.deleted_at IS NULL
-      AND ((i.kind = 'regular' AND i.status IN ('finalised', 'remedied') AND i.inspection_date BETWEEN @from AND @to)
-        OR i.kind = 'reinspection')`;
+      AND i.kind = 'regular' AND i.status IN ('finalised', 'remedied') AND i.inspection_date BETWEEN @from AND @to`;
 }
 
 export class ReportQueries {
   private readonly planHeads: Statement<PlanParams, PlanHeadRow>;
   private readonly members: Statement<PlanParams, MemberRow>;
-  private readonly scope: Statement<PlanParams, { plan_id: string; unit_id: string }>;
+  private readonly scope: Statement<PlanParams, [string, string]>;
   private readonly units: Statement<PlanParams, UnitRow>;
-  private readonly inspectionsIndexed: Statement<PeriodParams, InspectionRow>;
-  private readonly inspectionsScan: Statement<PeriodParams, InspectionRow>;
+  private readonly regularIndexed: Statement<PeriodParams, RegularRow>;
+  private readonly regularScan: Statement<PeriodParams, RegularRow>;
+  private readonly reinspectionRows: Statement<PlanParams, ReinspectionRow>;
   private readonly findingsOf: Statement<{ ids: string }, FindingRow>;
   private readonly allFindings: Statement<[], FindingRow>;
   private readonly criteria: Statement<{ versions: string }, CriterionInfoRow>;
@@ -129,21 +141,39 @@ export class ReportQueries {
       WHERE m.plan_id IN (SELECT value FROM json_each(@plans)) AND m.deleted_at IS NULL ORDER BY m.ord, m.id`);
     // The scope from the progress summary (migration 0015, kept by triggers): one row per plan
     // and unit, far narrower than plan_units.
-    this.scope = db.prepare(`
-      SELECT plan_id, unit_id FROM progress_unit
-      WHERE plan_id IN (SELECT value FROM json_each(@plans)) AND scope_refs > 0`);
+    // One row per plan, its unit ids joined by commas (a UUID holds none): 200,000 ids split from
+    // a hundred strings cost a tenth of 200,000 strings made one by one.
+    this.scope = db
+      .prepare<PlanParams, [string, string]>(
+        `SELECT plan_id, group_concat(unit_id) FROM progress_unit
+         WHERE plan_id IN (SELECT value FROM json_each(@plans)) AND scope_refs > 0 GROUP BY plan_id`,
+      )
+      .raw(true);
     this.units = db.prepare(`
       SELECT u.id, u.name, u.kind, u.school_level, u.sort_key FROM units AS u
       WHERE u.id IN (SELECT unit_id FROM progress_unit WHERE plan_id IN (SELECT value FROM json_each(@plans)))`);
-    this.inspectionsIndexed = db.prepare(inspectionsSql(true));
-    this.inspectionsScan = db.prepare(inspectionsSql(false));
-    this.findingsOf = db.prepare(`
-      SELECT r.inspection_id, r.criterion_id, r.result FROM json_each(@ids) AS j
-      JOIN inspection_results AS r INDEXED BY inspection_results_findings ON r.inspection_id = j.value
-      WHERE r.result IN ('fail', 'na')`);
-    this.allFindings = db.prepare(`
-      SELECT inspection_id, criterion_id, result FROM inspection_results INDEXED BY inspection_results_findings
-      WHERE result IN ('fail', 'na')`);
+    this.regularIndexed = db.prepare<PeriodParams, RegularRow>(regularSql(true)).raw(true);
+    this.regularScan = db.prepare<PeriodParams, RegularRow>(regularSql(false)).raw(true);
+    // Every re-inspection has the inspection it follows up (a CHECK of the table), so the few of
+    // them come off that partial index instead of a pass over every inspection.
+    this.reinspectionRows = db.prepare(`
+      SELECT i.plan_id, i.unit_id, i.status, i.inspection_date, i.planned_date
+      FROM inspections AS i INDEXED BY inspections_original
+      WHERE i.original_id IS NOT NULL AND i.kind = 'reinspection' AND i.deleted_at IS NULL
+        AND i.plan_id IN (SELECT value FROM json_each(@plans))`);
+    this.findingsOf = db
+      .prepare<{ ids: string }, FindingRow>(
+        `SELECT r.inspection_id, r.criterion_id, r.result = 'fail' FROM json_each(@ids) AS j
+         JOIN inspection_results AS r INDEXED BY inspection_results_findings ON r.inspection_id = j.value
+         WHERE r.result IN ('fail', 'na')`,
+      )
+      .raw(true);
+    this.allFindings = db
+      .prepare<[], FindingRow>(
+        `SELECT inspection_id, criterion_id, result = 'fail' FROM inspection_results
+         INDEXED BY inspection_results_findings WHERE result IN ('fail', 'na')`,
+      )
+      .raw(true);
     this.criteria = db.prepare(`
       SELECT c.id, c.lineage_id, c.version_id, c.position, c.text, g.title AS group_title, g.position AS group_position,
         v.checklist_id, coalesce(l.name, '') AS checklist_name, v.version_no
@@ -176,24 +206,33 @@ export class ReportQueries {
     return this.members.all({ plans: JSON.stringify(planIds) });
   }
 
-  scopeRows(planIds: readonly string[]): { plan_id: string; unit_id: string }[] {
-    return this.scope.all({ plans: JSON.stringify(planIds) });
+  /** Each plan's units in scope. */
+  scopeOf(planIds: readonly string[]): Map<string, string[]> {
+    const scope = new Map<string, string[]>();
+    for (const [planId, unitIds] of this.scope.all({ plans: JSON.stringify(planIds) })) {
+      scope.set(planId, unitIds.split(','));
+    }
+    return scope;
   }
 
   unitRows(planIds: readonly string[]): UnitRow[] {
     return this.units.all({ plans: JSON.stringify(planIds) });
   }
 
-  inspections(planIds: readonly string[], from: string, to: string): InspectionRow[] {
+  regular(planIds: readonly string[], from: string, to: string): RegularRow[] {
     const params = { plans: JSON.stringify(planIds), from, to };
-    return (planIds.length > PLAN_INDEX_LIMIT ? this.inspectionsScan : this.inspectionsIndexed).all(params);
+    return (planIds.length > PLAN_INDEX_LIMIT ? this.regularScan : this.regularIndexed).all(params);
+  }
+
+  reinspections(planIds: readonly string[]): ReinspectionRow[] {
+    return this.reinspectionRows.all({ plans: JSON.stringify(planIds) });
   }
 
   /** The fail and n/a results of these inspections (what is neither is "Đạt"). */
   findings(inspectionIds: readonly string[]): FindingRow[] {
     if (inspectionIds.length <= LOOKUP_LIMIT) return this.findingsOf.all({ ids: JSON.stringify(inspectionIds) });
     const wanted = new Set(inspectionIds);
-    return this.allFindings.all().filter((row) => wanted.has(row.inspection_id));
+    return this.allFindings.all().filter((row) => wanted.has(row[0]));
   }
 
   criteriaOf(versionIds: readonly string[]): CriterionInfoRow[] {

@@ -19,7 +19,7 @@ import { writePayload } from './package-io';
 import { PACKAGE_EXTENSION, packageStem, unsealPackageFile, writePackageFile } from './package-file';
 import { checkedFolder } from '../../files/folder-browser';
 import { freeFileName } from '../../files/removable-write';
-import { stagePackage, withStaging, type StagedPackage } from './staging';
+import { indexForMerge, stagePackage, withStaging, type StagedPackage } from './staging';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageHeader, type PackageScope } from './transfer-format';
 import { transferTables, type TransferTable } from './transfer-tables';
 import { UnitLinks } from './unit-links';
@@ -325,6 +325,7 @@ export class TransferService {
     if (!session) throw new AppError('transfer.sessionExpired', { messageKey: 'transfer.errors.sessionExpired' });
     const { staged } = session;
     const header = staged.header;
+    indexForMerge(staged, this.tables());
     const result = withStaging(this.deps.db, staged, () =>
       refusingBrokenRules(() =>
         this.deps.writes.run((tx) => {
