@@ -141,12 +141,11 @@ const RECOMPUTE_REQUESTS = `
 
 const RECOMPUTE_DISTRICT = `
   WITH scope AS (SELECT DISTINCT s.plan_id, s.unit_id FROM plan_units AS s
-                 JOIN plans AS p ON p.id = s.plan_id AND p.deleted_at IS NULL WHERE s.deleted_at IS NULL)
-  SELECT count(*) AS scope, coalesce(sum(inspected), 0) AS inspected FROM (
-    SELECT max(EXISTS (SELECT 1 FROM inspections AS i
-                       WHERE i.plan_id = scope.plan_id AND i.unit_id = scope.unit_id
-                         AND i.deleted_at IS NULL AND i.status IN ('finalised', 'remedied'))) AS inspected
-    FROM scope GROUP BY scope.unit_id)`;
+                 JOIN plans AS p ON p.id = s.plan_id AND p.deleted_at IS NULL WHERE s.deleted_at IS NULL),
+       done AS (SELECT DISTINCT plan_id, unit_id FROM inspections NOT INDEXED
+                WHERE deleted_at IS NULL AND status IN ('finalised', 'remedied'))
+  SELECT count(DISTINCT s.unit_id) AS scope, count(DISTINCT d.unit_id) AS inspected
+  FROM scope AS s LEFT JOIN done AS d ON d.plan_id = s.plan_id AND d.unit_id = s.unit_id`;
 
 type DistrictFigure = { scope: number; inspected: number };
 

@@ -306,20 +306,30 @@ export function computeFigures(
   // Đạt is counted per version, not per record: each criterion of a version is met by every
   // record of that version, less the records that found it not met or not applicable. The
   // findings are counted as they are read, into their record and their criterion.
-  const versionOf = new Map(criteriaRows.map((row) => [row.id, row.version_id]));
+  // One look-up per finding: its criterion's version and figure.
+  const criterionOf = new Map(
+    criteriaRows.map((row) => [row.id, { version: row.version_id, figure: criteria.get(row.lineage_id) }]),
+  );
   const recordsOfVersion = new Map<string, number>();
   const notPassInVersion = new Map<UnitRecord, number>();
+  // One { unitId, planId } per record, shared by every criterion it did not meet.
+  const itemOf = new Map<UnitRecord, { unitId: string; planId: string }>();
   for (const [inspectionId, criterionId, fail] of queries.findings(records.map((record) => record.inspectionId))) {
     const record = recordOf.get(inspectionId);
     if (!record) continue;
-    const inVersion = record.versionId !== null && versionOf.get(criterionId) === record.versionId;
+    const criterion = criterionOf.get(criterionId);
+    const inVersion = record.versionId !== null && criterion?.version === record.versionId;
     if (inVersion) notPassInVersion.set(record, (notPassInVersion.get(record) ?? 0) + 1);
     if (fail) record.fail += 1;
     else record.na += 1;
-    const figure = criteria.get(lineageOf.get(criterionId) ?? '');
+    const figure = criterion?.figure;
     if (!figure) continue;
     if (inVersion) figure.pass -= 1;
-    const item = { unitId: record.unitId, planId: record.planId };
+    let item = itemOf.get(record);
+    if (!item) {
+      item = { unitId: record.unitId, planId: record.planId };
+      itemOf.set(record, item);
+    }
     if (fail) {
       figure.fail += 1;
       figure.failing.push(item);
