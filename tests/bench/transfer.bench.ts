@@ -51,11 +51,19 @@ export const transferBench: BenchModule = {
       const sendMs = performance.now() - started;
       const packageBytes = file.size;
 
-      started = performance.now();
-      const received = await receiver.services.transfer.receive(file.path, file.fileName, null);
-      if (received.state !== 'ready') throw new Error('the package asked for a password');
-      const opened = received.preview;
-      const previewMs = performance.now() - started;
+      // The preview three times (a clerk may open a package, close it and open it again): the
+      // median, as one run on a shared machine is noisy. The last one is applied.
+      const previews: number[] = [];
+      let opened: Awaited<ReturnType<typeof receiver.services.transfer.open>> | null = null;
+      for (let run = 0; run < 3; run += 1) {
+        started = performance.now();
+        const received = await receiver.services.transfer.receive(file.path, file.fileName, null);
+        if (received.state !== 'ready') throw new Error('the package asked for a password');
+        previews.push(performance.now() - started);
+        opened = received.preview;
+      }
+      if (!opened) throw new Error('no preview');
+      const previewMs = [...previews].sort((a, b) => a - b)[1]!;
 
       started = performance.now();
       receiver.services.transfer.apply(opened.sessionId, []);
@@ -97,6 +105,7 @@ export const transferBench: BenchModule = {
         package: { units: shape.units, inspections: shape.inspections, rows, bytes: packageBytes },
         sendSeconds: seconds(sendMs),
         previewSeconds: seconds(previewMs),
+        previewRunsSeconds: previews.map(seconds),
         previewTargetSeconds: 5,
         applySeconds: seconds(applyMs),
         rawInsertSeconds: seconds(rawMs),

@@ -128,6 +128,41 @@ describe('a hostile or broken package is refused before the database is touched'
     inspection[inspections.columns.indexOf('plan_id')] = '0190a000-0000-7000-8000-000000000000';
     dangling[inspections.at + 1] = inspection;
     expect((await refusal(b, write(dangling))).messageKey).toBe('transfer.errors.missingReference');
+
+    // Values that repeat from row to row are checked once: one that differs in the middle of a
+    // run (a result of an inspection that exists nowhere, between results of one that does) is
+    // still found, as is a malformed id after a run of good ones.
+    const inspectionId = (lines[inspections.at + 1] as unknown[])[inspections.columns.indexOf('id')];
+    const criteria = tableAt(lines, 'checklist_criteria');
+    const criterionIds = [1, 2, 3].map(
+      (offset) => (lines[criteria.at + offset] as unknown[])[criteria.columns.indexOf('id')],
+    );
+    const results = tableAt(lines, 'inspection_results');
+    const withResults = (middle: unknown) => {
+      const rows = criterionIds.map((criterionId, index) =>
+        results.columns.map((name) =>
+          name === 'inspection_id'
+            ? index === 1
+              ? middle
+              : inspectionId
+            : name === 'criterion_id'
+              ? criterionId
+              : name === 'result'
+                ? 'pass'
+                : '',
+        ),
+      );
+      const changed = [...lines];
+      changed.splice(results.at + 1, 0, ...rows);
+      const end = changed.at(-1) as { end: true; rows: number };
+      changed[changed.length - 1] = { ...end, rows: end.rows + rows.length };
+      return write(changed);
+    };
+    expect((await refusal(b, withResults('0190a000-0000-7000-8000-000000000001'))).messageKey).toBe(
+      'transfer.errors.missingReference',
+    );
+    const malformed = withResults('not-an-id');
+    expect((await refusal(b, malformed)).messageKey).toBe('transfer.errors.badValue');
   });
 
   it('leaves Object.prototype alone whatever keys a package holds', async () => {
