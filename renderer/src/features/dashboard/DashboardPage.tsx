@@ -62,8 +62,14 @@ export function DashboardPage() {
                   variant="outlined"
                   icon={<SyncAltIcon />}
                   label={t('progress.originChip', { office: plan.originName })}
-                  title={t('progress.originChip', { office: plan.originName })}
-                  sx={{ maxWidth: 300, flexShrink: 0 }}
+                  // A long office name wraps onto a second line instead of ending in "…".
+                  sx={{
+                    maxWidth: 320,
+                    height: 'auto',
+                    py: 0.25,
+                    flexShrink: 0,
+                    '& .MuiChip-label': { whiteSpace: 'normal', overflow: 'visible' },
+                  }}
                 />
               )}
               <Chip size="small" label={periodLabel(t, plan)} />
