@@ -90,7 +90,10 @@ describe('migration 0041 (the whole district, per unit)', () => {
 
     const steps: Array<[string, () => void]> = [
       ['c finalised', () => db.prepare(`UPDATE inspections SET status = 'finalised' WHERE id = 'i4'`).run()],
-      ['p2 deleted', () => db.prepare(`UPDATE plans SET deleted_at = '2020-01-01T00:00:00.000Z' WHERE id = 'p2'`).run()],
+      [
+        'p2 deleted',
+        () => db.prepare(`UPDATE plans SET deleted_at = '2020-01-01T00:00:00.000Z' WHERE id = 'p2'`).run(),
+      ],
       ['a inspection of p1 deleted', () => db.prepare(`UPDATE inspections SET deleted_at = 'x' WHERE id = 'i1'`).run()],
       ['d taken into scope', () => addScope(db, 'p1', 'd')],
       ['p2 back', () => db.prepare(`UPDATE plans SET deleted_at = NULL WHERE id = 'p2'`).run()],
