@@ -88,7 +88,7 @@ export function countedUnits(figures: ReportFigures, ref: CountRef): CountedUnit
     case 'requestText': {
       const wanted = lineKey(ref.text ?? '');
       return records
-        .filter((record) => figures.requests.byRecord.get(record.inspectionId)?.keys.has(wanted) ?? false)
+        .filter((record) => figures.requests.byRecord.get(record.inspectionId)?.keys.includes(wanted) ?? false)
         .map(fromRecord);
     }
     case 'requests':

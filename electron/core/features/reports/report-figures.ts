@@ -133,7 +133,7 @@ export interface RequestFigures {
   /** The requests themselves, in the records' order. */
   rows: RequestRow[];
   /** Per record (inspection id): its requests' lines (folded), and whether one is remedied, one overdue. */
-  byRecord: Map<string, { keys: Set<string>; remedied: boolean; overdue: boolean }>;
+  byRecord: Map<string, { keys: string[]; remedied: boolean; overdue: boolean }>;
 }
 
 export interface ReinspectionFigures {
@@ -166,12 +166,12 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
-function newer(a: RegularRow, b: RegularRow): boolean {
-  const byDate = compareKeys(a[3], b[3]);
+function newer(row: RegularRow, record: UnitRecord, recordFinalisedAt: string): boolean {
+  const byDate = compareKeys(row[3], record.date);
   if (byDate !== 0) return byDate > 0;
-  const byFinalised = compareKeys(a[4] ?? '', b[4] ?? '');
+  const byFinalised = compareKeys(row[4] ?? '', recordFinalisedAt);
   if (byFinalised !== 0) return byFinalised > 0;
-  return a[0] > b[0];
+  return row[0] > record.inspectionId;
 }
 
 function emptyBreakdown(): Map<BreakdownKey, Breakdown> {
@@ -216,10 +216,12 @@ export function computeFigures(
   const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set(scopeOf.get(id))]));
 
   // The record of each unit under each plan (its latest inspection), and its first inspection in
-  // the period; per plan, then unit (no key strings built for 200,000 rows).
-  const latest = new Map<string, Map<string, { row: RegularRow; first: string }>>();
+  // the period; per plan, then unit (no key strings built for 200,000 rows). Rows are read one at
+  // a time and turned into records at once: a row left behind dies young.
+  const latest = new Map<string, Map<string, UnitRecord>>();
+  const finalisedAt = new Map<UnitRecord, string>();
   for (const row of queries.regular(planIds, from, to)) {
-    const [, planId, unitId, date] = row;
+    const [id, planId, unitId, date, rowFinalisedAt, minutesNumber, versionId, rowLimitations, rowCauses] = row;
     if (!scope.get(planId)?.has(unitId)) continue;
     let ofPlan = latest.get(planId);
     if (!ofPlan) {
@@ -227,10 +229,34 @@ export function computeFigures(
       latest.set(planId, ofPlan);
     }
     const known = ofPlan.get(unitId);
-    if (!known) ofPlan.set(unitId, { row, first: date });
-    else {
-      if (newer(row, known.row)) known.row = row;
-      if (date < known.first) known.first = date;
+    if (!known) {
+      const record: UnitRecord = {
+        inspectionId: id,
+        planId,
+        unitId,
+        date,
+        firstDate: date,
+        minutesNumber,
+        versionId,
+        pass: 0,
+        fail: 0,
+        na: 0,
+        limitations: rowLimitations,
+        causes: rowCauses,
+      };
+      ofPlan.set(unitId, record);
+      finalisedAt.set(record, rowFinalisedAt ?? '');
+      continue;
+    }
+    if (date < known.firstDate) known.firstDate = date;
+    if (newer(row, known, finalisedAt.get(known) ?? '')) {
+      known.inspectionId = id;
+      known.date = date;
+      known.minutesNumber = minutesNumber;
+      known.versionId = versionId;
+      known.limitations = rowLimitations;
+      known.causes = rowCauses;
+      finalisedAt.set(known, rowFinalisedAt ?? '');
     }
   }
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
@@ -249,24 +275,9 @@ export function computeFigures(
   const records: UnitRecord[] = [];
   const recordOf = new Map<string, UnitRecord>();
   for (const ofPlan of latest.values()) {
-    for (const { row, first } of ofPlan.values()) {
-      const [id, planId, unitId, date, , minutesNumber, versionId, rowLimitations, rowCauses] = row;
-      const record: UnitRecord = {
-        inspectionId: id,
-        planId,
-        unitId,
-        date,
-        firstDate: first,
-        minutesNumber,
-        versionId,
-        pass: 0,
-        fail: 0,
-        na: 0,
-        limitations: rowLimitations,
-        causes: rowCauses,
-      };
+    for (const record of ofPlan.values()) {
       records.push(record);
-      recordOf.set(id, record);
+      recordOf.set(record.inspectionId, record);
     }
   }
 
@@ -532,8 +543,6 @@ function requestFigures(
     rows: [],
     byRecord: new Map(),
   };
-  const withRequests = new Set<string>();
-  const withRemedied = new Set<string>();
   const overdueUnits = new Set<string>();
   const texts = new Map<string, TextFigure>();
   for (const request of queries.requests(records.map((record) => record.inspectionId))) {
@@ -541,16 +550,14 @@ function requestFigures(
     if (!record) continue;
     figures.rows.push(request);
     figures.total += 1;
-    withRequests.add(request.inspection_id);
-    const entry = figures.byRecord.get(request.inspection_id) ?? {
-      keys: new Set<string>(),
-      remedied: false,
-      overdue: false,
-    };
-    figures.byRecord.set(request.inspection_id, entry);
+    let entry = figures.byRecord.get(request.inspection_id);
+    if (!entry) {
+      // A record's few lines in an array: a Set for each of 120,000 records cost more than it saved.
+      entry = { keys: [], remedied: false, overdue: false };
+      figures.byRecord.set(request.inspection_id, entry);
+    }
     if (request.remedied_date !== null) {
       figures.remedied += 1;
-      withRemedied.add(request.inspection_id);
       entry.remedied = true;
     } else if (request.due_date !== null && request.due_date < today) {
       figures.overdue += 1;
@@ -561,15 +568,15 @@ function requestFigures(
     }
     const seen = entry.keys;
     for (const { line, key } of read(request.text)) {
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.includes(key)) continue;
+      seen.push(key);
       const known = texts.get(key);
       if (known) known.units += 1;
       else texts.set(key, { text: line, units: 1 });
     }
   }
-  figures.unitsWith = withRequests.size;
-  figures.unitsRemedied = withRemedied.size;
+  figures.unitsWith = figures.byRecord.size;
+  for (const entry of figures.byRecord.values()) if (entry.remedied) figures.unitsRemedied += 1;
   figures.unitsOverdue = [...overdueUnits].sort(byName);
   figures.texts = countTexts(texts);
   return figures;
