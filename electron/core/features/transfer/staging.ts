@@ -180,10 +180,13 @@ export async function stagePackage(
           const carried = order.filter((at) => at >= 0).length;
           const ofTable = new Map<string, Set<string>>();
           referred.set(table.name, ofTable);
-          const refers = table.columns.map((column) => {
+          const refers = table.columns.map((column, index) => {
             if (!table.references.some((reference) => reference.column === column.name)) return null;
             const values = new Set<string>();
             ofTable.set(column.name, values);
+            // A column the package does not carry takes its default in every row.
+            const filled = fill[index];
+            if (order[index]! < 0 && typeof filled === 'string') values.add(filled);
             return values;
           });
           flush();
