@@ -85,7 +85,8 @@ function barsSvg(chart: Extract<ReportChart, { type: 'bars' }>): { svg: string; 
   const left = labelWidth + 16;
   const right = WIDTH - 50;
   const barHeight = 13;
-  const rows = chart.rows.map((row) => ({ row, lines: wrap(row.label, labelWidth, 11, 2) }));
+  // A criterion's wording is read in full in an official report: up to four lines before "…".
+  const rows = chart.rows.map((row) => ({ row, lines: wrap(row.label, labelWidth, 11, 4) }));
   const series = chart.series.length;
   const { markup: legendMarkup, height: legendHeight } =
     series > 1 ? legend(chart.series, 6, 'box') : { markup: '', height: 0 };
