@@ -29,6 +29,20 @@ import { ConflictVersions } from './ConflictVersions';
 import { scopeName, tableName } from './transfer-text';
 
 const VERDICTS = ['add', 'update', 'same', 'kept', 'conflict'] as const;
+/** A part of the preview that needs the clerk: its title with the count, and what to do. */
+function SectionHeading({ title, help }: { title: string; help: string }) {
+  return (
+    <>
+      <Typography variant="subtitle1" component="h3">
+        {title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {help}
+      </Typography>
+    </>
+  );
+}
+
 /** What "Chọn tệp gói dữ liệu…" accepts. */
 export const PACKAGE_EXTENSIONS = ['klkgoi'];
 
@@ -337,12 +351,10 @@ function PreviewView({ fileName, preview, keepApart, onKeepApart }: PreviewViewP
 
       {preview.twins.length > 0 && (
         <>
-          <Typography variant="subtitle1" component="h3">
-            {t('transfer.receive.twinsTitle', { count: preview.twins.length })}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('transfer.receive.twinsHelp')}
-          </Typography>
+          <SectionHeading
+            title={t('transfer.receive.twinsTitle', { count: preview.twins.length })}
+            help={t('transfer.receive.twinsHelp')}
+          />
           <Box sx={{ overflowX: 'auto', maxHeight: 360 }}>
             <Table size="small" stickyHeader aria-label={t('transfer.receive.twinsTable')}>
               <TableHead>
@@ -393,12 +405,10 @@ function PreviewView({ fileName, preview, keepApart, onKeepApart }: PreviewViewP
 
       {preview.collisions.length > 0 && (
         <>
-          <Typography variant="subtitle1" component="h3">
-            {t('transfer.receive.collisionsTitle', { count: preview.collisions.length })}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('transfer.receive.collisionsHelp')}
-          </Typography>
+          <SectionHeading
+            title={t('transfer.receive.collisionsTitle', { count: preview.collisions.length })}
+            help={t('transfer.receive.collisionsHelp')}
+          />
           <Box component="ul" sx={{ my: 0, pl: 3 }}>
             {preview.collisions.map((collision, index) => (
               <li key={index}>
@@ -420,12 +430,10 @@ function PreviewView({ fileName, preview, keepApart, onKeepApart }: PreviewViewP
 
       {preview.conflicts.length > 0 && (
         <>
-          <Typography variant="subtitle1" component="h3">
-            {t('transfer.receive.conflictsTitle', { count: preview.conflicts.length })}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('transfer.receive.conflictsHelp')}
-          </Typography>
+          <SectionHeading
+            title={t('transfer.receive.conflictsTitle', { count: preview.conflicts.length })}
+            help={t('transfer.receive.conflictsHelp')}
+          />
           {preview.conflicts.map((conflict, index) => (
             <Box key={`${conflict.recordId}-${index}`}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
