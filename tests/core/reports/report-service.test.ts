@@ -203,6 +203,19 @@ describe('the results report as a record', () => {
     await expect(h.call('reports.get', { id: report.id })).rejects.toBeInstanceOf(ApiFailure);
   });
 
+  it('opens a report whose appendix rows are damaged, and refuses to print them', async () => {
+    const report = await draft();
+    expect(report.appendixRows).toBeGreaterThan(0);
+    // As another office's app might have written it: two rows, the second not in the appendix's shape.
+    const damaged = JSON.stringify({ plans: [{ title: 'X' }], rows: [[0, 'Trường A', '2020-01-02', '1/BB', 1, 0, 0], ['?']] });
+    h.core.db.prepare(`UPDATE reports SET appendix = ? WHERE id = ?`).run(damaged, report.id);
+    expect((await h.call('reports.get', { id: report.id })).appendixRows).toBe(2);
+    expect((await h.fail('reports.exportPdf', { id: report.id })).code).toBe('INTERNAL');
+    // Not even a list of rows: the report is not shown half.
+    h.core.db.prepare(`UPDATE reports SET appendix = '{"plans":[]}' WHERE id = ?`).run(report.id);
+    expect((await h.fail('reports.get', { id: report.id })).code).toBe('INTERNAL');
+  });
+
   it('says which input is wrong: no plan, a period backwards, a plan that does not exist', async () => {
     expect((await h.fail('reports.draft', { planIds: [], from: '2019-01-01', to: '2019-12-31' })).fields).toMatchObject(
       {
