@@ -207,7 +207,10 @@ describe('the results report as a record', () => {
     const report = await draft();
     expect(report.appendixRows).toBeGreaterThan(0);
     // As another office's app might have written it: two rows, the second not in the appendix's shape.
-    const damaged = JSON.stringify({ plans: [{ title: 'X' }], rows: [[0, 'Trường A', '2020-01-02', '1/BB', 1, 0, 0], ['?']] });
+    const damaged = JSON.stringify({
+      plans: [{ title: 'X' }],
+      rows: [[0, 'Trường A', '2020-01-02', '1/BB', 1, 0, 0], ['?']],
+    });
     h.core.db.prepare(`UPDATE reports SET appendix = ? WHERE id = ?`).run(damaged, report.id);
     expect((await h.call('reports.get', { id: report.id })).appendixRows).toBe(2);
     expect((await h.fail('reports.exportPdf', { id: report.id })).code).toBe('INTERNAL');
