@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 export const NO_LIBREOFFICE_ENV = 'KLKCHC_NO_LIBREOFFICE';
 
 const INSTALL_HINT =
-  'Install it (Debian: apt-get install --no-install-recommends libreoffice-calc-nogui; ' +
+  'Install it (Debian: apt-get install --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui; ' +
   'Windows/macOS: libreoffice.org) or point SOFFICE_PATH at soffice';
 
 /** CSV import as a person opening the file gets it: UTF-8, comma, and formulas evaluated (token 13). */
@@ -64,7 +64,10 @@ export function convert(
   );
   const output = path.join(options.outDir, `${path.parse(input).name}.${options.extension}`);
   if (result.status !== 0 || !fs.existsSync(output)) {
-    throw new Error(`soffice could not convert ${input} (${result.status ?? result.error?.message}): ${result.stderr}`);
+    // A .docx that "could not be loaded" usually means LibreOffice without Writer.
+    throw new Error(
+      `soffice could not convert ${input} (${result.status ?? result.error?.message}): ${result.stderr}. ${INSTALL_HINT}`,
+    );
   }
   return output;
 }

@@ -6,6 +6,7 @@ import {
   Header,
   ImageRun,
   LeaderType,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -32,6 +33,7 @@ import {
   type Signature,
   type TableColumn,
 } from './blocks';
+import { balancedHeaderLines, balancedLines, textTwips } from './line-balance';
 
 /**
  * A document's blocks as an editable Word document, drawn from the same blocks as the PDF:
@@ -54,6 +56,14 @@ const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.37);
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
 const INDENT = MM(12.7);
 const FILL_UNIT = '…';
+
+/**
+ * Line spacing as a multiple of the font's line (240 = single). The rule is always written out:
+ * Word reads a missing rule as "auto", LibreOffice as "exact", which cut every chart down to
+ * one line and set the text tight.
+ */
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
+const LINE_125 = { line: 300, lineRule: LineRuleType.AUTO };
 
 const STYLE = {
   body: 'BodyText',
@@ -89,6 +99,52 @@ function textRuns(runs: Run[], style: { size?: number; bold?: boolean; italics?:
   });
 }
 
+/** Word's default left and right cell margins, together (0.19 cm each). */
+const CELL_MARGINS = 216;
+/** A hair under the width: Word's own measure must never find a line too long and wrap it again. */
+const FIT = 0.98;
+
+interface LineStyle {
+  points: number;
+  bold: boolean;
+  italics?: boolean;
+}
+
+/** Lines as one paragraph's runs, a line break between them. */
+function lineRuns(lines: string[], style: LineStyle): TextRun[] {
+  return lines.map(
+    (line, index) =>
+      new TextRun({
+        text: line,
+        size: PT(style.points),
+        ...(style.bold ? { bold: true } : {}),
+        ...(style.italics ? { italics: true } : {}),
+        ...(index > 0 ? { break: 1 } : {}),
+      }),
+  );
+}
+
+/** A body's name in a header column, broken as the printed copy breaks it. */
+function headerNameRuns(name: string, style: LineStyle, width: number): TextRun[] {
+  return lineRuns(balancedHeaderLines(name, { points: style.points, bold: style.bold, width: width * FIT }), style);
+}
+
+/**
+ * A centred paragraph's runs on the printed copy's balanced lines when they share one style;
+ * mixed or dotted runs are left to Word.
+ */
+function balancedRuns(runs: Run[], style: LineStyle, width: number): TextRun[] {
+  const texts = runs.filter((run): run is Extract<Run, { text: string }> => 'text' in run);
+  const first = texts[0];
+  const oneStyle = texts.every((run) => !!run.bold === !!first?.bold && !!run.italic === !!first?.italic);
+  if (texts.length !== runs.length || !oneStyle) {
+    return textRuns(runs, { size: PT(style.points), bold: style.bold, italics: style.italics });
+  }
+  const own = { ...style, bold: style.bold || !!first?.bold, italics: !!style.italics || !!first?.italic };
+  const text = texts.map((run) => run.text).join('');
+  return lineRuns(balancedLines(text, { points: own.points, bold: own.bold, width: width * FIT }), own);
+}
+
 /**
  * A short horizontal rule under a centred line, as the decree draws them: an empty paragraph
  * whose top border spans `width` twips, centred inside a cell `cellWidth` wide.
@@ -100,21 +156,10 @@ function rule(width: number, cellWidth: number): Paragraph {
     style: STYLE.header,
     border,
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 240 },
+    // A little space above, so the rule clears the letters it underlines.
+    spacing: { before: 50, after: 0, ...SINGLE },
     children: [new TextRun({ text: '', size: PT(2) })],
   });
-}
-
-/** A rough width of a line of Times New Roman, in twips, to size the rules under it. */
-function textWidth(text: string, points: number, bold: boolean): number {
-  let ems = 0;
-  for (const char of text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) {
-    if (char === ' ') ems += 0.25;
-    else if (/[A-Z]/.test(char)) ems += bold ? 0.72 : 0.67;
-    else if (/[a-z]/.test(char)) ems += bold ? 0.5 : 0.46;
-    else ems += 0.5;
-  }
-  return Math.round(ems * points * 20);
 }
 
 function headerTable(block: Extract<Block, { kind: 'header' }>): Table {
@@ -122,8 +167,14 @@ function headerTable(block: Extract<Block, { kind: 'header' }>): Table {
     new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
   const centred = (runs: TextRun[]) =>
     new Paragraph({ style: STYLE.header, alignment: AlignmentType.CENTER, children: runs });
-  const issuingWidth = textWidth(block.issuingBody, 13, true);
-  const mottoWidth = textWidth(block.motto, 13, true);
+  const left = HEADER_LEFT - CELL_MARGINS;
+  // The rules under the issuing body (its longest line) and under the motto, sized to their text.
+  const issuingWidth = Math.max(
+    ...balancedHeaderLines(block.issuingBody, { points: 13, bold: true, width: left * FIT }).map((line) =>
+      textTwips(line, 13, true),
+    ),
+  );
+  const mottoWidth = textTwips(block.motto, 13, true);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [HEADER_LEFT, HEADER_RIGHT],
@@ -134,13 +185,13 @@ function headerTable(block: Extract<Block, { kind: 'header' }>): Table {
         cantSplit: true,
         children: [
           cell(HEADER_LEFT, [
-            centred([new TextRun({ text: block.parentBody, size: PT(13) })]),
-            centred([new TextRun({ text: block.issuingBody, size: PT(13), bold: true })]),
+            centred(headerNameRuns(block.parentBody, { points: 13, bold: false }, left)),
+            centred(headerNameRuns(block.issuingBody, { points: 13, bold: true }, left)),
             rule(Math.round(Math.min(issuingWidth, HEADER_LEFT) * 0.4), HEADER_LEFT),
           ]),
           cell(HEADER_RIGHT, [
-            centred([new TextRun({ text: block.nationalName, size: PT(12), bold: true })]),
-            centred([new TextRun({ text: block.motto, size: PT(13), bold: true })]),
+            centred(lineRuns([block.nationalName], { points: 12, bold: true })),
+            centred(lineRuns([block.motto], { points: 13, bold: true })),
             rule(Math.min(mottoWidth, HEADER_RIGHT), HEADER_RIGHT),
           ]),
         ],
@@ -423,7 +474,10 @@ function blockParts(block: Block): (Paragraph | Table)[] {
     case 'title':
       return [
         new Paragraph({ style: 'Title', children: [new TextRun(block.title)] }),
-        new Paragraph({ style: 'Subtitle', children: textRuns(block.subtitle) }),
+        new Paragraph({
+          style: 'Subtitle',
+          children: balancedRuns(block.subtitle, { points: 14, bold: true }, TEXT_WIDTH),
+        }),
         rule(MM(35), TEXT_WIDTH),
         new Paragraph({ style: STYLE.body, spacing: { after: 0 }, children: [] }),
       ];
@@ -450,13 +504,11 @@ function blockParts(block: Block): (Paragraph | Table)[] {
   }
 }
 
-const LINE_125 = 300;
-
 /** Headings: justified, indented as the body, kept with what follows (the first has space above). */
 const HEADING_PARAGRAPH = {
   alignment: AlignmentType.JUSTIFIED,
   indent: { firstLine: INDENT },
-  spacing: { before: 0, after: 120, line: LINE_125 },
+  spacing: { before: 0, after: 120, ...LINE_125 },
   keepNext: true,
   keepLines: true,
 };
@@ -472,7 +524,7 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
       default: {
         document: {
           run: { font: FONT, size: PT(14), language: { value: 'vi-VN' } },
-          paragraph: { spacing: { line: LINE_125 } },
+          paragraph: { spacing: { ...LINE_125 } },
         },
         title: {
           run: { font: FONT, size: PT(14), bold: true, allCaps: true, color: '000000' },
@@ -480,7 +532,7 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
         },
         heading1: {
           run: { font: FONT, size: PT(14), bold: true, color: '000000' },
-          paragraph: { ...HEADING_PARAGRAPH, spacing: { before: 120, after: 120, line: LINE_125 } },
+          paragraph: { ...HEADING_PARAGRAPH, spacing: { before: 120, after: 120, ...LINE_125 } },
         },
         heading2: {
           run: { font: FONT, size: PT(14), bold: true, italics: false, color: '000000' },
@@ -510,7 +562,7 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
           paragraph: {
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: INDENT },
-            spacing: { before: 0, after: 120, line: LINE_125 },
+            spacing: { before: 0, after: 120, ...LINE_125 },
           },
         },
         {
@@ -518,35 +570,35 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
           name: 'Document Header',
           basedOn: 'Normal',
           run: { font: FONT, size: PT(13) },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...SINGLE } },
         },
         {
           id: STYLE.tableText,
           name: 'Table Text',
           basedOn: 'Normal',
           run: { font: FONT, size: PT(13) },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0, ...SINGLE } },
         },
         {
           id: STYLE.signature,
           name: 'Signature Block',
           basedOn: 'Normal',
           run: { font: FONT, size: PT(14) },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240 }, keepLines: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...SINGLE }, keepLines: true },
         },
         {
           id: STYLE.recipients,
           name: 'Recipients',
           basedOn: 'Normal',
           run: { font: FONT, size: PT(11) },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 }, keepLines: true },
+          paragraph: { spacing: { before: 0, after: 0, ...SINGLE }, keepLines: true },
         },
         {
           id: STYLE.dotted,
           name: 'Dotted Line',
           basedOn: 'Normal',
           run: { font: FONT, size: PT(14) },
-          paragraph: { spacing: { before: 0, after: 120, line: LINE_125 } },
+          paragraph: { spacing: { before: 0, after: 120, ...LINE_125 } },
         },
         {
           id: STYLE.caption,
@@ -555,7 +607,7 @@ export function buildDocumentDocx(layout: DocumentLayout): Document {
           run: { font: FONT, size: PT(13) },
           paragraph: {
             alignment: AlignmentType.CENTER,
-            spacing: { before: 120, after: 60, line: 240 },
+            spacing: { before: 120, after: 60, ...SINGLE },
             keepLines: true,
           },
         },

@@ -9,6 +9,7 @@ import {
   type TableRow,
 } from './blocks';
 import { DOCUMENT_FONT_FAMILY } from './fonts';
+import { headerPhrases } from './line-balance';
 
 /**
  * A document's blocks as one self-contained HTML page in the layout of Nghị định 30/2020: A4,
@@ -48,15 +49,11 @@ function runsHtml(runs: Run[]): string {
 }
 
 /**
- * A body's name for the narrow header column, wrapped where a reader would break it: before "VÀ"
- * and after a dash ("PHÒNG GIÁO DỤC / VÀ ĐÀO TẠO", "PHÒNG TÀI CHÍNH - / KẾ HOẠCH"), never inside
- * "GIÁO DỤC". Each phrase is an inline block that still wraps inside if it alone is too wide.
+ * A body's name for the narrow header column, wrapped where a reader would break it (see
+ * `headerPhrases`). Each phrase is an inline block that still wraps inside if it alone is too wide.
  */
 export function headerNameHtml(name: string): string {
-  const phrases = name
-    .split(/(?<=\s[-–])\s+|\s+(?=(?:VÀ|và)\s)/u)
-    .map((phrase) => phrase.trim())
-    .filter((phrase) => phrase !== '');
+  const phrases = headerPhrases(name);
   if (phrases.length < 2) return escapeHtml(name);
   return phrases.map((phrase) => `<span class="phrase">${escapeHtml(phrase)}</span>`).join(' ');
 }

@@ -13,6 +13,7 @@ export async function openDocx(buffer: Buffer) {
   const text = documentXml
     .replace(/<\/w:p>/g, '\n')
     .replace(/<w:tab\/>/g, '\t')
+    .replace(/<w:br\/>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

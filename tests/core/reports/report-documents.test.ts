@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/domain/report';
@@ -15,6 +17,7 @@ import {
   type PdfWord,
 } from '../documents/pdf-tools';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
+import { convert, requireSoffice } from '../../support/libreoffice';
 
 /**
  * The sample district's report printed as the minutes are: PDF through Chromium read back with
@@ -180,4 +183,63 @@ describe('the results report as Word (.docx)', () => {
       'Trên đây là báo cáo kết quả kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính',
     );
   });
+
+  it('breaks the header and the title where the printed copy does, and writes every line spacing with its rule', async () => {
+    const { text, documentXml, stylesXml } = await openDocx(await downloaded('reports.exportDocx', report.id));
+    // Word cannot balance lines: the breaks are in the file (the PDF's, checked above).
+    expect(text).toContain('PHÒNG GIÁO DỤC\nVÀ ĐÀO TẠO');
+    expect(text).toContain(
+      'Kết quả kiểm tra việc thực hiện kỷ luật, kỷ cương\nhành chính từ ngày 01/01/2019 đến ngày 31/8/2020',
+    );
+    const pdfLine = (first: string) =>
+      words.filter(
+        (word) =>
+          word.page === 1 && Math.abs(word.yMin - words.find((w) => w.page === 1 && w.text === first)!.yMin) < 2,
+      );
+    expect(
+      pdfLine('hành')
+        .map((word) => word.text)
+        .join(' '),
+    ).toBe('hành chính từ ngày 01/01/2019 đến ngày 31/8/2020');
+    // LibreOffice reads a spacing without its rule as "exact": the charts came out one line high.
+    for (const xml of [documentXml, stylesXml]) {
+      const spacings = xml.match(/<w:spacing [^>]*w:line="[^>]*>/g) ?? [];
+      expect(spacings.length).toBeGreaterThan(0);
+      expect(spacings.filter((spacing) => !spacing.includes('w:lineRule='))).toEqual([]);
+    }
+  });
+
+  it('opens in LibreOffice Writer as it prints: charts at full size, the header on the same lines', async (context) => {
+    const found = requireSoffice();
+    if ('skip' in found) return context.skip(found.skip);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'klkchc-writer-'));
+    try {
+      const input = path.join(work, 'bao-cao.docx');
+      fs.writeFileSync(input, await downloaded('reports.exportDocx', report.id));
+      const output = convert(found.soffice, input, {
+        to: 'pdf',
+        extension: 'pdf',
+        outDir: work,
+        profileDir: path.join(work, 'profile'),
+      });
+      const opened = pdfWords(new Uint8Array(fs.readFileSync(output)));
+      const at = (text: string, after?: PdfWord) =>
+        opened.find(
+          (word) =>
+            word.text === text &&
+            (!after || word.page > after.page || (word.page === after.page && word.yMin > after.yMin)),
+        );
+      const caption = at('Tiến')!;
+      const nextCaption = at('Số', caption)!;
+      expect(caption && nextCaption).toBeTruthy();
+      // The progress chart is 75 mm high; cut to one line it left 5 mm.
+      if (nextCaption.page === caption.page) expect(nextCaption.yMin - caption.yMin).toBeGreaterThan(60 * MM);
+      const phong = at('PHÒNG')!;
+      const va = at('VÀ', phong)!;
+      expect(va.page).toBe(1);
+      expect(va.yMin - phong.yMin).toBeGreaterThan(8);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -58,7 +58,7 @@ const APPENDIX_COLUMNS: TableColumn[] = [
   { title: REPORT_FORM.appendix.columns[3], width: 28, align: 'center' },
   { title: REPORT_FORM.appendix.columns[4], width: 11, align: 'center' },
   { title: REPORT_FORM.appendix.columns[5], width: 14, align: 'center' },
-  { title: REPORT_FORM.appendix.columns[6], width: 16, align: 'center' },
+  { title: REPORT_FORM.appendix.columns[6], width: 18, align: 'center' },
 ];
 
 function appendixBlocks(source: LayoutSource): Block[] {
