@@ -3,7 +3,15 @@ import type { PeriodKind } from '../../../../shared/domain/plan';
 import { percent, targetUnits } from '../../../../shared/domain/progress';
 import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../../../../shared/domain/unit';
 import { compareText, lineReader, type RecordedLine } from './report-text';
-import type { RegularRow, ReportQueries, RequestRow, UnitRow } from './report-queries';
+import {
+  FIELD_SEPARATOR,
+  FINDING_SEPARATOR,
+  REQUEST_SEPARATOR,
+  type RegularRow,
+  type ReportQueries,
+  type RequestRow,
+  type UnitRow,
+} from './report-queries';
 
 /**
  * Every figure of a results report, counted from the office's tables for a set of plans and a
@@ -130,10 +138,11 @@ export interface RequestFigures {
   unitsRemedied: number;
   unitsOverdue: string[];
   texts: TextFigure[];
-  /** The requests themselves, in the records' order. */
-  rows: RequestRow[];
-  /** Per record (inspection id): its requests' lines (folded), and whether one is remedied, one overdue. */
-  byRecord: Map<string, { keys: string[]; remedied: boolean; overdue: boolean }>;
+  /**
+   * Per record (inspection id): its requests' lines (folded), whether one is remedied, one
+   * overdue, and the requests themselves as read (`requestRows` unfolds them).
+   */
+  byRecord: Map<string, { keys: string[]; remedied: boolean; overdue: boolean; requests: string }>;
 }
 
 export interface ReinspectionFigures {
@@ -160,6 +169,9 @@ export interface ReportFigures {
   /** The criteria (lineages) of each checklist version used. */
   versionLineages: Map<string, Set<string>>;
 }
+
+/** A criterion's figure while it is counted. */
+type WorkingCriterion = CriterionFigure & { versionNo: number; failingOrder: number[]; notApplicableOrder: number[] };
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -219,9 +231,10 @@ export function computeFigures(
   // the period; per plan, then unit (no key strings built for 200,000 rows). Rows are read one at
   // a time and turned into records at once: a row left behind dies young.
   const latest = new Map<string, Map<string, UnitRecord>>();
-  const finalisedAt = new Map<UnitRecord, string>();
+  // The row each record was made from: its finalising time (a tie-break), findings and requests.
+  const rowOf = new Map<UnitRecord, RegularRow>();
   for (const row of queries.regular(planIds, from, to)) {
-    const [id, planId, unitId, date, rowFinalisedAt, minutesNumber, versionId, rowLimitations, rowCauses] = row;
+    const [id, planId, unitId, date, , minutesNumber, versionId, rowLimitations, rowCauses] = row;
     if (!scope.get(planId)?.has(unitId)) continue;
     let ofPlan = latest.get(planId);
     if (!ofPlan) {
@@ -245,18 +258,18 @@ export function computeFigures(
         causes: rowCauses,
       };
       ofPlan.set(unitId, record);
-      finalisedAt.set(record, rowFinalisedAt ?? '');
+      rowOf.set(record, row);
       continue;
     }
     if (date < known.firstDate) known.firstDate = date;
-    if (newer(row, known, finalisedAt.get(known) ?? '')) {
+    if (newer(row, known, rowOf.get(known)?.[4] ?? '')) {
       known.inspectionId = id;
       known.date = date;
       known.minutesNumber = minutesNumber;
       known.versionId = versionId;
       known.limitations = rowLimitations;
       known.causes = rowCauses;
-      finalisedAt.set(known, rowFinalisedAt ?? '');
+      rowOf.set(known, row);
     }
   }
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
@@ -273,20 +286,15 @@ export function computeFigures(
   reinspections.done.sort(byDateThenName);
 
   const records: UnitRecord[] = [];
-  const recordOf = new Map<string, UnitRecord>();
-  for (const ofPlan of latest.values()) {
-    for (const record of ofPlan.values()) {
-      records.push(record);
-      recordOf.set(record.inspectionId, record);
-    }
-  }
+  for (const ofPlan of latest.values()) for (const record of ofPlan.values()) records.push(record);
 
   // Criteria of the versions used, matched by lineage (the newest version's wording).
   const versionIds = [...new Set(records.map((record) => record.versionId).filter((id): id is string => !!id))];
   const criteriaRows = queries.criteriaOf(versionIds);
   const byVersion = new Map<string, string[]>();
   const lineageOf = new Map<string, string>();
-  const criteria = new Map<string, CriterionFigure & { versionNo: number }>();
+  // Each figure with its version, and the order (name, then plan) of each entry of its lists.
+  const criteria = new Map<string, WorkingCriterion>();
   for (const row of criteriaRows) {
     const list = byVersion.get(row.version_id) ?? [];
     list.push(row.id);
@@ -309,6 +317,8 @@ export function computeFigures(
         failing: [],
         notApplicable: [],
         versionNo: row.version_no,
+        failingOrder: [],
+        notApplicableOrder: [],
       });
     }
   }
@@ -321,40 +331,44 @@ export function computeFigures(
   const criterionOf = new Map(
     criteriaRows.map((row) => [row.id, { version: row.version_id, figure: criteria.get(row.lineage_id) }]),
   );
+  const planOrder = new Map(planIds.map((id, index) => [id, index]));
   const recordsOfVersion = new Map<string, number>();
-  const notPassInVersion = new Map<UnitRecord, number>();
-  // One { unitId, planId } per record, shared by every criterion it did not meet.
-  const itemOf = new Map<UnitRecord, { unitId: string; planId: string }>();
-  for (const [inspectionId, criterionId, fail] of queries.findings(records.map((record) => record.inspectionId))) {
-    const record = recordOf.get(inspectionId);
-    if (!record) continue;
-    const criterion = criterionOf.get(criterionId);
-    const inVersion = record.versionId !== null && criterion?.version === record.versionId;
-    if (inVersion) notPassInVersion.set(record, (notPassInVersion.get(record) ?? 0) + 1);
-    if (fail) record.fail += 1;
-    else record.na += 1;
-    const figure = criterion?.figure;
-    if (!figure) continue;
-    if (inVersion) figure.pass -= 1;
-    let item = itemOf.get(record);
-    if (!item) {
-      item = { unitId: record.unitId, planId: record.planId };
-      itemOf.set(record, item);
-    }
-    if (fail) {
-      figure.fail += 1;
-      figure.failing.push(item);
-    } else {
-      figure.na += 1;
-      figure.notApplicable.push(item);
-    }
-  }
   let withFindings = 0;
   for (const record of records) {
     const version = record.versionId;
     if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
+    let notPassInVersion = 0;
+    // One { unitId, planId } per record, shared by every criterion it did not meet, and its
+    // place in a list of them (by name, then plan).
+    let item: { unitId: string; planId: string } | null = null;
+    let order = 0;
+    const findings = rowOf.get(record)?.[9];
+    for (const finding of findings ? findings.split(FINDING_SEPARATOR) : []) {
+      const fail = finding.endsWith('1');
+      const criterion = criterionOf.get(finding.slice(0, -1));
+      const inVersion = version !== null && criterion?.version === version;
+      if (inVersion) notPassInVersion += 1;
+      if (fail) record.fail += 1;
+      else record.na += 1;
+      const figure = criterion?.figure;
+      if (!figure) continue;
+      if (inVersion) figure.pass -= 1;
+      if (!item) {
+        item = { unitId: record.unitId, planId: record.planId };
+        order = ((rank.get(record.unitId) ?? -1) + 1) * (planIds.length + 1) + (planOrder.get(record.planId) ?? 0);
+      }
+      if (fail) {
+        figure.fail += 1;
+        figure.failing.push(item);
+        figure.failingOrder.push(order);
+      } else {
+        figure.na += 1;
+        figure.notApplicable.push(item);
+        figure.notApplicableOrder.push(order);
+      }
+    }
     const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
-    record.pass = size - (notPassInVersion.get(record) ?? 0);
+    record.pass = size - notPassInVersion;
     if (record.fail > 0) withFindings += 1;
   }
   for (const [version, count] of recordsOfVersion) {
@@ -363,7 +377,6 @@ export function computeFigures(
       if (figure) figure.pass += count;
     }
   }
-  const planOrder = new Map(planIds.map((id, index) => [id, index]));
   records.sort(
     (a, b) =>
       (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) ||
@@ -379,7 +392,7 @@ export function computeFigures(
     addLines(causes, read(record.causes));
   }
 
-  const requests = requestFigures(queries, records, today, byName, read);
+  const requests = requestFigures(records, (record) => rowOf.get(record)?.[10] ?? null, today, byName, read);
 
   // Per plan, then each unit once over every plan.
   const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
@@ -450,23 +463,22 @@ export function computeFigures(
     if (allInspected.has(unitId)) entry.inspected += 1;
   }
 
-  // Findings arrive in no useful order: by name, then by the plans' order. Sorted on one number
-  // per entry (a comparison looking up two names each time took most of a second at scale).
-  const byUnitThenPlan = (list: { unitId: string; planId: string }[]) => {
-    const plans = planIds.length + 1;
+  // Findings arrive in no useful order: by name, then by the plans' order, each entry's place
+  // worked out once per record (a comparison looking up two names each time took most of a
+  // second at scale), the list's index breaking ties so the sort is stable.
+  const byUnitThenPlan = <T>(list: T[], order: number[]): T[] => {
     const keys = new Float64Array(list.length);
-    list.forEach((item, index) => {
-      const order = ((rank.get(item.unitId) ?? -1) + 1) * plans + (planOrder.get(item.planId) ?? 0);
-      keys[index] = order * list.length + index;
-    });
+    order.forEach((place, index) => (keys[index] = place * list.length + index));
     keys.sort();
     return Array.from(keys, (key) => list[key % list.length]!);
   };
-  const criteriaList = [...criteria.values()].map(({ versionNo: _versionNo, ...figure }) => ({
-    ...figure,
-    failing: byUnitThenPlan(figure.failing),
-    notApplicable: byUnitThenPlan(figure.notApplicable),
-  }));
+  const criteriaList = [...criteria.values()].map(
+    ({ versionNo: _versionNo, failingOrder, notApplicableOrder, ...figure }): CriterionFigure => ({
+      ...figure,
+      failing: byUnitThenPlan(figure.failing, failingOrder),
+      notApplicable: byUnitThenPlan(figure.notApplicable, notApplicableOrder),
+    }),
+  );
   const versionLineages = new Map<string, Set<string>>();
   for (const [versionId, ids] of byVersion) {
     versionLineages.set(versionId, new Set(ids.map((id) => lineageOf.get(id) ?? id)));
@@ -501,7 +513,7 @@ function toUnit(row: UnitRow): UnitInfo {
 /** "2.3": the group's place among its version's groups, and the criterion's within the group. */
 function numberCriteria(
   rows: { lineage_id: string; version_id: string; group_position: number; position: number; version_no: number }[],
-  criteria: Map<string, CriterionFigure & { versionNo: number }>,
+  criteria: Map<string, WorkingCriterion>,
 ): void {
   const groupsOfVersion = new Map<string, number[]>();
   const criteriaOfGroup = new Map<string, number[]>();
@@ -523,14 +535,21 @@ function numberCriteria(
   }
 }
 
+/** A record's requests as `RegularRow` carries them, one row each, in their order. */
+export function requestRows(inspectionId: string, requests: string): RequestRow[] {
+  return requests.split(REQUEST_SEPARATOR).map((request) => {
+    const [due = '', remedied = '', text = ''] = request.split(FIELD_SEPARATOR);
+    return { inspection_id: inspectionId, text, due_date: due || null, remedied_date: remedied || null };
+  });
+}
+
 function requestFigures(
-  queries: ReportQueries,
   records: UnitRecord[],
+  requestsOf: (record: UnitRecord) => string | null,
   today: string,
   byName: (a: string, b: string) => number,
   read: (text: string) => RecordedLine[],
 ): RequestFigures {
-  const recordOf = new Map(records.map((record) => [record.inspectionId, record]));
   const figures: RequestFigures = {
     total: 0,
     remedied: 0,
@@ -540,39 +559,37 @@ function requestFigures(
     unitsRemedied: 0,
     unitsOverdue: [],
     texts: [],
-    rows: [],
     byRecord: new Map(),
   };
   const overdueUnits = new Set<string>();
   const texts = new Map<string, TextFigure>();
-  for (const request of queries.requests(records.map((record) => record.inspectionId))) {
-    const record = recordOf.get(request.inspection_id);
-    if (!record) continue;
-    figures.rows.push(request);
-    figures.total += 1;
-    let entry = figures.byRecord.get(request.inspection_id);
-    if (!entry) {
-      // A record's few lines in an array: a Set for each of 120,000 records cost more than it saved.
-      entry = { keys: [], remedied: false, overdue: false };
-      figures.byRecord.set(request.inspection_id, entry);
-    }
-    if (request.remedied_date !== null) {
-      figures.remedied += 1;
-      entry.remedied = true;
-    } else if (request.due_date !== null && request.due_date < today) {
-      figures.overdue += 1;
-      overdueUnits.add(record.unitId);
-      entry.overdue = true;
-    } else {
-      figures.open += 1;
-    }
-    const seen = entry.keys;
-    for (const { line, key } of read(request.text)) {
-      if (seen.includes(key)) continue;
-      seen.push(key);
-      const known = texts.get(key);
-      if (known) known.units += 1;
-      else texts.set(key, { text: line, units: 1 });
+  for (const record of records) {
+    const requests = requestsOf(record);
+    if (requests === null) continue;
+    // A record's few lines in an array: a Set for each of 120,000 records cost more than it saved.
+    const entry = { keys: [] as string[], remedied: false, overdue: false, requests };
+    figures.byRecord.set(record.inspectionId, entry);
+    for (const request of requests.split(REQUEST_SEPARATOR)) {
+      const [due = '', remedied = '', text = ''] = request.split(FIELD_SEPARATOR);
+      figures.total += 1;
+      if (remedied !== '') {
+        figures.remedied += 1;
+        entry.remedied = true;
+      } else if (due !== '' && due < today) {
+        figures.overdue += 1;
+        overdueUnits.add(record.unitId);
+        entry.overdue = true;
+      } else {
+        figures.open += 1;
+      }
+      const seen = entry.keys;
+      for (const { line, key } of read(text)) {
+        if (seen.includes(key)) continue;
+        seen.push(key);
+        const known = texts.get(key);
+        if (known) known.units += 1;
+        else texts.set(key, { text: line, units: 1 });
+      }
     }
   }
   figures.unitsWith = figures.byRecord.size;

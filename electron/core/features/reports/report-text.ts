@@ -10,11 +10,15 @@ import { foldVietnamese } from '../../../../shared/text/fold';
 const LEADING_MARK = /^(?:[-–•+*]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)/u;
 const TRAILING_PUNCTUATION = /[\s;.,:]+$/u;
 
+/** Control characters other than the line break (a received package may hold them): spaces. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/gu;
+
 /** The non-empty lines of a text, without list marks and final punctuation, first letter capital. */
 export function recordedLines(text: string): string[] {
   const lines: string[] = [];
-  for (const raw of text.normalize('NFC').split('\n')) {
-    const line = raw.trim().replace(LEADING_MARK, '').replace(TRAILING_PUNCTUATION, '').trim();
+  for (const raw of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, ' ').split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim().replace(LEADING_MARK, '').replace(TRAILING_PUNCTUATION, '').trim();
     if (line === '') continue;
     const first = String.fromCodePoint(line.codePointAt(0) ?? 0);
     lines.push(first.toLocaleUpperCase('vi-VN') + line.slice(first.length));

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReportFigures, UnitRecord } from './report-figures';
-import { BREAKDOWN_KEYS } from './report-figures';
+import { BREAKDOWN_KEYS, requestRows } from './report-figures';
 import { isFormulaLike } from '../unit-export/formula-guard';
 import { kindShortName, periodPhrase, planPeriodPhrase, shortDate } from './report-wording';
 import { formatDate } from '../../../../shared/format/date';
@@ -334,15 +334,11 @@ function requestsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Re
     32,
   );
   const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
-  const byRecord = new Map<string, typeof figures.requests.rows>();
-  for (const request of figures.requests.rows) {
-    const list = byRecord.get(request.inspection_id) ?? [];
-    list.push(request);
-    byRecord.set(request.inspection_id, list);
-  }
   let row = 0;
   const write = (record: UnitRecord) => {
-    for (const request of byRecord.get(record.inspectionId) ?? []) {
+    const requests = figures.requests.byRecord.get(record.inspectionId)?.requests;
+    if (requests === undefined) return;
+    for (const request of requestRows(record.inspectionId, requests)) {
       row += 1;
       const status = requestStatus(request, figures.today);
       addRow(sheet, [

@@ -20,7 +20,8 @@ export const AGENCY_CHECKLIST = 'fe727f21-7420-5403-ba64-2cc97e6f8c81';
 export const FINDINGS = [
   ['Hồ sơ chưa khoa học', '- hồ sơ chưa khoa học.', 'HỒ SƠ CHƯA KHOA HỌC;', '1. Hồ sơ  chưa khoa học'],
   ['Niêm yết chưa kịp thời', 'niêm yết chưa kịp thời', '• Niêm yết chưa kịp thời.'],
-  ['Đi muộn về sớm', 'a) đi muộn về sớm'],
+  // With the control characters the report's reads use as separators (as a received package may hold).
+  ['Đi muộn về sớm', 'a) đi muộn về sớm', 'Đi muộn\u001e về\u001f sớm'],
 ] as const;
 
 const STATUSES = ['planned', 'draft', 'finalised', 'remedied'] as const;
