@@ -60,17 +60,16 @@ export function countedUnits(figures: ReportFigures, ref: CountRef): CountedUnit
       if (ref.criterion === null) return records.filter((record) => record.fail > 0).map(fromRecord);
       const criterion = figures.criteria.find((item) => item.lineage === ref.criterion);
       if (!criterion) return [];
-      const key = (item: { unitId: string; planId: string }) => `${item.planId}\n${item.unitId}`;
-      const failing = new Set(criterion.failing.map(key));
-      if (ref.what === 'criterionFail') return records.filter((record) => failing.has(key(record))).map(fromRecord);
-      const notApplicable = new Set(criterion.notApplicable.map(key));
+      const failing = new Set(criterion.failing);
+      if (ref.what === 'criterionFail') return records.filter((record) => failing.has(record)).map(fromRecord);
+      const notApplicable = new Set(criterion.notApplicable);
       return records
         .filter(
           (record) =>
             record.versionId !== null &&
             (figures.versionLineages.get(record.versionId)?.has(criterion.lineage) ?? false) &&
-            !failing.has(key(record)) &&
-            !notApplicable.has(key(record)),
+            !failing.has(record) &&
+            !notApplicable.has(record),
         )
         .map(fromRecord);
     }

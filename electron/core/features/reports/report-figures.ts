@@ -116,10 +116,10 @@ export interface CriterionFigure {
   pass: number;
   fail: number;
   na: number;
-  /** The records (unit ids, plan ids) that did not meet it, in name order. */
-  failing: { unitId: string; planId: string }[];
+  /** The records (of `records`, the same objects) that did not meet it, by name then plan. */
+  failing: UnitRecord[];
   /** The records where it did not apply. */
-  notApplicable: { unitId: string; planId: string }[];
+  notApplicable: UnitRecord[];
 }
 
 export interface TextFigure {
@@ -338,10 +338,8 @@ export function computeFigures(
     const version = record.versionId;
     if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
     let notPassInVersion = 0;
-    // One { unitId, planId } per record, shared by every criterion it did not meet, and its
-    // place in a list of them (by name, then plan).
-    let item: { unitId: string; planId: string } | null = null;
-    let order = 0;
+    // The record's place in a criterion's lists (by name, then plan), worked out at its first finding.
+    let order = -1;
     const findings = rowOf.get(record)?.[9];
     for (const finding of findings ? findings.split(FINDING_SEPARATOR) : []) {
       const fail = finding.endsWith('1');
@@ -353,17 +351,16 @@ export function computeFigures(
       const figure = criterion?.figure;
       if (!figure) continue;
       if (inVersion) figure.pass -= 1;
-      if (!item) {
-        item = { unitId: record.unitId, planId: record.planId };
+      if (order < 0) {
         order = ((rank.get(record.unitId) ?? -1) + 1) * (planIds.length + 1) + (planOrder.get(record.planId) ?? 0);
       }
       if (fail) {
         figure.fail += 1;
-        figure.failing.push(item);
+        figure.failing.push(record);
         figure.failingOrder.push(order);
       } else {
         figure.na += 1;
-        figure.notApplicable.push(item);
+        figure.notApplicable.push(record);
         figure.notApplicableOrder.push(order);
       }
     }

@@ -76,25 +76,61 @@ const STYLES = {
   na: resultStyle('na'),
 };
 
-/** An ISO date as the spreadsheet's own date (midnight UTC: the serial is the day itself). */
-function excelDate(iso: string | null): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+/**
+ * An ISO date as the spreadsheet's own date (midnight UTC: the serial is the day itself). One
+ * Date per day, shared by every cell of that day (a workbook holds a few thousand days in
+ * hundreds of thousands of cells).
+ */
+function excelDates(): (iso: string | null) => Date | null {
+  const known = new Map<string, Date | null>();
+  return (iso) => {
+    if (iso === null) return null;
+    let date = known.get(iso);
+    if (date === undefined) {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+      known.set(iso, date);
+    }
+    return date;
+  };
 }
 
 type Value = string | number | Date | null;
 
-/** Adds a row of values, each with its style; a text a spreadsheet could run as a formula keeps the Text format. */
-function addRow(sheet: ExcelJS.Worksheet, values: [Value, Style][], height?: number, commit = true): ExcelJS.Row {
-  const row = sheet.addRow(values.map(([value]) => value));
-  values.forEach(([value, style], index) => {
-    const cell = row.getCell(index + 1);
-    cell.style = typeof value === 'string' && isFormulaLike(value) ? { ...style, numFmt: '@' } : style;
-  });
+/**
+ * Adds a row of values, each with the style at its place; a text a spreadsheet could run as a
+ * formula keeps the Text format. Values and styles come as two arrays, not a pair per cell:
+ * the matrix alone has millions of cells.
+ */
+function addRow(
+  sheet: ExcelJS.Worksheet,
+  values: Value[],
+  styles: readonly Style[],
+  height?: number,
+  commit = true,
+): ExcelJS.Row {
+  const row = sheet.addRow(values);
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    const style = styles[index] ?? STYLES.cell;
+    row.getCell(index + 1).style =
+      typeof value === 'string' && isFormulaLike(value) ? { ...style, numFmt: '@' } : style;
+  }
   if (height) row.height = height;
   // Rows are written out as they are committed; a row still to be merged waits.
   if (commit) row.commit();
   return row;
+}
+
+/** A short row given as value and style pairs. */
+function addPairs(sheet: ExcelJS.Worksheet, pairs: [Value, Style][], height?: number, commit = true): ExcelJS.Row {
+  return addRow(
+    sheet,
+    pairs.map(([value]) => value),
+    pairs.map(([, style]) => style),
+    height,
+    commit,
+  );
 }
 
 function columnLetter(index: number): string {
@@ -106,8 +142,8 @@ function columnLetter(index: number): string {
 }
 
 function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string): void {
-  addRow(sheet, [[title, STYLES.title]], 22);
-  addRow(sheet, [[subtitle, STYLES.subtitle]]);
+  addPairs(sheet, [[title, STYLES.title]], 22);
+  addPairs(sheet, [[subtitle, STYLES.subtitle]]);
 }
 
 function periodLine(figures: ReportFigures): string {
@@ -133,14 +169,14 @@ function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
   });
   sheet.columns = [6, 48, 16, 24, 12, 12, 12, 12, 12, 12].map((width) => ({ width }));
   titleRows(sheet, 'TỔNG HỢP KẾT QUẢ KIỂM TRA THEO KẾ HOẠCH VÀ LOẠI HÌNH ĐƠN VỊ', periodLine(figures));
-  addRow(
+  addPairs(
     sheet,
     headers.map((title): [Value, Style] => [title, STYLES.header]),
     36,
   );
   figures.plans.forEach((plan, index) => {
     const when = planPeriodPhrase(plan.periodKind, plan.periodYear);
-    addRow(sheet, [
+    addPairs(sheet, [
       [index + 1, STYLES.total],
       [plan.title, { ...STYLES.total, alignment: { vertical: 'top', wrapText: true } }],
       [when, STYLES.total],
@@ -155,7 +191,7 @@ function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
     for (const key of BREAKDOWN_KEYS) {
       const item = plan.breakdown.find((entry) => entry.key === key);
       if (!item) continue;
-      addRow(sheet, [
+      addPairs(sheet, [
         ['', STYLES.cell],
         [plan.title, STYLES.text],
         [when, STYLES.cell],
@@ -170,7 +206,7 @@ function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
     }
   });
   const total = figures.total;
-  addRow(sheet, [
+  addPairs(sheet, [
     ['', STYLES.total],
     ['Tổng cộng (mỗi đơn vị tính một lần)', STYLES.total],
     ['', STYLES.total],
@@ -191,28 +227,38 @@ interface Column {
   number: string;
   text: string;
   group: string;
+  /** Per record (its place in `records`): 0 Đạt, 1 Chưa đạt, 2 Không áp dụng. */
+  results: Uint8Array;
 }
 
-function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: ReportFigures): void {
-  const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
-  // The results of each record that are not Đạt, by criterion (lineage).
-  const notPass = new Map<string, Map<string, 'fail' | 'na'>>();
-  const mark = (item: { unitId: string; planId: string }, lineage: string, result: 'fail' | 'na') => {
-    const key = `${item.planId}\n${item.unitId}`;
-    const map = notPass.get(key) ?? new Map<string, 'fail' | 'na'>();
-    map.set(lineage, result);
-    notPass.set(key, map);
+function matrixSheets(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  figures: ReportFigures,
+  excelDate: (iso: string | null) => Date | null,
+): void {
+  const place = new Map(figures.records.map((record, index) => [record, index]));
+  const resultsOf = (criterion: ReportFigures['criteria'][number]) => {
+    const results = new Uint8Array(figures.records.length);
+    const mark = (records: UnitRecord[], result: number) => {
+      for (const record of records) {
+        const at = place.get(record);
+        if (at !== undefined) results[at] = result;
+      }
+    };
+    mark(criterion.failing, 1);
+    mark(criterion.notApplicable, 2);
+    return results;
   };
+  const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
   const checklists = new Map<string, { name: string; columns: Column[] }>();
   for (const criterion of figures.criteria) {
-    for (const item of criterion.failing) mark(item, criterion.lineage, 'fail');
-    for (const item of criterion.notApplicable) mark(item, criterion.lineage, 'na');
     const checklist = checklists.get(criterion.checklistId) ?? { name: criterion.checklistName, columns: [] };
     checklist.columns.push({
       lineage: criterion.lineage,
       number: criterion.number,
       text: criterion.text,
       group: criterion.groupTitle,
+      results: resultsOf(criterion),
     });
     checklists.set(criterion.checklistId, checklist);
   }
@@ -249,7 +295,7 @@ function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
     sheet.columns = [6, 30, 36, 18, 12, 12, 7, 8, 9, ...checklist.columns.map(() => 9)].map((width) => ({ width }));
     titleRows(sheet, `KẾT QUẢ TỪNG NỘI DUNG KIỂM TRA – ${checklist.name}`, periodLine(figures));
     // Two header rows: the criterion's number over its wording.
-    addRow(
+    addPairs(
       sheet,
       [
         ...fixed.map((title): [Value, Style] => [title, STYLES.header]),
@@ -258,7 +304,7 @@ function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
       20,
       false,
     );
-    const textRow = addRow(
+    const textRow = addPairs(
       sheet,
       [
         ...fixed.map((): [Value, Style] => ['', STYLES.header]),
@@ -272,37 +318,73 @@ function matrixSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Rep
     );
     for (let column = 1; column <= fixed.length; column += 1) sheet.mergeCells(3, column, 4, column);
     textRow.commit();
+    // One values array and one styles array per row, the fixed columns' styles shared.
+    const styles: Style[] = [
+      STYLES.number,
+      STYLES.text,
+      STYLES.text,
+      STYLES.cell,
+      STYLES.date,
+      STYLES.text,
+      STYLES.number,
+      STYLES.number,
+      STYLES.number,
+      ...checklist.columns.map(() => STYLES.cell),
+    ];
+    // Which of the sheet's columns each checklist version asks (worked out once per version).
+    const asked = new Map<string, boolean[]>();
+    const WORDS = [RESULT_WORDS.pass, RESULT_WORDS.fail, RESULT_WORDS.na] as const;
+    const RESULT_STYLES = [STYLES.pass, STYLES.fail, STYLES.na] as const;
     let row = 0;
-    for (const record of figures.records) {
-      if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) continue;
+    figures.records.forEach((record, recordIndex) => {
+      if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) return;
       row += 1;
-      const lineages = figures.versionLineages.get(record.versionId) ?? new Set<string>();
-      const results = notPass.get(`${record.planId}\n${record.unitId}`);
+      let inVersion = asked.get(record.versionId);
+      if (!inVersion) {
+        const lineages = figures.versionLineages.get(record.versionId) ?? new Set<string>();
+        inVersion = checklist.columns.map((column) => lineages.has(column.lineage));
+        asked.set(record.versionId, inVersion);
+      }
       const unit = figures.units.get(record.unitId);
-      addRow(sheet, [
-        [row, STYLES.number],
-        [planTitle.get(record.planId) ?? '', STYLES.text],
-        [unit?.name ?? '', STYLES.text],
-        [
-          unit ? kindShortName(unit.kind === 'school' ? `school:${unit.level ?? 'other'}` : unit.kind) : '',
-          STYLES.cell,
-        ],
-        [excelDate(record.date), STYLES.date],
-        [record.minutesNumber, STYLES.text],
-        [record.pass, STYLES.number],
-        [record.fail, STYLES.number],
-        [record.na, STYLES.number],
-        ...checklist.columns.map((column): [Value, Style] => {
-          if (!lineages.has(column.lineage)) return ['', STYLES.cell];
-          const result = results?.get(column.lineage) ?? 'pass';
-          return [RESULT_WORDS[result], STYLES[result]];
-        }),
-      ]);
-    }
+      const values: Value[] = [
+        row,
+        planTitle.get(record.planId) ?? '',
+        unit?.name ?? '',
+        unit ? kindShortName(unit.kind === 'school' ? `school:${unit.level ?? 'other'}` : unit.kind) : '',
+        excelDate(record.date),
+        record.minutesNumber,
+        record.pass,
+        record.fail,
+        record.na,
+      ];
+      for (let index = 0; index < checklist.columns.length; index += 1) {
+        const result = inVersion[index] ? (checklist.columns[index]!.results[recordIndex] ?? 0) : null;
+        values.push(result === null ? '' : (WORDS[result] ?? ''));
+        styles[fixed.length + index] = result === null ? STYLES.cell : (RESULT_STYLES[result] ?? STYLES.cell);
+      }
+      addRow(sheet, values, styles);
+    });
     sheet.autoFilter = `A4:${columnLetter(last)}4`;
     sheet.commit();
   }
 }
+
+const REQUEST_CELLS = [
+  STYLES.number,
+  STYLES.text,
+  STYLES.text,
+  STYLES.date,
+  STYLES.text,
+  STYLES.text,
+  STYLES.date,
+  STYLES.date,
+];
+/** A request row's styles: its state coloured as a result is (overdue as "Chưa đạt", remedied as "Đạt"). */
+const REQUEST_STYLES = {
+  open: [...REQUEST_CELLS, STYLES.cell],
+  overdue: [...REQUEST_CELLS, STYLES.fail],
+  remedied: [...REQUEST_CELLS, STYLES.pass],
+};
 
 function requestStatus(request: { due_date: string | null; remedied_date: string | null }, today: string): string {
   if (request.remedied_date !== null) return 'Đã khắc phục';
@@ -310,7 +392,11 @@ function requestStatus(request: { due_date: string | null; remedied_date: string
   return request.due_date < today ? 'Quá hạn' : 'Chưa đến hạn';
 }
 
-function requestsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: ReportFigures): void {
+function requestsSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  figures: ReportFigures,
+  excelDate: (iso: string | null) => Date | null,
+): void {
   const headers = [
     'TT',
     'Kế hoạch',
@@ -328,7 +414,7 @@ function requestsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Re
   });
   sheet.columns = [6, 30, 34, 12, 12, 60, 13, 13, 16].map((width) => ({ width }));
   titleRows(sheet, 'KIẾN NGHỊ, YÊU CẦU ĐỐI VỚI CÁC CƠ QUAN, ĐƠN VỊ', periodLine(figures));
-  addRow(
+  addPairs(
     sheet,
     headers.map((title): [Value, Style] => [title, STYLES.header]),
     32,
@@ -341,17 +427,25 @@ function requestsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Re
     for (const request of requestRows(record.inspectionId, requests)) {
       row += 1;
       const status = requestStatus(request, figures.today);
-      addRow(sheet, [
-        [row, STYLES.number],
-        [planTitle.get(record.planId) ?? '', STYLES.text],
-        [figures.units.get(record.unitId)?.name ?? '', STYLES.text],
-        [excelDate(record.date), STYLES.date],
-        [record.minutesNumber, STYLES.text],
-        [request.text, STYLES.text],
-        [excelDate(request.due_date), STYLES.date],
-        [excelDate(request.remedied_date), STYLES.date],
-        [status, status === 'Quá hạn' ? STYLES.fail : status === 'Đã khắc phục' ? STYLES.pass : STYLES.cell],
-      ]);
+      addRow(
+        sheet,
+        [
+          row,
+          planTitle.get(record.planId) ?? '',
+          figures.units.get(record.unitId)?.name ?? '',
+          excelDate(record.date),
+          record.minutesNumber,
+          request.text,
+          excelDate(request.due_date),
+          excelDate(request.remedied_date),
+          status,
+        ],
+        status === 'Quá hạn'
+          ? REQUEST_STYLES.overdue
+          : status === 'Đã khắc phục'
+            ? REQUEST_STYLES.remedied
+            : REQUEST_STYLES.open,
+      );
     }
   };
   figures.records.forEach(write);
@@ -365,8 +459,9 @@ export async function writeStatisticsWorkbook(file: string, figures: ReportFigur
   workbook.creator = 'Kiểm tra KLKCHC';
   workbook.created = created;
   summarySheet(workbook, figures);
-  matrixSheets(workbook, figures);
-  requestsSheet(workbook, figures);
+  const excelDate = excelDates();
+  matrixSheets(workbook, figures, excelDate);
+  requestsSheet(workbook, figures, excelDate);
   await workbook.commit();
 }
 
