@@ -214,7 +214,9 @@ export function computeFigures(
   const planIds = heads.map((head) => head.id);
   const units = new Map<string, UnitInfo>();
   for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
-  const unitOf = (id: string): UnitInfo => units.get(id) ?? { id, name: '', kind: 'other', level: null, sortKey: '' };
+  // Each unit's line of the breakdown, worked out once (plans' scopes hold 200,000 entries at scale).
+  const keyOfUnit = new Map([...units.values()].map((unit) => [unit.id, breakdownKey(unit.kind, unit.level)]));
+  const keyOf = (unitId: string): BreakdownKey => keyOfUnit.get(unitId) ?? 'other';
   // Name order as a number per unit, ranked once: sorting 300,000 failing entries by looking up
   // two sort keys per comparison took most of a second. Sort keys order by plain comparison
   // (shared/text/collate.ts); a unit not found sorts first (an empty key), as before.
@@ -229,7 +231,7 @@ export function computeFigures(
 
   // The record of each unit under each plan (its latest inspection), and its first inspection in
   // the period; per plan, then unit (no key strings built for 200,000 rows). Rows are read one at
-  // a time and turned into records at once: a row left behind dies young.
+  // a time; only a record's own row is kept, for its findings and requests.
   const latest = new Map<string, Map<string, UnitRecord>>();
   // The row each record was made from: its finalising time (a tie-break), findings and requests.
   const rowOf = new Map<UnitRecord, RegularRow>();
@@ -325,9 +327,9 @@ export function computeFigures(
   numberCriteria(criteriaRows, criteria);
 
   // Đạt is counted per version, not per record: each criterion of a version is met by every
-  // record of that version, less the records that found it not met or not applicable. The
-  // findings are counted as they are read, into their record and their criterion.
-  // One look-up per finding: its criterion's version and figure.
+  // record of that version, less the records that found it not met or not applicable. Each
+  // record's findings are counted into it and into their criterion, one look-up per finding
+  // (its criterion's version and figure).
   const criterionOf = new Map(
     criteriaRows.map((row) => [row.id, { version: row.version_id, figure: criteria.get(row.lineage_id) }]),
   );
@@ -374,12 +376,20 @@ export function computeFigures(
       if (figure) figure.pass += count;
     }
   }
-  records.sort(
+  // By plan, date, then name: each record's plan and name looked up once, not per comparison.
+  const sortable = records.map((record) => ({
+    record,
+    plan: planOrder.get(record.planId) ?? 0,
+    name: rank.get(record.unitId) ?? -1,
+  }));
+  sortable.sort(
     (a, b) =>
-      (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) ||
-      compareKeys(a.date, b.date) ||
-      byName(a.unitId, b.unitId),
+      a.plan - b.plan ||
+      compareKeys(a.record.date, b.record.date) ||
+      a.name - b.name ||
+      compareKeys(a.record.unitId, b.record.unitId),
   );
+  sortable.forEach((entry, index) => (records[index] = entry.record));
 
   const limitations = new Map<string, TextFigure>();
   const causes = new Map<string, TextFigure>();
@@ -409,8 +419,7 @@ export function computeFigures(
     const done = inspectedUnits.get(head.id) ?? new Set<string>();
     const breakdown = emptyBreakdown();
     for (const unitId of inScope) {
-      const unit = unitOf(unitId);
-      const entry = breakdown.get(breakdownKey(unit.kind, unit.level));
+      const entry = breakdown.get(keyOf(unitId));
       if (!entry) continue;
       entry.scope += 1;
       if (done.has(unitId)) entry.inspected += 1;
@@ -453,8 +462,7 @@ export function computeFigures(
   for (const set of inspectedUnits.values()) for (const unitId of set) allInspected.add(unitId);
   const totalBreakdown = emptyBreakdown();
   for (const unitId of allScope) {
-    const unit = unitOf(unitId);
-    const entry = totalBreakdown.get(breakdownKey(unit.kind, unit.level));
+    const entry = totalBreakdown.get(keyOf(unitId));
     if (!entry) continue;
     entry.scope += 1;
     if (allInspected.has(unitId)) entry.inspected += 1;
