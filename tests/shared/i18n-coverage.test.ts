@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../shared/i18n/resources';
 import { hasTranslation } from '../../shared/i18n/translate';
@@ -43,8 +44,34 @@ function leaves(tree: unknown, prefix = ''): string[] {
 }
 
 describe('every string of the interface goes through the catalogs', () => {
-  it('the English catalog has exactly the Vietnamese keys', () => {
-    expect(leaves(catalogs.en).sort()).toEqual(leaves(catalogs.vi).sort());
+  it('the English catalog has exactly the Vietnamese keys, and singular forms only of counted ones', () => {
+    const vietnamese = new Set(leaves(catalogs.vi));
+    const english = leaves(catalogs.en);
+    const singulars = english.filter((key) => key.endsWith('_one') && !vietnamese.has(key));
+    expect(english.filter((key) => !singulars.includes(key)).sort()).toEqual([...vietnamese].sort());
+    const valueOf = (key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogs.en);
+    for (const key of singulars) {
+      // i18next picks "<key>_one" when the count is 1: its plural must be the key itself, counted.
+      expect(valueOf(key.slice(0, -'_one'.length)), key).toContain('{{count}}');
+    }
+    expect(singulars.length).toBeGreaterThan(0);
+  });
+
+  it('says "1 unit", "2 units" in English and the same words for any count in Vietnamese', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { vi: { translation: catalogs.vi }, en: { translation: catalogs.en } },
+      lng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    expect(i18n.t('progress.notInspectedCount', { count: 1 })).toBe('1 unit not yet inspected');
+    expect(i18n.t('progress.notInspectedCount', { count: 2 })).toBe('2 units not yet inspected');
+    expect(i18n.t('progress.drafts', { count: 1 })).toBe('1 set of minutes being recorded');
+    await i18n.changeLanguage('vi');
+    expect(i18n.t('progress.notInspectedCount', { count: 1 })).toBe(
+      catalogs.vi.progress.notInspectedCount.replace('{{count}}', '1'),
+    );
   });
 
   it('no Vietnamese string is empty or carries decomposed (NFD) characters', () => {

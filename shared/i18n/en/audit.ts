@@ -42,5 +42,6 @@ export const audit: CatalogShape<typeof vi> = {
     receive: 'Received from',
   },
   changeCount: '{{count}} changes',
+  changeCount_one: '1 change',
   empty_value: '(empty)',
 };

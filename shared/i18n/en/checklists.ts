@@ -43,6 +43,7 @@ export const checklists: CatalogShape<typeof vi> = {
   discard: 'Discard changes',
   unsaved: 'Unsaved changes.',
   criteriaCount: '{{count}} criteria',
+  criteriaCount_one: '1 criterion',
   validation: {
     noGroups: 'A checklist needs at least one group.',
   },

@@ -32,6 +32,7 @@ export const common: CatalogShape<typeof vi> = {
   },
   sampleBadge: 'Sample data',
   rowCount: '{{count}} rows',
+  rowCount_one: '1 row',
   unexpected:
     'An unexpected error occurred. No data was changed. Please try again; if it happens again, contact technical support.',
   offline: 'Cannot reach the application back end. Check the terminal window running the app, then reload the page.',

@@ -10,6 +10,7 @@ export const inspections: CatalogShape<typeof vi> = {
   allPlans: 'All plans',
   statusFilter: 'Status',
   count: '{{count}} inspections',
+  count_one: '1 inspection',
   noMatch: 'No inspection matches.',
   empty: 'No inspections yet. Create a plan and add units to its scope.',
   more: 'Show {{count}} more',
@@ -118,6 +119,7 @@ export const inspections: CatalogShape<typeof vi> = {
     allPass: 'All remaining: Pass',
     allPassShortcut: 'Set every criterion without a result to Pass (Alt+D)',
     allPassDone: '{{count}} remaining criteria set to Pass.',
+    allPassDone_one: '1 remaining criterion set to Pass.',
     resultGroup: 'Result: {{criterion}}',
     noteFor: 'Note: {{criterion}}',
     keysHelp:
@@ -154,6 +156,7 @@ export const inspections: CatalogShape<typeof vi> = {
       closing: 'Response and conclusion',
     },
     problems: '{{count}} items still need filling in before finalising.',
+    problems_one: '1 item still needs filling in before finalising.',
     schedule: 'Change planned date',
     scheduled: 'Planned date changed.',
   },

@@ -11,6 +11,7 @@ export const minutes: CatalogShape<typeof vi> = {
   previewFailed: 'The preview could not be shown. You can still save the PDF or print.',
   pageLabel: 'Page {{page}} / {{count}}',
   pageCount: '{{count}} pages',
+  pageCount_one: '1 page',
   print: 'Print',
   printing: 'Opening the print dialog…',
   savePdf: 'Save PDF',

@@ -30,6 +30,7 @@ export const settings: CatalogShape<typeof vi> = {
   sampleLoaded: 'Loaded {{count}} sample units.',
   sampleRemoved: 'Removed {{count}} sample units.',
   sampleKept: '{{count}} sample units were edited and were kept.',
+  sampleKept_one: '1 sample unit was edited and was kept.',
   saveOffice: 'Save office and user details',
   saved: 'Settings saved.',
 };

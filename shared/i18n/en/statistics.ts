@@ -11,6 +11,8 @@ export const statistics: CatalogShape<typeof vi> = {
   progressHelp: "Units inspected so far, month by month, as a share of each plan's target.",
   planFigure: '{{title}}: {{inspected}}/{{scope}}, {{percent}}% of the target',
   target: 'Target',
+  month: '{{month2}}/{{year}}',
+  decimalSeparator: '.',
   kindsTitle: 'Units by kind',
   scope: 'In scope',
   inspected: 'Inspected',

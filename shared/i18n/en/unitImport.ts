@@ -180,6 +180,7 @@ export const unitImport: CatalogShape<typeof vi> = {
     undoing: 'Undoing…',
     undone: 'Import undone: {{removed}} units just added removed, {{restored}} updated units restored.',
     undoKept: '{{count}} units left as they are: edited or put to use (in a plan, or as a parent) since the import.',
+    undoKept_one: '1 unit left as it is: edited or put to use (in a plan, or as a parent) since the import.',
     nothingChanged: 'The registry did not change: every unit in the file was already there, identical.',
     done: 'Done',
     notice: 'Imported: {{created}} added, {{updated}} updated.',

@@ -8,6 +8,9 @@ export const statistics = {
   progressHelp: 'Số đơn vị đã kiểm tra cộng dồn theo tháng, tính theo phần trăm chỉ tiêu của từng kế hoạch.',
   planFigure: '{{title}}: {{inspected}}/{{scope}}, đạt {{percent}}%',
   target: 'Chỉ tiêu',
+  /** A month on the progress chart's axis: "T1/2019". */
+  month: 'T{{month}}/{{year}}',
+  decimalSeparator: ',',
   kindsTitle: 'Số đơn vị theo loại hình',
   scope: 'Trong phạm vi',
   inspected: 'Đã kiểm tra',

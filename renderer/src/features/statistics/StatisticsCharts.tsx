@@ -4,18 +4,11 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import { useTranslation } from 'react-i18next';
 import type { Statistics, StatisticsCriterion } from '../../../../shared/domain/statistics';
+import { monthLabel, percentText } from './chart-labels';
 
 /** Lines of more plans than this are hard to tell apart: the largest are drawn. */
 const MAX_LINES = 8;
 const MAX_CRITERIA = 15;
-
-function percentText(value: number | null): string {
-  return value === null ? '' : `${String(Math.round(value * 10) / 10).replace('.', ',')}%`;
-}
-
-function monthLabel(iso: string): string {
-  return `T${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
-}
 
 /** Each plan's units inspected so far, month by month, as a share of its target (100% = the target). */
 export function ProgressChart({ statistics }: { statistics: Statistics }) {
@@ -27,7 +20,7 @@ export function ProgressChart({ statistics }: { statistics: Statistics }) {
       id: plan.id,
       label: plan.title,
       data: inspected.map((count) => (plan.targetUnits > 0 ? Math.round((count / plan.targetUnits) * 1000) / 10 : 0)),
-      valueFormatter: (value: number | null) => percentText(value),
+      valueFormatter: (value: number | null) => percentText(t, value),
       showMark: inspected.length <= 24,
       curve: 'linear' as const,
     };
@@ -43,7 +36,7 @@ export function ProgressChart({ statistics }: { statistics: Statistics }) {
         xAxis={[
           {
             scaleType: 'point',
-            data: statistics.months.map(monthLabel),
+            data: statistics.months.map((month) => monthLabel(t, month)),
             ...(statistics.months.length > 12
               ? { tickLabelStyle: { angle: -40, textAnchor: 'end' as const, fontSize: 12 }, height: 56 }
               : {}),
@@ -131,8 +124,8 @@ export function CriteriaChart({ criteria }: { criteria: StatisticsCriterion[] })
             data: shown.map((criterion) => criterion.failShare),
             label: t('statistics.failShare'),
             color: '#c55a11',
-            valueFormatter: (value: number | null) => percentText(value),
-            barLabel: (item) => percentText(item.value),
+            valueFormatter: (value: number | null) => percentText(t, value),
+            barLabel: (item) => percentText(t, item.value),
             barLabelPlacement: 'outside',
           },
         ]}
