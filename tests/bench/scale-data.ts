@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { DATABASE_FILE_NAME } from '../../electron/core/app/paths';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/core/db/migrations';
+import { fsyncFile } from '../../electron/core/files/atomic-write';
 import { unitEntity } from '../../electron/core/features/registry/unit-entity';
 import { personSortKey } from '../../electron/core/features/officials/official-service';
 import type { UnitInput, UnitKind } from '../../shared/domain/unit';
@@ -121,12 +122,7 @@ export function copyScaleDatabase(scale: ScaleDatabase, targetDir: string): stri
   fs.copyFileSync(scale.file, target);
   // On disk before anything is timed: otherwise the system writes the copy (up to 1 GB) back
   // while the benchmark runs, and the figures measure that instead (a second or more).
-  const fd = fs.openSync(target, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  fsyncFile(target);
   return targetDir;
 }
 

@@ -14,6 +14,16 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
+/** Flushes a file already written to disk (a copy about to be renamed into place, or timed). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Which sentence explains a failed write (errors.WRITE_FAILED_<reason> in the catalogs). */
 export type WriteFailure = 'diskFull' | 'denied' | 'gone' | 'other';
 

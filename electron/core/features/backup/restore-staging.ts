@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { migrate, schemaVersion } from '../../db/migrate';
 import { migrations, LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { runSqliteSteps, WorkerStepError } from '../../db/sqlite-worker';
-import { fsyncDirectory } from '../../files/atomic-write';
+import { fsyncDirectory, fsyncFile } from '../../files/atomic-write';
 import { readSealedInfo } from '../../files/sealed-reader';
 import { sealedError } from '../../files/sealed-format';
 import { AppError, explainSystemError } from '../../kernel/errors';
@@ -175,12 +175,7 @@ export async function stageRestore(
     if (migratedFrom !== null) migrateCopy(file);
     const facts = factsFrom(await runSqliteSteps([{ op: 'open', file, readonly: true }, ...factSteps()]), 1);
     // Flushed now, so the switch is a rename of a file already on disk.
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(file);
     fsyncDirectory(restoreDir);
     return {
       state: 'ready',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fsyncDirectory } from '../../files/atomic-write';
+import { fsyncDirectory, fsyncFile } from '../../files/atomic-write';
 import { removeStalePartials } from '../../files/removable-write';
 import { AppError } from '../../kernel/errors';
 
@@ -88,12 +88,7 @@ export function keepDamagedFile(paths: BackupPaths, stem: string): string {
   for (let copy = 2; fs.existsSync(path.join(paths.backupsDir, name)); copy += 1) name = `${stem}_hong_${copy}.sqlite3`;
   const target = path.join(paths.backupsDir, name);
   fs.copyFileSync(paths.databaseFile, target);
-  const fd = fs.openSync(target, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  fsyncFile(target);
   fsyncDirectory(paths.backupsDir);
   return name;
 }
