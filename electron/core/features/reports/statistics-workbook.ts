@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { ReportFigures, UnitRecord } from './report-figures';
 import { BREAKDOWN_KEYS, requestRows } from './report-figures';
@@ -96,6 +97,19 @@ function excelDates(): (iso: string | null) => Date | null {
 }
 
 type Value = string | number | Date | null;
+
+/**
+ * Every so many rows the writer lets the event loop run: the zipper then compresses what is
+ * written (on another thread) while the next rows are made, instead of the whole sheet's XML
+ * (hundreds of megabytes at 200,000 inspections) waiting in memory for the end; and the app
+ * answers other calls meanwhile. A pause is where a failed file write stops the rows.
+ */
+const ROWS_BETWEEN_PAUSES = 100;
+interface Pacing {
+  /** Rows written between pauses. */
+  every: number;
+  pause: () => Promise<void>;
+}
 
 /**
  * Adds a row of values, each with the style at its place; a text a spreadsheet could run as a
@@ -231,11 +245,12 @@ interface Column {
   results: Uint8Array;
 }
 
-function matrixSheets(
+async function matrixSheets(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   figures: ReportFigures,
   excelDate: (iso: string | null) => Date | null,
-): void {
+  pacing: Pacing,
+): Promise<void> {
   const place = new Map(figures.records.map((record, index) => [record, index]));
   const resultsOf = (criterion: ReportFigures['criteria'][number]) => {
     const results = new Uint8Array(figures.records.length);
@@ -336,9 +351,11 @@ function matrixSheets(
     const WORDS = [RESULT_WORDS.pass, RESULT_WORDS.fail, RESULT_WORDS.na] as const;
     const RESULT_STYLES = [STYLES.pass, STYLES.fail, STYLES.na] as const;
     let row = 0;
-    figures.records.forEach((record, recordIndex) => {
-      if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) return;
+    for (let recordIndex = 0; recordIndex < figures.records.length; recordIndex += 1) {
+      const record = figures.records[recordIndex]!;
+      if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) continue;
       row += 1;
+      if (row % pacing.every === 0) await pacing.pause();
       let inVersion = asked.get(record.versionId);
       if (!inVersion) {
         const lineages = figures.versionLineages.get(record.versionId) ?? new Set<string>();
@@ -363,7 +380,7 @@ function matrixSheets(
         styles[fixed.length + index] = result === null ? STYLES.cell : (RESULT_STYLES[result] ?? STYLES.cell);
       }
       addRow(sheet, values, styles);
-    });
+    }
     sheet.autoFilter = `A4:${columnLetter(last)}4`;
     sheet.commit();
   }
@@ -392,11 +409,12 @@ function requestStatus(request: { due_date: string | null; remedied_date: string
   return request.due_date < today ? 'Quá hạn' : 'Chưa đến hạn';
 }
 
-function requestsSheet(
+async function requestsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   figures: ReportFigures,
   excelDate: (iso: string | null) => Date | null,
-): void {
+  pacing: Pacing,
+): Promise<void> {
   const headers = [
     'TT',
     'Kế hoạch',
@@ -421,11 +439,12 @@ function requestsSheet(
   );
   const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
   let row = 0;
-  const write = (record: UnitRecord) => {
+  for (const record of figures.records) {
     const requests = figures.requests.byRecord.get(record.inspectionId)?.requests;
-    if (requests === undefined) return;
+    if (requests === undefined) continue;
     for (const request of requestRows(record.inspectionId, requests)) {
       row += 1;
+      if (row % pacing.every === 0) await pacing.pause();
       const status = requestStatus(request, figures.today);
       addRow(
         sheet,
@@ -447,22 +466,56 @@ function requestsSheet(
             : REQUEST_STYLES.open,
       );
     }
-  };
-  figures.records.forEach(write);
+  }
   sheet.autoFilter = `A3:${columnLetter(headers.length)}3`;
   sheet.commit();
 }
 
-/** Writes the workbook of these figures to `file`. */
-export async function writeStatisticsWorkbook(file: string, figures: ReportFigures, created: Date): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'Kiểm tra KLKCHC';
-  workbook.created = created;
-  summarySheet(workbook, figures);
-  const excelDate = excelDates();
-  matrixSheets(workbook, figures, excelDate);
-  requestsSheet(workbook, figures, excelDate);
-  await workbook.commit();
+/**
+ * Writes the workbook of these figures to `file`. A failed write (a full disk, a folder gone)
+ * rejects with the system's error and stops the rows: exceljs only listens for the file's
+ * errors once it finishes, so an early one would otherwise leave the export waiting forever.
+ */
+export async function writeStatisticsWorkbook(
+  file: string,
+  figures: ReportFigures,
+  created: Date,
+  { rowsBetweenPauses = ROWS_BETWEEN_PAUSES } = {},
+): Promise<void> {
+  const output = fs.createWriteStream(file);
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_, reject) => {
+    output.on('error', (error) => {
+      failure ??= error;
+      reject(error);
+    });
+  });
+  const pacing: Pacing = {
+    every: rowsBetweenPauses,
+    pause: async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure) throw failure;
+    },
+  };
+  const write = async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: true,
+    });
+    workbook.creator = 'Kiểm tra KLKCHC';
+    workbook.created = created;
+    summarySheet(workbook, figures);
+    const excelDate = excelDates();
+    await matrixSheets(workbook, figures, excelDate, pacing);
+    await requestsSheet(workbook, figures, excelDate, pacing);
+    await workbook.commit();
+  };
+  try {
+    await Promise.race([write(), failed]);
+  } finally {
+    if (failure) output.destroy();
+  }
 }
 
 /** "Thống kê kết quả kiểm tra 01-01-2019 đến 31-08-2020" */
