@@ -1,81 +1,123 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import type { ReportFigures, UnitRecord } from './report-figures';
-import { BREAKDOWN_KEYS, requestRows } from './report-figures';
+import type { ReportFigures, UnitInfo, UnitRecord } from './report-figures';
+import { BREAKDOWN_KEYS, breakdownKey, requestRows } from './report-figures';
 import { isFormulaLike } from '../unit-export/formula-guard';
 import { kindShortName, periodPhrase, planPeriodPhrase, shortDate } from './report-wording';
 import { formatDate } from '../../../../shared/format/date';
+import {
+  XlsxWriter,
+  type SheetOptions,
+  type XlsxSheet,
+  type XlsxStyle,
+  type XlsxValue,
+} from '../../documents/xlsx-writer';
 
 /**
  * The statistics workbook (.xlsx): a summary per plan and kind; one matrix of units × criteria
  * per checklist (Đạt / Chưa đạt / Không áp dụng, coloured; frozen panes, autofilter, printed A4
  * landscape with its header rows on every page); the requests with their deadlines and remedies.
- * Written as a stream (row by row, straight to the file), so 200,000 inspections neither wait
- * for nor fill memory. Headers are Vietnamese, as the office files them; text that a
- * spreadsheet could take for a formula stays text (the export's formula guard).
+ * Written as a stream (row by row, deflated straight into the file), so 200,000 inspections
+ * neither wait for nor fill memory. Headers are Vietnamese, as the office files them; text that
+ * a spreadsheet could take for a formula is never one, and keeps the Text format (the export's
+ * formula guard) so it stays text when edited.
  */
 
 const FONT = { name: 'Times New Roman', size: 11 };
-const BOLD = { ...FONT, bold: true };
-const THIN = { style: 'thin' as const, color: { argb: 'FF8A8A8A' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDE6F1' } };
+const BORDER = 'FF8A8A8A';
+const HEADER_FILL = 'FFDDE6F1';
 const DATE_FORMAT = 'dd/mm/yyyy';
-const PAGE = {
-  paperSize: 9,
-  orientation: 'landscape' as const,
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
+const PAGE: SheetOptions['page'] = {
+  landscape: true,
+  fitToWidth: true,
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
 };
 
 export const RESULT_WORDS = { pass: 'Đạt', fail: 'Chưa đạt', na: 'Không áp dụng' } as const;
 
 /** The three results, each with its own colours (light fill, dark text: readable printed in grey too). */
-const RESULT_STYLES = {
+const RESULT_COLOURS = {
   pass: { fill: 'FFC6EFCE', font: 'FF006100' },
   fail: { fill: 'FFFFC7CE', font: 'FF9C0006' },
   na: { fill: 'FFEDEDED', font: 'FF595959' },
 } as const;
 
-type Style = Partial<ExcelJS.Style>;
-
-function resultStyle(result: keyof typeof RESULT_STYLES): Style {
-  const colours = RESULT_STYLES[result];
+function resultStyle(result: keyof typeof RESULT_COLOURS): XlsxStyle {
+  const colours = RESULT_COLOURS[result];
   return {
-    font: { ...FONT, color: { argb: colours.font } },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } },
+    font: { color: colours.font },
+    fill: colours.fill,
     border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle' },
+    horizontal: 'center',
+    vertical: 'center',
   };
 }
 
-const STYLES = {
-  cell: { font: FONT, border: BORDER, alignment: { vertical: 'top', wrapText: true } } as Style,
-  number: { font: FONT, border: BORDER, alignment: { horizontal: 'right', vertical: 'top' } } as Style,
-  percent: { font: FONT, border: BORDER, numFmt: '0%', alignment: { horizontal: 'right', vertical: 'top' } } as Style,
-  date: {
-    font: FONT,
-    border: BORDER,
-    numFmt: DATE_FORMAT,
-    alignment: { horizontal: 'center', vertical: 'top' },
-  } as Style,
-  text: { font: FONT, border: BORDER, numFmt: '@', alignment: { vertical: 'top', wrapText: true } } as Style,
+const STYLE_DEFINITIONS = {
+  cell: { border: BORDER, vertical: 'top', wrap: true },
+  number: { border: BORDER, horizontal: 'right', vertical: 'top' },
+  percent: { border: BORDER, numFmt: '0%', horizontal: 'right', vertical: 'top' },
+  date: { border: BORDER, numFmt: DATE_FORMAT, horizontal: 'center', vertical: 'top' },
+  text: { border: BORDER, numFmt: '@', vertical: 'top', wrap: true },
   header: {
-    font: BOLD,
+    font: { bold: true },
     fill: HEADER_FILL,
     border: BORDER,
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  } as Style,
-  total: { font: BOLD, border: BORDER, alignment: { vertical: 'top' } } as Style,
-  totalPercent: { font: BOLD, border: BORDER, numFmt: '0%', alignment: { horizontal: 'right' } } as Style,
-  title: { font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: 'left' } } as Style,
-  subtitle: { font: { ...FONT, italic: true } } as Style,
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+  },
+  criterionHeader: {
+    font: { bold: true, size: 9 },
+    fill: HEADER_FILL,
+    border: BORDER,
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+  },
+  total: { font: { bold: true }, border: BORDER, vertical: 'top' },
+  totalWrapped: { font: { bold: true }, border: BORDER, vertical: 'top', wrap: true },
+  totalPercent: { font: { bold: true }, border: BORDER, numFmt: '0%', horizontal: 'right' },
+  title: { font: { bold: true, size: 14 }, horizontal: 'left' },
+  subtitle: { font: { italic: true } },
   pass: resultStyle('pass'),
   fail: resultStyle('fail'),
   na: resultStyle('na'),
-};
+} satisfies Record<string, XlsxStyle>;
+
+type StyleName = keyof typeof STYLE_DEFINITIONS;
+type Styles = Record<StyleName, number>;
+
+/**
+ * The workbook's cell formats by name, and each one's Text variant for a value a spreadsheet
+ * could take for a formula.
+ */
+class Formats {
+  readonly ids: Styles;
+  private readonly asText = new Map<number, number>();
+
+  constructor(private readonly writer: XlsxWriter) {
+    this.ids = Object.fromEntries(
+      Object.entries(STYLE_DEFINITIONS).map(([name, style]) => [name, writer.style(style)]),
+    ) as Styles;
+    for (const [name, style] of Object.entries(STYLE_DEFINITIONS)) {
+      this.asText.set(this.ids[name as StyleName], writer.style({ ...style, numFmt: '@' }));
+    }
+  }
+
+  /** The format of a value: Text kept for one that looks like a formula. */
+  of(value: XlsxValue, style: number): number {
+    return typeof value === 'string' && isFormulaLike(value) ? (this.asText.get(style) ?? style) : style;
+  }
+
+  /** A text many rows repeat (a plan's title, a kind): its shared string and format, worked out once. */
+  repeated(text: string, style: number): Cell {
+    return { value: text === '' ? '' : this.writer.text(text), format: this.of(text, style) };
+  }
+}
+
+interface Cell {
+  value: XlsxValue;
+  format: number;
+}
 
 /**
  * An ISO date as the spreadsheet's own date (midnight UTC: the serial is the day itself). One
@@ -96,144 +138,126 @@ function excelDates(): (iso: string | null) => Date | null {
   };
 }
 
-type Value = string | number | Date | null;
-
-/**
- * Every so many rows the writer lets the event loop run: the zipper then compresses what is
- * written (on another thread) while the next rows are made, instead of the whole sheet's XML
- * (hundreds of megabytes at 200,000 inspections) waiting in memory for the end; and the app
- * answers other calls meanwhile. A pause is where a failed file write stops the rows.
- */
-const ROWS_BETWEEN_PAUSES = 100;
-interface Pacing {
-  /** Rows written between pauses. */
-  every: number;
-  pause: () => Promise<void>;
+/** What the sheets are written with. */
+interface Context {
+  writer: XlsxWriter;
+  formats: Formats;
+  styles: Styles;
+  figures: ReportFigures;
+  excelDate: (iso: string | null) => Date | null;
 }
 
 /**
- * Adds a row of values, each with the style at its place; a text a spreadsheet could run as a
- * formula keeps the Text format. Values and styles come as two arrays, not a pair per cell:
- * the matrix alone has millions of cells.
+ * Adds a row of values, each with the format at its place (a text that looks like a formula
+ * keeps the Text format), and lets the file catch up when the sheet holds enough.
  */
-function addRow(
-  sheet: ExcelJS.Worksheet,
-  values: Value[],
-  styles: readonly Style[],
+async function addRow(
+  context: Context,
+  sheet: XlsxSheet,
+  values: XlsxValue[],
+  styles: readonly number[],
   height?: number,
-  commit = true,
-): ExcelJS.Row {
-  const row = sheet.addRow(values);
-  for (let index = 0; index < values.length; index += 1) {
-    const value = values[index];
-    const style = styles[index] ?? STYLES.cell;
-    row.getCell(index + 1).style =
-      typeof value === 'string' && isFormulaLike(value) ? { ...style, numFmt: '@' } : style;
-  }
-  if (height) row.height = height;
-  // Rows are written out as they are committed; a row still to be merged waits.
-  if (commit) row.commit();
-  return row;
+): Promise<void> {
+  const formats = styles.map((style, index) => context.formats.of(values[index] ?? null, style));
+  if (!sheet.row(values, formats, height)) await sheet.flush();
 }
 
-/** A short row given as value and style pairs. */
-function addPairs(sheet: ExcelJS.Worksheet, pairs: [Value, Style][], height?: number, commit = true): ExcelJS.Row {
+/** A short row given as value and format pairs. */
+function addPairs(context: Context, sheet: XlsxSheet, pairs: [XlsxValue, number][], height?: number): Promise<void> {
   return addRow(
+    context,
     sheet,
     pairs.map(([value]) => value),
     pairs.map(([, style]) => style),
     height,
-    commit,
   );
 }
 
-function columnLetter(index: number): string {
-  let name = '';
-  for (let value = index; value > 0; value = Math.floor((value - 1) / 26)) {
-    name = String.fromCharCode(65 + ((value - 1) % 26)) + name;
-  }
-  return name;
-}
-
-function titleRows(sheet: ExcelJS.Worksheet, title: string, subtitle: string): void {
-  addPairs(sheet, [[title, STYLES.title]], 22);
-  addPairs(sheet, [[subtitle, STYLES.subtitle]]);
+async function titleRows(context: Context, sheet: XlsxSheet, title: string, subtitle: string): Promise<void> {
+  await addPairs(context, sheet, [[title, context.styles.title]], 22);
+  await addPairs(context, sheet, [[subtitle, context.styles.subtitle]]);
 }
 
 function periodLine(figures: ReportFigures): string {
   return `${periodPhrase(figures).replace(/^./, (first) => first.toLocaleUpperCase('vi-VN'))} – số liệu đến ngày ${formatDate(figures.today)}`;
 }
 
-function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: ReportFigures): void {
-  const headers = [
-    'TT',
-    'Kế hoạch',
-    'Thời gian',
-    'Loại hình',
-    'Trong phạm vi',
-    'Đã kiểm tra',
-    'Tỷ lệ đã kiểm tra',
-    'Chỉ tiêu (đơn vị)',
-    'Đạt so với chỉ tiêu',
-    'Chưa kiểm tra',
-  ];
-  const sheet = workbook.addWorksheet('Tổng hợp', {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: 3, showGridLines: false }],
-    pageSetup: { ...PAGE, printTitlesRow: '3:3' },
-  });
-  sheet.columns = [6, 48, 16, 24, 12, 12, 12, 12, 12, 12].map((width) => ({ width }));
-  titleRows(sheet, 'TỔNG HỢP KẾT QUẢ KIỂM TRA THEO KẾ HOẠCH VÀ LOẠI HÌNH ĐƠN VỊ', periodLine(figures));
-  addPairs(
-    sheet,
-    headers.map((title): [Value, Style] => [title, STYLES.header]),
-    36,
-  );
-  figures.plans.forEach((plan, index) => {
-    const when = planPeriodPhrase(plan.periodKind, plan.periodYear);
-    addPairs(sheet, [
-      [index + 1, STYLES.total],
-      [plan.title, { ...STYLES.total, alignment: { vertical: 'top', wrapText: true } }],
-      [when, STYLES.total],
-      ['Cộng', STYLES.total],
-      [plan.scope, STYLES.total],
-      [plan.inspected, STYLES.total],
-      [plan.scope === 0 ? 0 : plan.inspected / plan.scope, STYLES.totalPercent],
-      [plan.targetUnits, STYLES.total],
-      [plan.targetUnits === 0 ? 0 : plan.inspected / plan.targetUnits, STYLES.totalPercent],
-      [plan.scope - plan.inspected, STYLES.total],
-    ]);
-    for (const key of BREAKDOWN_KEYS) {
-      const item = plan.breakdown.find((entry) => entry.key === key);
-      if (!item) continue;
-      addPairs(sheet, [
-        ['', STYLES.cell],
-        [plan.title, STYLES.text],
-        [when, STYLES.cell],
-        [kindShortName(key), STYLES.cell],
-        [item.scope, STYLES.number],
-        [item.inspected, STYLES.number],
-        [item.scope === 0 ? 0 : item.inspected / item.scope, STYLES.percent],
-        ['', STYLES.cell],
-        ['', STYLES.cell],
-        [item.scope - item.inspected, STYLES.number],
+const SUMMARY_HEADERS = [
+  'TT',
+  'Kế hoạch',
+  'Thời gian',
+  'Loại hình',
+  'Trong phạm vi',
+  'Đã kiểm tra',
+  'Tỷ lệ đã kiểm tra',
+  'Chỉ tiêu (đơn vị)',
+  'Đạt so với chỉ tiêu',
+  'Chưa kiểm tra',
+];
+
+function summarySheet(context: Context): Promise<void> {
+  const { figures, styles } = context;
+  const options: SheetOptions = {
+    widths: [6, 48, 16, 24, 12, 12, 12, 12, 12, 12],
+    frozen: { columns: 2, rows: 3 },
+    gridLines: false,
+    printTitles: { from: 3, to: 3 },
+    autoFilter: { row: 3, lastColumn: SUMMARY_HEADERS.length },
+    page: PAGE,
+  };
+  return context.writer.sheet('Tổng hợp', options, async (sheet) => {
+    await titleRows(context, sheet, 'TỔNG HỢP KẾT QUẢ KIỂM TRA THEO KẾ HOẠCH VÀ LOẠI HÌNH ĐƠN VỊ', periodLine(figures));
+    await addPairs(
+      context,
+      sheet,
+      SUMMARY_HEADERS.map((title): [XlsxValue, number] => [title, styles.header]),
+      36,
+    );
+    for (const [index, plan] of figures.plans.entries()) {
+      const when = planPeriodPhrase(plan.periodKind, plan.periodYear);
+      await addPairs(context, sheet, [
+        [index + 1, styles.total],
+        [plan.title, styles.totalWrapped],
+        [when, styles.total],
+        ['Cộng', styles.total],
+        [plan.scope, styles.total],
+        [plan.inspected, styles.total],
+        [plan.scope === 0 ? 0 : plan.inspected / plan.scope, styles.totalPercent],
+        [plan.targetUnits, styles.total],
+        [plan.targetUnits === 0 ? 0 : plan.inspected / plan.targetUnits, styles.totalPercent],
+        [plan.scope - plan.inspected, styles.total],
       ]);
+      for (const key of BREAKDOWN_KEYS) {
+        const item = plan.breakdown.find((entry) => entry.key === key);
+        if (!item) continue;
+        await addPairs(context, sheet, [
+          ['', styles.cell],
+          [plan.title, styles.text],
+          [when, styles.cell],
+          [kindShortName(key), styles.cell],
+          [item.scope, styles.number],
+          [item.inspected, styles.number],
+          [item.scope === 0 ? 0 : item.inspected / item.scope, styles.percent],
+          ['', styles.cell],
+          ['', styles.cell],
+          [item.scope - item.inspected, styles.number],
+        ]);
+      }
     }
+    const total = figures.total;
+    await addPairs(context, sheet, [
+      ['', styles.total],
+      ['Tổng cộng (mỗi đơn vị tính một lần)', styles.total],
+      ['', styles.total],
+      ['', styles.total],
+      [total.scope, styles.total],
+      [total.inspected, styles.total],
+      [total.scope === 0 ? 0 : total.inspected / total.scope, styles.totalPercent],
+      ['', styles.total],
+      ['', styles.total],
+      [total.notInspected, styles.total],
+    ]);
   });
-  const total = figures.total;
-  addPairs(sheet, [
-    ['', STYLES.total],
-    ['Tổng cộng (mỗi đơn vị tính một lần)', STYLES.total],
-    ['', STYLES.total],
-    ['', STYLES.total],
-    [total.scope, STYLES.total],
-    [total.inspected, STYLES.total],
-    [total.scope === 0 ? 0 : total.inspected / total.scope, STYLES.totalPercent],
-    ['', STYLES.total],
-    ['', STYLES.total],
-    [total.notInspected, STYLES.total],
-  ]);
-  sheet.autoFilter = `A3:${columnLetter(headers.length)}3`;
-  sheet.commit();
 }
 
 interface Column {
@@ -245,12 +269,20 @@ interface Column {
   results: Uint8Array;
 }
 
-async function matrixSheets(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  figures: ReportFigures,
-  excelDate: (iso: string | null) => Date | null,
-  pacing: Pacing,
-): Promise<void> {
+const MATRIX_FIXED = [
+  'TT',
+  'Kế hoạch',
+  'Cơ quan, đơn vị',
+  'Loại hình',
+  'Ngày kiểm tra',
+  'Số biên bản',
+  'Đạt',
+  'Chưa đạt',
+  'Không áp dụng',
+];
+
+async function matrixSheets(context: Context): Promise<void> {
+  const { figures, styles, formats, excelDate } = context;
   const place = new Map(figures.records.map((record, index) => [record, index]));
   const resultsOf = (criterion: ReportFigures['criteria'][number]) => {
     const results = new Uint8Array(figures.records.length);
@@ -264,7 +296,6 @@ async function matrixSheets(
     mark(criterion.notApplicable, 2);
     return results;
   };
-  const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
   const checklists = new Map<string, { name: string; columns: Column[] }>();
   for (const criterion of figures.criteria) {
     const checklist = checklists.get(criterion.checklistId) ?? { name: criterion.checklistName, columns: [] };
@@ -283,6 +314,7 @@ async function matrixSheets(
     const first = lineages.values().next().value;
     if (first !== undefined) checklistOfVersion.set(versionId, checklistOfLineage.get(first) ?? '');
   }
+  const fixed = MATRIX_FIXED.length;
   let sheetNumber = 0;
   for (const [checklistId, checklist] of checklists) {
     sheetNumber += 1;
@@ -291,117 +323,110 @@ async function matrixSheets(
       const [b1 = 0, b2 = 0] = b.number.split('.').map(Number);
       return a1 - b1 || a2 - b2;
     });
-    const fixed = [
-      'TT',
-      'Kế hoạch',
-      'Cơ quan, đơn vị',
-      'Loại hình',
-      'Ngày kiểm tra',
-      'Số biên bản',
-      'Đạt',
-      'Chưa đạt',
-      'Không áp dụng',
-    ];
-    const last = fixed.length + checklist.columns.length;
-    const sheet = workbook.addWorksheet(checklists.size > 1 ? `Ma trận ${sheetNumber}` : 'Ma trận', {
-      views: [{ state: 'frozen', xSplit: 3, ySplit: 4 }],
-      pageSetup: { ...PAGE, printTitlesRow: '3:4' },
-    });
-    sheet.columns = [6, 30, 36, 18, 12, 12, 7, 8, 9, ...checklist.columns.map(() => 9)].map((width) => ({ width }));
-    titleRows(sheet, `KẾT QUẢ TỪNG NỘI DUNG KIỂM TRA – ${checklist.name}`, periodLine(figures));
-    // Two header rows: the criterion's number over its wording.
-    addPairs(
-      sheet,
-      [
-        ...fixed.map((title): [Value, Style] => [title, STYLES.header]),
-        ...checklist.columns.map((column): [Value, Style] => [column.number, STYLES.header]),
-      ],
-      20,
-      false,
-    );
-    const textRow = addPairs(
-      sheet,
-      [
-        ...fixed.map((): [Value, Style] => ['', STYLES.header]),
-        ...checklist.columns.map((column): [Value, Style] => [
-          column.text,
-          { ...STYLES.header, font: { ...BOLD, size: 9 } },
-        ]),
-      ],
-      120,
-      false,
-    );
-    for (let column = 1; column <= fixed.length; column += 1) sheet.mergeCells(3, column, 4, column);
-    textRow.commit();
-    // One values array and one styles array per row, the fixed columns' styles shared.
-    const styles: Style[] = [
-      STYLES.number,
-      STYLES.text,
-      STYLES.text,
-      STYLES.cell,
-      STYLES.date,
-      STYLES.text,
-      STYLES.number,
-      STYLES.number,
-      STYLES.number,
-      ...checklist.columns.map(() => STYLES.cell),
-    ];
-    // Which of the sheet's columns each checklist version asks (worked out once per version).
-    const asked = new Map<string, boolean[]>();
-    const WORDS = [RESULT_WORDS.pass, RESULT_WORDS.fail, RESULT_WORDS.na] as const;
-    const RESULT_STYLES = [STYLES.pass, STYLES.fail, STYLES.na] as const;
-    let row = 0;
-    for (let recordIndex = 0; recordIndex < figures.records.length; recordIndex += 1) {
-      const record = figures.records[recordIndex]!;
-      if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) continue;
-      row += 1;
-      if (row % pacing.every === 0) await pacing.pause();
-      let inVersion = asked.get(record.versionId);
-      if (!inVersion) {
-        const lineages = figures.versionLineages.get(record.versionId) ?? new Set<string>();
-        inVersion = checklist.columns.map((column) => lineages.has(column.lineage));
-        asked.set(record.versionId, inVersion);
-      }
-      const unit = figures.units.get(record.unitId);
-      const values: Value[] = [
-        row,
-        planTitle.get(record.planId) ?? '',
-        unit?.name ?? '',
-        unit ? kindShortName(unit.kind === 'school' ? `school:${unit.level ?? 'other'}` : unit.kind) : '',
-        excelDate(record.date),
-        record.minutesNumber,
-        record.pass,
-        record.fail,
-        record.na,
+    const last = fixed + checklist.columns.length;
+    const options: SheetOptions = {
+      widths: [6, 30, 36, 18, 12, 12, 7, 8, 9, ...checklist.columns.map(() => 9)],
+      frozen: { columns: 3, rows: 4 },
+      printTitles: { from: 3, to: 4 },
+      autoFilter: { row: 4, lastColumn: last },
+      // The fixed columns' titles stand over both header rows.
+      merges: MATRIX_FIXED.map((_, index) => [3, index + 1, 4, index + 1] as const),
+      page: PAGE,
+    };
+    const name = checklists.size > 1 ? `Ma trận ${sheetNumber}` : 'Ma trận';
+    await context.writer.sheet(name, options, async (sheet) => {
+      await titleRows(context, sheet, `KẾT QUẢ TỪNG NỘI DUNG KIỂM TRA – ${checklist.name}`, periodLine(figures));
+      // Two header rows: the criterion's number over its wording.
+      await addPairs(
+        context,
+        sheet,
+        [
+          ...MATRIX_FIXED.map((title): [XlsxValue, number] => [title, styles.header]),
+          ...checklist.columns.map((column): [XlsxValue, number] => [column.number, styles.header]),
+        ],
+        20,
+      );
+      await addPairs(
+        context,
+        sheet,
+        [
+          ...MATRIX_FIXED.map((): [XlsxValue, number] => ['', styles.header]),
+          ...checklist.columns.map((column): [XlsxValue, number] => [column.text, styles.criterionHeader]),
+        ],
+        120,
+      );
+      // One values array and one formats array per row; a result's word is never formula-like,
+      // so only the fixed columns' text is checked.
+      const rowStyles = [
+        styles.number,
+        styles.text,
+        styles.text,
+        styles.cell,
+        styles.date,
+        styles.text,
+        styles.number,
+        styles.number,
+        styles.number,
       ];
-      for (let index = 0; index < checklist.columns.length; index += 1) {
-        const result = inVersion[index] ? (checklist.columns[index]!.results[recordIndex] ?? 0) : null;
-        values.push(result === null ? '' : (WORDS[result] ?? ''));
-        styles[fixed.length + index] = result === null ? STYLES.cell : (RESULT_STYLES[result] ?? STYLES.cell);
+      const rowFormats: number[] = [...rowStyles, ...checklist.columns.map(() => styles.cell)];
+      // Which of the sheet's columns each checklist version asks (worked out once per version).
+      const asked = new Map<string, boolean[]>();
+      // Each word looked up in the shared strings once, not in three million cells.
+      const WORDS = [RESULT_WORDS.pass, RESULT_WORDS.fail, RESULT_WORDS.na].map((word) => context.writer.text(word));
+      const RESULT_FORMATS = [styles.pass, styles.fail, styles.na] as const;
+      const planCells = new Map(
+        figures.plans.map((plan) => [plan.id, formats.repeated(plan.title, styles.text)] as const),
+      );
+      const kindCells = new Map<string, Cell>();
+      const kindCell = (unit: UnitInfo | undefined): Cell => {
+        const key = unit ? breakdownKey(unit.kind, unit.level) : '';
+        let cell = kindCells.get(key);
+        if (!cell) {
+          cell = formats.repeated(key ? kindShortName(key) : '', styles.cell);
+          kindCells.set(key, cell);
+        }
+        return cell;
+      };
+      const noCell: Cell = { value: '', format: styles.text };
+      let row = 0;
+      for (let recordIndex = 0; recordIndex < figures.records.length; recordIndex += 1) {
+        const record = figures.records[recordIndex]!;
+        if (!record.versionId || checklistOfVersion.get(record.versionId) !== checklistId) continue;
+        row += 1;
+        let inVersion = asked.get(record.versionId);
+        if (!inVersion) {
+          const lineages = figures.versionLineages.get(record.versionId) ?? new Set<string>();
+          inVersion = checklist.columns.map((column) => lineages.has(column.lineage));
+          asked.set(record.versionId, inVersion);
+        }
+        const unit = figures.units.get(record.unitId);
+        const plan = planCells.get(record.planId) ?? noCell;
+        const kind = kindCell(unit);
+        const values: XlsxValue[] = [
+          row,
+          plan.value,
+          unit?.name ?? '',
+          kind.value,
+          excelDate(record.date),
+          record.minutesNumber,
+          record.pass,
+          record.fail,
+          record.na,
+        ];
+        rowFormats[1] = plan.format;
+        rowFormats[2] = formats.of(values[2]!, styles.text);
+        rowFormats[3] = kind.format;
+        rowFormats[5] = formats.of(values[5]!, styles.text);
+        for (let index = 0; index < checklist.columns.length; index += 1) {
+          const result = inVersion[index] ? (checklist.columns[index]!.results[recordIndex] ?? 0) : null;
+          values.push(result === null ? '' : (WORDS[result] ?? ''));
+          rowFormats[fixed + index] = result === null ? styles.cell : (RESULT_FORMATS[result] ?? styles.cell);
+        }
+        if (!sheet.row(values, rowFormats)) await sheet.flush();
       }
-      addRow(sheet, values, styles);
-    }
-    sheet.autoFilter = `A4:${columnLetter(last)}4`;
-    sheet.commit();
+    });
   }
 }
-
-const REQUEST_CELLS = [
-  STYLES.number,
-  STYLES.text,
-  STYLES.text,
-  STYLES.date,
-  STYLES.text,
-  STYLES.text,
-  STYLES.date,
-  STYLES.date,
-];
-/** A request row's styles: its state coloured as a result is (overdue as "Chưa đạt", remedied as "Đạt"). */
-const REQUEST_STYLES = {
-  open: [...REQUEST_CELLS, STYLES.cell],
-  overdue: [...REQUEST_CELLS, STYLES.fail],
-  remedied: [...REQUEST_CELLS, STYLES.pass],
-};
 
 function requestStatus(request: { due_date: string | null; remedied_date: string | null }, today: string): string {
   if (request.remedied_date !== null) return 'Đã khắc phục';
@@ -409,112 +434,105 @@ function requestStatus(request: { due_date: string | null; remedied_date: string
   return request.due_date < today ? 'Quá hạn' : 'Chưa đến hạn';
 }
 
-async function requestsSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  figures: ReportFigures,
-  excelDate: (iso: string | null) => Date | null,
-  pacing: Pacing,
-): Promise<void> {
-  const headers = [
-    'TT',
-    'Kế hoạch',
-    'Cơ quan, đơn vị',
-    'Ngày kiểm tra',
-    'Số biên bản',
-    'Nội dung kiến nghị, yêu cầu',
-    'Thời hạn khắc phục',
-    'Ngày khắc phục',
-    'Tình trạng',
+const REQUEST_HEADERS = [
+  'TT',
+  'Kế hoạch',
+  'Cơ quan, đơn vị',
+  'Ngày kiểm tra',
+  'Số biên bản',
+  'Nội dung kiến nghị, yêu cầu',
+  'Thời hạn khắc phục',
+  'Ngày khắc phục',
+  'Tình trạng',
+];
+
+function requestsSheet(context: Context): Promise<void> {
+  const { figures, styles, excelDate } = context;
+  const cells = [
+    styles.number,
+    styles.text,
+    styles.text,
+    styles.date,
+    styles.text,
+    styles.text,
+    styles.date,
+    styles.date,
   ];
-  const sheet = workbook.addWorksheet('Kiến nghị', {
-    views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }],
-    pageSetup: { ...PAGE, printTitlesRow: '3:3' },
-  });
-  sheet.columns = [6, 30, 34, 12, 12, 60, 13, 13, 16].map((width) => ({ width }));
-  titleRows(sheet, 'KIẾN NGHỊ, YÊU CẦU ĐỐI VỚI CÁC CƠ QUAN, ĐƠN VỊ', periodLine(figures));
-  addPairs(
-    sheet,
-    headers.map((title): [Value, Style] => [title, STYLES.header]),
-    32,
+  // A request row's formats: its state coloured as a result is (overdue as "Chưa đạt", remedied as "Đạt").
+  const rowStyles = {
+    open: [...cells, styles.cell],
+    overdue: [...cells, styles.fail],
+    remedied: [...cells, styles.pass],
+  };
+  const options: SheetOptions = {
+    widths: [6, 30, 34, 12, 12, 60, 13, 13, 16],
+    frozen: { columns: 3, rows: 3 },
+    printTitles: { from: 3, to: 3 },
+    autoFilter: { row: 3, lastColumn: REQUEST_HEADERS.length },
+    page: PAGE,
+  };
+  const planCells = new Map(
+    figures.plans.map((plan) => [plan.id, context.formats.repeated(plan.title, styles.text)] as const),
   );
-  const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
-  let row = 0;
-  for (const record of figures.records) {
-    const requests = figures.requests.byRecord.get(record.inspectionId)?.requests;
-    if (requests === undefined) continue;
-    for (const request of requestRows(record.inspectionId, requests)) {
-      row += 1;
-      if (row % pacing.every === 0) await pacing.pause();
-      const status = requestStatus(request, figures.today);
-      addRow(
-        sheet,
-        [
+  const noCell: Cell = { value: '', format: styles.text };
+  const statusTexts = new Map(
+    ['Đã khắc phục', 'Chưa có thời hạn', 'Quá hạn', 'Chưa đến hạn'].map((text) => [text, context.writer.text(text)]),
+  );
+  return context.writer.sheet('Kiến nghị', options, async (sheet) => {
+    await titleRows(context, sheet, 'KIẾN NGHỊ, YÊU CẦU ĐỐI VỚI CÁC CƠ QUAN, ĐƠN VỊ', periodLine(figures));
+    await addPairs(
+      context,
+      sheet,
+      REQUEST_HEADERS.map((title): [XlsxValue, number] => [title, styles.header]),
+      32,
+    );
+    let row = 0;
+    for (const record of figures.records) {
+      const requests = figures.requests.byRecord.get(record.inspectionId)?.requests;
+      if (requests === undefined) continue;
+      for (const request of requestRows(record.inspectionId, requests)) {
+        row += 1;
+        const status = requestStatus(request, figures.today);
+        const plan = planCells.get(record.planId) ?? noCell;
+        const values: XlsxValue[] = [
           row,
-          planTitle.get(record.planId) ?? '',
+          plan.value,
           figures.units.get(record.unitId)?.name ?? '',
           excelDate(record.date),
           record.minutesNumber,
           request.text,
           excelDate(request.due_date),
           excelDate(request.remedied_date),
-          status,
-        ],
-        status === 'Quá hạn'
-          ? REQUEST_STYLES.overdue
-          : status === 'Đã khắc phục'
-            ? REQUEST_STYLES.remedied
-            : REQUEST_STYLES.open,
-      );
+          statusTexts.get(status) ?? status,
+        ];
+        const formats =
+          status === 'Quá hạn' ? rowStyles.overdue : status === 'Đã khắc phục' ? rowStyles.remedied : rowStyles.open;
+        formats[1] = plan.format;
+        formats[2] = context.formats.of(values[2]!, styles.text);
+        formats[4] = context.formats.of(values[4]!, styles.text);
+        formats[5] = context.formats.of(values[5]!, styles.text);
+        if (!sheet.row(values, formats)) await sheet.flush();
+      }
     }
-  }
-  sheet.autoFilter = `A3:${columnLetter(headers.length)}3`;
-  sheet.commit();
+  });
 }
 
 /**
  * Writes the workbook of these figures to `file`. A failed write (a full disk, a folder gone)
- * rejects with the system's error and stops the rows: exceljs only listens for the file's
- * errors once it finishes, so an early one would otherwise leave the export waiting forever.
+ * rejects with the system's error, and the caller removes what was written.
  */
-export async function writeStatisticsWorkbook(
-  file: string,
-  figures: ReportFigures,
-  created: Date,
-  { rowsBetweenPauses = ROWS_BETWEEN_PAUSES } = {},
-): Promise<void> {
-  const output = fs.createWriteStream(file);
-  let failure: Error | null = null;
-  const failed = new Promise<never>((_, reject) => {
-    output.on('error', (error) => {
-      failure ??= error;
-      reject(error);
-    });
-  });
-  const pacing: Pacing = {
-    every: rowsBetweenPauses,
-    pause: async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (failure) throw failure;
-    },
-  };
-  const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: true,
-    });
-    workbook.creator = 'Kiểm tra KLKCHC';
-    workbook.created = created;
-    summarySheet(workbook, figures);
-    const excelDate = excelDates();
-    await matrixSheets(workbook, figures, excelDate, pacing);
-    await requestsSheet(workbook, figures, excelDate, pacing);
-    await workbook.commit();
-  };
+export async function writeStatisticsWorkbook(file: string, figures: ReportFigures, created: Date): Promise<void> {
+  const writer = new XlsxWriter(file, { creator: 'Kiểm tra KLKCHC', created, font: FONT });
   try {
-    await Promise.race([write(), failed]);
-  } finally {
-    if (failure) output.destroy();
+    const formats = new Formats(writer);
+    const context: Context = { writer, formats, styles: formats.ids, figures, excelDate: excelDates() };
+    await summarySheet(context);
+    await matrixSheets(context);
+    await requestsSheet(context);
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
 }
 
