@@ -61,7 +61,10 @@ const PIECE_SIZE = 256 * 1024;
 /** Days from Excel's day 0 (30/12/1899, in the 1900 date system) to 01/01/1970. */
 const EPOCH_DAYS = 25569;
 const MS_PER_DAY = 86_400_000;
+/** What a spreadsheet holds: characters in a cell, rows and columns in a sheet. */
 const MAX_CELL_TEXT = 32_767;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -94,13 +97,15 @@ function sheetRef(name: string): string {
   return `'${name.replaceAll("'", "''")}'`;
 }
 
+/** A font, its parts in the order Excel itself writes them. */
 function fontXml(font: XlsxStyle['font'], base: { name: string; size: number }): string {
   return (
     '<font>' +
     (font?.bold ? '<b/>' : '') +
     (font?.italic ? '<i/>' : '') +
+    `<sz val="${font?.size ?? base.size}"/>` +
     (font?.color ? `<color rgb="${font.color}"/>` : '') +
-    `<sz val="${font?.size ?? base.size}"/><name val="${escapeXml(base.name)}"/><family val="1"/></font>`
+    `<name val="${escapeXml(base.name)}"/><family val="1"/></font>`
   );
 }
 
@@ -262,6 +267,9 @@ export class XlsxSheet {
    * Returns false when the sheet holds enough to be flushed (await `flush` before going on).
    */
   row(values: readonly XlsxValue[], styles: readonly number[], height?: number): boolean {
+    if (this.rowNumber >= MAX_ROWS || values.length > MAX_COLUMNS) {
+      throw new Error(`A sheet holds at most ${MAX_ROWS} rows of ${MAX_COLUMNS} cells.`);
+    }
     this.rowNumber += 1;
     const r = this.rowNumber;
     let xml = height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`;
@@ -314,9 +322,16 @@ export class XlsxSheet {
   head(): string {
     const { widths, frozen, gridLines = true } = this.options;
     const fit = this.options.page.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
-    const pane = frozen
-      ? `<pane xSplit="${frozen.columns}" ySplit="${frozen.rows}" topLeftCell="${columnLetters(frozen.columns + 1)}${frozen.rows + 1}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight"/>`
-      : '';
+    // The pane below and right of the frozen part is the one that scrolls.
+    const active = frozen && frozen.rows > 0 ? (frozen.columns > 0 ? 'bottomRight' : 'bottomLeft') : 'topRight';
+    const pane =
+      frozen && (frozen.rows > 0 || frozen.columns > 0)
+        ? '<pane' +
+          (frozen.columns > 0 ? ` xSplit="${frozen.columns}"` : '') +
+          (frozen.rows > 0 ? ` ySplit="${frozen.rows}"` : '') +
+          ` topLeftCell="${columnLetters(frozen.columns + 1)}${frozen.rows + 1}" activePane="${active}" state="frozen"/>` +
+          `<selection pane="${active}"/>`
+        : '';
     const cols = widths
       .map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`)
       .join('');

@@ -53,6 +53,7 @@ beforeAll(async () => {
     'Tổng hợp',
     {
       widths: [6, 40],
+      frozen: { columns: 0, rows: 1 },
       gridLines: false,
       page: {
         landscape: false,
@@ -178,7 +179,8 @@ describe('the spreadsheet writer', () => {
 
   it('freezes panes, filters, and prints with the header rows on every page', () => {
     const summary = workbook.getWorksheet('Tổng hợp')!;
-    expect(summary.views[0]).toMatchObject({ showGridLines: false });
+    // Only the header row frozen: the pane below it scrolls.
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2', showGridLines: false });
     expect(summary.pageSetup).toMatchObject({ orientation: 'portrait' });
     const matrix = workbook.getWorksheet("Ma trận của 'A' x")!;
     expect(matrix.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
