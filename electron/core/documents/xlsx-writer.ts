@@ -40,7 +40,10 @@ export interface SheetOptions {
   gridLines?: boolean;
   /** Rows repeated at the top of every printed page, 1-based. */
   printTitles?: { from: number; to: number };
-  /** The autofilter's header row and last column, 1-based. */
+  /**
+   * The autofilter's header row and last column, 1-based: it spans from that row to the last
+   * row written, as a spreadsheet's own filter does (one over the header alone filters nothing).
+   */
   autoFilter?: { row: number; lastColumn: number };
   /** Merged ranges, 1-based: [top, left, bottom, right]. */
   merges?: readonly (readonly [number, number, number, number])[];
@@ -236,6 +239,8 @@ class SharedStrings {
 interface SheetEntry {
   name: string;
   printTitles?: { from: number; to: number };
+  /** The autofilter's range, once the rows are written ('' for none). */
+  filter: string;
 }
 
 /** A sheet being written: rows in order, then closed. */
@@ -346,12 +351,17 @@ export class XlsxSheet {
     );
   }
 
+  /** The autofilter's range: its header row to the last row written. */
+  filterRange(): string {
+    const filter = this.options.autoFilter;
+    if (!filter) return '';
+    return `A${filter.row}:${columnLetters(filter.lastColumn)}${Math.max(filter.row, this.rowNumber)}`;
+  }
+
   /** The sheet's XML after its rows, in the order the schema asks. */
   tail(): string {
     const { autoFilter, merges = [], page } = this.options;
-    const filter = autoFilter
-      ? `<autoFilter ref="A${autoFilter.row}:${columnLetters(autoFilter.lastColumn)}${autoFilter.row}"/>`
-      : '';
+    const filter = autoFilter ? `<autoFilter ref="${this.filterRange()}"/>` : '';
     const merged = merges.length
       ? `<mergeCells count="${merges.length}">${merges
           .map(
@@ -405,11 +415,13 @@ export class XlsxWriter {
       throw new Error(`Not a sheet name a spreadsheet accepts: ${name}`);
     }
     const entry = await this.zip.begin(`xl/worksheets/sheet${this.sheets.length + 1}.xml`);
-    this.sheets.push({ name, printTitles: options.printTitles });
+    const listed: SheetEntry = { name, printTitles: options.printTitles, filter: '' };
+    this.sheets.push(listed);
     const sheet = new XlsxSheet(entry, this.strings, options);
     await entry.write(Buffer.from(sheet.head(), 'utf8'));
     await fill(sheet);
     await sheet.flush();
+    listed.filter = sheet.filterRange();
     await entry.write(Buffer.from(sheet.tail(), 'utf8'));
     await entry.close();
   }
@@ -423,11 +435,17 @@ export class XlsxWriter {
     const sheets = this.sheets
       .map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`)
       .join('');
+    // Each sheet's filter range (hidden, as Excel writes it) and its printed header rows.
+    const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
     const titles = this.sheets
-      .map((sheet, index) =>
-        sheet.printTitles
-          ? `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(sheetRef(sheet.name))}!$${sheet.printTitles.from}:$${sheet.printTitles.to}</definedName>`
-          : '',
+      .map(
+        (sheet, index) =>
+          (sheet.filter
+            ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(sheetRef(sheet.name))}!${absolute(sheet.filter)}</definedName>`
+            : '') +
+          (sheet.printTitles
+            ? `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(sheetRef(sheet.name))}!$${sheet.printTitles.from}:$${sheet.printTitles.to}</definedName>`
+            : ''),
       )
       .join('');
     await this.zip.add(

@@ -121,6 +121,10 @@ describe('the spreadsheet writer', () => {
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
     ]);
+    const book = entries.find((entry) => entry.name === 'xl/workbook.xml')!.content.toString('utf8');
+    expect(book).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Ma trận của ''A'' x'!$A$2:$D$${ROWS + 2}</definedName>`,
+    );
     for (const entry of entries) {
       const parser = new SaxesParser();
       expect(() => parser.write(entry.content.toString('utf8')).close(), entry.name).not.toThrow();
@@ -184,7 +188,8 @@ describe('the spreadsheet writer', () => {
     expect(summary.pageSetup).toMatchObject({ orientation: 'portrait' });
     const matrix = workbook.getWorksheet("Ma trận của 'A' x")!;
     expect(matrix.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
-    expect(matrix.autoFilter).toBe('A2:D2');
+    // The filter spans the header row and every row below it, or it would filter nothing.
+    expect(matrix.autoFilter).toBe(`A2:D${ROWS + 2}`);
     expect(matrix.pageSetup).toMatchObject({
       orientation: 'landscape',
       paperSize: 9,
