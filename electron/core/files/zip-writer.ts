@@ -166,6 +166,8 @@ export class ZipEntry {
   crc = 0;
   size = 0;
   compressed = 0;
+  // Level 1: at 250 MB of XML the deflater is the slowest step; level 6 made the file a
+  // quarter smaller for about 2 s more.
   private readonly deflate = zlib.createDeflateRaw({ level: 1 });
 
   constructor(
