@@ -1,3 +1,4 @@
+import { columnLetter } from '../../../shared/domain/unit-import';
 import { ZipWriter, type ZipEntry } from '../files/zip-writer';
 
 /**
@@ -86,13 +87,9 @@ export function escapeXml(text: string): string {
   return text.replace(NOT_XML, '').replace(/[&<>"]/g, (char) => ESCAPES[char] ?? char);
 }
 
-/** "A", "B" … "Z", "AA" …: a column's letters, 1-based. */
+/** "A", "B" … "Z", "AA" …: a column's letters, 1-based (as cell references count). */
 export function columnLetters(index: number): string {
-  let name = '';
-  for (let value = index; value > 0; value = Math.floor((value - 1) / 26)) {
-    name = String.fromCharCode(65 + ((value - 1) % 26)) + name;
-  }
-  return name;
+  return columnLetter(index - 1);
 }
 
 /** A sheet name in a reference: quoted, its apostrophes doubled. */

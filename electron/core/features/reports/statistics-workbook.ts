@@ -505,13 +505,13 @@ function requestsSheet(context: Context): Promise<void> {
           excelDate(request.remedied_date),
           statusTexts.get(status) ?? status,
         ];
-        const formats =
+        const rowFormats =
           status === 'Quá hạn' ? rowStyles.overdue : status === 'Đã khắc phục' ? rowStyles.remedied : rowStyles.open;
-        formats[1] = plan.format;
-        formats[2] = context.formats.of(values[2]!, styles.text);
-        formats[4] = context.formats.of(values[4]!, styles.text);
-        formats[5] = context.formats.of(values[5]!, styles.text);
-        if (!sheet.row(values, formats)) await sheet.flush();
+        rowFormats[1] = plan.format;
+        rowFormats[2] = context.formats.of(values[2]!, styles.text);
+        rowFormats[4] = context.formats.of(values[4]!, styles.text);
+        rowFormats[5] = context.formats.of(values[5]!, styles.text);
+        if (!sheet.row(values, rowFormats)) await sheet.flush();
       }
     }
   });
