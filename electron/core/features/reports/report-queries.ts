@@ -141,13 +141,21 @@ export class ReportQueries {
   private readonly members: Statement<PlanParams, MemberRow>;
   private readonly scope: Statement<PlanParams, [string, string]>;
   private readonly units: Statement<PlanParams, UnitRow>;
+  private readonly allUnits: Statement<[], UnitRow>;
   private readonly regularIndexed: Statement<PeriodParams, RegularRow>;
   private readonly regularScan: Statement<PeriodParams, RegularRow>;
   private readonly reinspectionRows: Statement<PlanParams, ReinspectionRow>;
   private readonly criteria: Statement<{ versions: string }, CriterionInfoRow>;
   private readonly rawAggregate: Statement<PeriodParams, { lineage_id: string; result: string; total: number }>;
 
-  constructor(db: Db) {
+  /**
+   * `planIndexLimit`: above this many plans, one pass over every inspection and the registry
+   * read whole (tests set 0 to take that path with a few plans).
+   */
+  constructor(
+    db: Db,
+    private readonly planIndexLimit = PLAN_INDEX_LIMIT,
+  ) {
     this.planHeads = db.prepare(`
       SELECT p.id, p.title, p.issuer, p.period_kind, p.period_year, p.decision_number, p.decision_date,
         p.decision_signer, p.decision_signer_title, p.legal_basis, p.target_percent, p.checklist_id,
@@ -171,6 +179,7 @@ export class ReportQueries {
     this.units = db.prepare(`
       SELECT u.id, u.name, u.kind, u.school_level, u.sort_key FROM units AS u
       WHERE u.id IN (SELECT unit_id FROM progress_unit WHERE plan_id IN (SELECT value FROM json_each(@plans)))`);
+    this.allUnits = db.prepare(`SELECT u.id, u.name, u.kind, u.school_level, u.sort_key FROM units AS u`);
     this.regularIndexed = db.prepare<PeriodParams, RegularRow>(regularSql(true)).raw(true);
     this.regularScan = db.prepare<PeriodParams, RegularRow>(regularSql(false)).raw(true);
     // Every re-inspection has the inspection it follows up (a CHECK of the table), so the few of
@@ -215,14 +224,20 @@ export class ReportQueries {
     return scope;
   }
 
+  /**
+   * The units of the plans' scopes and inspections. For many plans, every unit: the registry is
+   * read whole in a tenth of the time it takes to gather 200,000 scope entries, and the figures
+   * only look units up.
+   */
   unitRows(planIds: readonly string[]): UnitRow[] {
+    if (planIds.length > this.planIndexLimit) return this.allUnits.all();
     return this.units.all({ plans: JSON.stringify(planIds) });
   }
 
   /** Candidate records, one at a time (each is turned into a record or dropped as it comes). */
   regular(planIds: readonly string[], from: string, to: string): IterableIterator<RegularRow> {
     const params = { plans: JSON.stringify(planIds), from, to };
-    return (planIds.length > PLAN_INDEX_LIMIT ? this.regularScan : this.regularIndexed).iterate(params);
+    return (planIds.length > this.planIndexLimit ? this.regularScan : this.regularIndexed).iterate(params);
   }
 
   reinspections(planIds: readonly string[]): ReinspectionRow[] {
