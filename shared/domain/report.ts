@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, line, multiline, rowMetaSchema } from './common';
 import { SCHOOL_LEVELS, UNIT_KINDS } from './unit';
+import { removeInvisible } from '../text/fold';
 
 /**
  * The results report (báo cáo kết quả kiểm tra): a document of Nghị định 30/2020 (Mẫu 1.4, a
@@ -63,12 +64,17 @@ export const countRefSchema = z.object({
 });
 export type CountRef = z.infer<typeof countRefSchema>;
 
-/** Text as stored: NFC, no control characters but the line break. */
+/**
+ * The longest run. A longer paragraph is held as several runs of one style (the editor splits
+ * it), so the clerk meets no limit short of the paragraph's runs.
+ */
+export const MAX_RUN_LENGTH = 8000;
+
+/** Text as stored: NFC, a tab as a space, nothing invisible (shared/text/fold.ts). */
 const runText = z
   .string({ error: 'validation.text' })
-  .max(8000, { error: 'validation.tooLong' })
-  // eslint-disable-next-line no-control-regex
-  .transform((value) => value.normalize('NFC').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ''));
+  .max(MAX_RUN_LENGTH, { error: 'validation.tooLong' })
+  .transform((value) => removeInvisible(value.normalize('NFC').replace(/\t/g, ' ')).replace(/\r/g, ''));
 
 export const reportRunSchema = z.object({
   text: runText,

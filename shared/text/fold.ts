@@ -7,15 +7,29 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WHITESPACE_RUN = /\s+/g;
 
+/**
+ * Characters that change how text shows without being seen: control characters (but tab, line
+ * feed and carriage return, which the callers turn into spaces or line breaks), direction marks,
+ * overrides and isolates (one pasted from a web page can show the rest of a paragraph reversed,
+ * on screen and in print), zero-width space and the byte-order mark. Vietnamese administrative
+ * text needs none of them. Zero-width joiners stay: emoji are made with them.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** `value` without the invisible characters above. */
+export function removeInvisible(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
 /** NFC-normalise, trim and collapse inner whitespace: the form in which names are stored. */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+  return removeInvisible(value.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** NFC-normalise and trim a multi-line text (notes), keeping its line breaks. */
 export function cleanMultiline(value: string): string {
-  return value
-    .normalize('NFC')
+  return removeInvisible(value.normalize('NFC'))
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trimEnd())

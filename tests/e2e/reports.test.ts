@@ -113,6 +113,36 @@ describe('the results report, end to end', () => {
     ).toEqual(['Phải báo cáo trước ngày 30/6.']);
   });
 
+  it('takes a pasted text of several paragraphs, one far longer than a run, as paragraphs', async () => {
+    const { page } = browser;
+    const long = Array.from({ length: 1800 }, (_, index) => `câu${index}`).join(' ');
+    const pasted = `Đoạn dán thứ nhất.\r\n\r\nCột A\tCột B \u202eđảo\u202c\n${long}`;
+    // A new paragraph after the edited one (Enter), and into it a paste as the browser delivers
+    // one from Word or an e-mail: plain text with line breaks.
+    await page.getByRole('textbox').filter({ hasText: 'Văn thư bổ sung câu này.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      document.activeElement?.dispatchEvent(event);
+    }, pasted);
+    await see.visible(page.getByRole('textbox').filter({ hasText: /^Cột A Cột B đảo$/ }));
+    await see.text(page.getByRole('status').filter({ hasText: /^Đã lưu$|^Chưa lưu|^Đang lưu/ }), 'Đã lưu', 20_000);
+    const [summary] = await app.call('reports.list', {});
+    const stored = await app.call('reports.get', { id: summary!.id });
+    const texts = stored.body.blocks.map((block) =>
+      block.kind === 'paragraph' ? block.runs.map((run) => run.text).join('') : '',
+    );
+    const at = texts.indexOf('Đoạn dán thứ nhất.');
+    expect(texts[at - 1]).toMatch(/Văn thư bổ sung câu này\. Phải báo cáo trước ngày 30\/6\.$/);
+    expect(texts.slice(at + 1, at + 3)).toEqual(['Cột A Cột B đảo', long]);
+    const longBlock = stored.body.blocks[at + 2];
+    expect(longBlock?.kind === 'paragraph' && longBlock.runs.length).toBeGreaterThan(1);
+  });
+
   it('finalises the report, which then opens read-only', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Hoàn tất' }).click();

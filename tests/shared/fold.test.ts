@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMultiline, cleanText, foldVietnamese, likeContains } from '../../shared/text/fold';
+import { cleanMultiline, cleanText, foldVietnamese, likeContains, removeInvisible } from '../../shared/text/fold';
 
 describe('foldVietnamese', () => {
   it('ignores diacritics, case and đ', () => {
@@ -32,6 +32,14 @@ describe('cleaning text for storage', () => {
 
   it('keeps line breaks in notes but trims each line', () => {
     expect(cleanMultiline('Dòng một   \r\nDòng  hai\rDòng ba  ')).toBe('Dòng một\nDòng hai\nDòng ba');
+  });
+
+  it('drops what changes how text shows without being seen', () => {
+    // A right-to-left override pasted from a web page would show the rest reversed.
+    expect(cleanText('Trường \u202eMầm non\u202c Hoa\u200b Sen\ufeff')).toBe('Trường Mầm non Hoa Sen');
+    expect(cleanMultiline('Hạn chế\u0007 một\n\u2067Dòng hai\u2069')).toBe('Hạn chế một\nDòng hai');
+    // Emoji keep their joiners; tabs and line breaks are the callers' to turn into spaces.
+    expect(removeInvisible('👨\u200d👩\ta\nb')).toBe('👨\u200d👩\ta\nb');
   });
 
   it('escapes LIKE wildcards', () => {

@@ -5,7 +5,7 @@ import { CommonError } from '../../../../shared/api/errors';
 import { InspectionError } from '../../../../shared/api/inspections';
 import { ApiCallError } from '../../api/errors';
 import { DraftSaver, type ConflictCause, type SaveState } from './draft-saver';
-import { saveDraftKeepalive } from './keepalive';
+import { callKeepalive } from '../../api/keepalive';
 
 export type { SaveState } from './draft-saver';
 
@@ -46,7 +46,7 @@ export function useDraftAutosave({
     () =>
       new DraftSaver(inspectionId, initialRev, initialContent, {
         save: (payload) => api.call('inspections.saveDraft', payload),
-        saveOnExit: saveDraftKeepalive,
+        saveOnExit: (payload) => callKeepalive('inspections.saveDraft', payload),
         conflictOf,
         onState: (next) => {
           setState(next);

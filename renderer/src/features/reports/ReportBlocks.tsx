@@ -30,6 +30,8 @@ interface ReportBlocksProps {
   onMove(id: string, by: -1 | 1): void;
   onDelete(id: string): void;
   onAddAfter(id: string | null): void;
+  /** Paragraphs of these lines after the block (a paste of several lines). */
+  onAddLinesAfter(id: string, lines: string[]): void;
   onCount(ref: string): void;
 }
 
@@ -54,6 +56,8 @@ interface BlockRowProps {
   onMove(id: string, by: -1 | 1): void;
   onDelete(id: string): void;
   onAddAfter(id: string | null): void;
+  /** Paragraphs of these lines after the block (a paste of several lines). */
+  onAddLinesAfter(id: string, lines: string[]): void;
   onCount(ref: string): void;
 }
 
@@ -62,7 +66,8 @@ interface BlockRowProps {
  * only (the handlers are stable, and a paragraph's own text is in the browser's hands).
  */
 const BlockRow = memo(function BlockRow(props: BlockRowProps) {
-  const { block, index, count, generation, readOnly, onRuns, onMove, onDelete, onAddAfter, onCount } = props;
+  const { block, index, count, generation, readOnly, onRuns, onMove, onDelete, onAddAfter, onAddLinesAfter, onCount } =
+    props;
   const { t } = useTranslation();
   const label = blockLabel(t, block, index + 1);
   return (
@@ -82,6 +87,7 @@ const BlockRow = memo(function BlockRow(props: BlockRowProps) {
             onChange={(runs) => onRuns(block.id, runs)}
             onCount={onCount}
             onEnter={() => onAddAfter(block.id)}
+            onPasteLines={(lines) => onAddLinesAfter(block.id, lines)}
             onKeyDown={(event) => {
               if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
                 event.preventDefault();

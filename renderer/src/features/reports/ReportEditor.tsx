@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CountedUnitsDialog } from './CountedUnitsDialog';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { ReportBlocks } from './ReportBlocks';
+import { splitLongText } from './rich-text';
 import { ReportDraftDialog } from './ReportDraftDialog';
 import { ReportFieldsForm } from './ReportFieldsForm';
 import { ReportPreviewDialog } from './ReportPreviewDialog';
@@ -95,10 +96,20 @@ export function ReportEditor({ id }: { id: string }) {
     [update],
   );
   const blocks = body?.blocks ?? [];
-  const focusBlock = (blockId: string) =>
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-block="${blockId}"] [role="textbox"]`)?.focus(),
-    );
+  /** The keyboard into a paragraph: at its start, or after its last letter (the end of a paste). */
+  const focusBlock = (blockId: string, at: 'start' | 'end' = 'start') =>
+    requestAnimationFrame(() => {
+      const box = document.querySelector<HTMLElement>(`[data-block="${blockId}"] [role="textbox"]`);
+      if (!box) return;
+      box.focus();
+      if (at === 'end') {
+        const range = document.createRange();
+        range.selectNodeContents(box);
+        range.collapse(false);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }
+    });
   const onFields = useCallback((next: ReportFields) => update(() => ({ fields: next })), [update]);
   const onRuns = useCallback(
     (blockId: string, runs: ReportRun[]) =>
@@ -139,6 +150,24 @@ export function ReportEditor({ id }: { id: string }) {
         return next;
       });
       focusBlock(fresh.id);
+    },
+    [setBlocks],
+  );
+  const onAddLinesAfter = useCallback(
+    (blockId: string, lines: string[]) => {
+      const fresh: ReportBlock[] = lines.map((text) => ({
+        id: newBlockId(),
+        kind: 'paragraph',
+        runs: splitLongText(text).map((piece) => ({ text: piece })),
+      }));
+      setBlocks((list) => {
+        const at = list.findIndex((block) => block.id === blockId);
+        const next = [...list];
+        next.splice(at < 0 ? list.length : at + 1, 0, ...fresh);
+        return next;
+      });
+      const last = fresh.at(-1);
+      if (last) focusBlock(last.id, 'end');
     },
     [setBlocks],
   );
@@ -377,6 +406,7 @@ export function ReportEditor({ id }: { id: string }) {
             onMove={onMove}
             onDelete={onDelete}
             onAddAfter={onAddAfter}
+            onAddLinesAfter={onAddLinesAfter}
             onCount={setCounted}
           />
           {report.appendixRows > 0 && (

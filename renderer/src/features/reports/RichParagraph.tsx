@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ReportRun } from '../../../../shared/domain/report';
-import { htmlToRuns, runsToHtml, sameRuns } from './rich-text';
+import { htmlToRuns, pastedLines, runsToHtml, sameRuns } from './rich-text';
 
 interface RichParagraphProps {
   runs: ReportRun[];
@@ -15,6 +15,8 @@ interface RichParagraphProps {
   onCount(ref: string): void;
   /** Enter: a new paragraph after this one. */
   onEnter(): void;
+  /** Pasted text of several lines: its first line went in here, these become paragraphs after. */
+  onPasteLines(lines: string[]): void;
   onKeyDown?(event: KeyboardEvent<HTMLDivElement>): void;
 }
 
@@ -32,6 +34,7 @@ function RichParagraphView({
   onChange,
   onCount,
   onEnter,
+  onPasteLines,
   onKeyDown,
 }: RichParagraphProps) {
   const { t } = useTranslation();
@@ -71,9 +74,14 @@ function RichParagraphView({
       onInput={read}
       onBlur={read}
       onPaste={(event) => {
+        // Plain text only; a text of several paragraphs (from Word, an e-mail) stays several.
         event.preventDefault();
-        const text = event.clipboardData.getData('text/plain').replace(/\s*[\r\n]+\s*/g, ' ');
-        document.execCommand('insertText', false, text);
+        const [first = '', ...rest] = pastedLines(event.clipboardData.getData('text/plain'));
+        document.execCommand('insertText', false, first);
+        if (rest.length > 0) {
+          read();
+          onPasteLines(rest);
+        }
       }}
       onClick={(event) => {
         const ref = count(event.target);

@@ -1,4 +1,5 @@
-import type { ReportRun } from '../../../../shared/domain/report';
+import { MAX_RUN_LENGTH, type ReportRun } from '../../../../shared/domain/report';
+import { removeInvisible } from '../../../../shared/text/fold';
 
 /**
  * A paragraph's runs as the HTML an editable paragraph holds, and back. Bold and italic are
@@ -52,7 +53,41 @@ function run(text: string, style: Style, ref?: string): ReportRun {
   };
 }
 
-/** The runs an editable paragraph holds now: adjacent runs of one style joined, no line breaks. */
+/**
+ * A run's text cut into pieces of at most `max` characters, at the last space before the limit
+ * where there is one, never inside a surrogate pair: a long paragraph is stored as several runs.
+ */
+export function splitLongText(text: string, max = MAX_RUN_LENGTH): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** The lines of pasted text, each cleaned as a paragraph's text is; empty lines left out. */
+export function pastedLines(text: string): string[] {
+  return text
+    .split(/\r\n?|\n|\u2028|\u2029/)
+    .map((line) =>
+      removeInvisible(line.replace(/[\t\u00a0]/g, ' '))
+        .replace(/ {2,}/g, ' ')
+        .trim(),
+    )
+    .filter((line) => line !== '');
+}
+
+/**
+ * The runs an editable paragraph holds now: adjacent runs of one style joined (then cut to the
+ * longest run stored), no line breaks, a tab as a space, nothing invisible.
+ */
 export function htmlToRuns(root: HTMLElement): ReportRun[] {
   const out: ReportRun[] = [];
   const walk = (node: Node, style: Style) => {
@@ -75,7 +110,7 @@ export function htmlToRuns(root: HTMLElement): ReportRun[] {
   const merged: ReportRun[] = [];
   for (const item of out) {
     // The browser keeps typed spaces as no-break spaces; the document wants plain ones.
-    const text = item.text.replace(/\u00a0/g, ' ').replace(/[\r\n]+/g, ' ');
+    const text = removeInvisible(item.text.replace(/[\u00a0\t]/g, ' ').replace(/[\r\n]+/g, ' '));
     const last = merged.at(-1);
     if (
       last &&
@@ -89,7 +124,11 @@ export function htmlToRuns(root: HTMLElement): ReportRun[] {
       merged.push({ ...item, text });
     }
   }
-  return merged;
+  return merged.flatMap((item) =>
+    item.ref !== undefined || item.text.length <= MAX_RUN_LENGTH
+      ? [item]
+      : splitLongText(item.text).map((text) => ({ ...item, text })),
+  );
 }
 
 export function sameRuns(a: readonly ReportRun[], b: readonly ReportRun[]): boolean {

@@ -3,6 +3,7 @@ import type { Report, ReportBody, ReportFields } from '../../../../shared/domain
 import type { ApiClient } from '../../api/client';
 import { CommonError } from '../../../../shared/api/errors';
 import { ApiCallError, errorMessage } from '../../api/errors';
+import { callKeepalive } from '../../api/keepalive';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
@@ -106,6 +107,33 @@ export function useReportSaver(
     },
     [],
   );
+
+  // Closing the tab or window: what is still waiting goes in a request that outlives the page
+  // (browser mode; in Electron the call itself reaches the core as the window closes). While
+  // anything is unsaved, the browser asks before the page is left (browser mode only: Electron
+  // would cancel closing the window without asking).
+  useEffect(() => {
+    const onPageHide = () => {
+      if (!dirty.current || !latest.current) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const payload = { id, rev: rev.current, ...latest.current };
+      if (callKeepalive('reports.save', payload)) dirty.current = false;
+      else void flushOnLeave.current();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!dirty.current || window.api) return;
+      event.preventDefault();
+      // Older browsers ask only when a value is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [id]);
 
   return { state, failure, change, flush, reset, rev };
 }

@@ -1,4 +1,4 @@
-import type { ApiInput } from '../../../../shared/api/contract';
+import type { ApiInput, ApiName } from '../../../shared/api/contract';
 
 /** Where browser mode keeps its per-launch token and how it sends it (renderer/src/platform/browser-platform.ts). */
 const TOKEN_KEY = 'klkchc.token';
@@ -12,14 +12,14 @@ const KEEPALIVE_LIMIT = 60 * 1024;
  * the main process even as the window closes, so the caller just calls the API) or when the
  * body is too large — and the caller falls back to an ordinary call.
  */
-export function saveDraftKeepalive(payload: ApiInput<'inspections.saveDraft'>): boolean {
+export function callKeepalive<E extends ApiName>(endpoint: E, payload: ApiInput<E>): boolean {
   if (window.api) return false;
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return false;
   const body = JSON.stringify(payload);
   if (new TextEncoder().encode(body).length > KEEPALIVE_LIMIT) return false;
   try {
-    void fetch('./api/inspections.saveDraft', {
+    void fetch(`./api/${endpoint}`, {
       method: 'POST',
       keepalive: true,
       headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
