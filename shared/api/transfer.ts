@@ -73,6 +73,12 @@ export const transferPreviewSchema = z.object({
   scope: z.enum(['all', 'plans', 'changes']),
   /** This very package was received before (receiving it again changes nothing). */
   alreadyReceived: z.boolean(),
+  /**
+   * A package of changes that follows on from an exchange this office has no record of (that
+   * package never arrived here, or the data was restored from an older backup since): what the
+   * earlier one carried may be missing here. When that exchange was, in the sender's log.
+   */
+  missingEarlier: z.object({ at: z.string() }).nullable(),
   totals: z.object(verdictCounts),
   tables: z.array(z.object({ table: z.string(), ...verdictCounts })),
   /** Units registered separately in both offices: linked unless kept apart (a shared code must be linked). */

@@ -108,7 +108,7 @@ export const backup: CatalogShape<typeof vi> = {
     migrated:
       'The file was made by an older version of the app; a copy of it was upgraded for use (the file itself is unchanged).',
     warning:
-      'Restoring replaces all current data with the data in the file. First, the current data is backed up automatically into the backup folder on this PC.',
+      'Restoring replaces all current data with the data in the file. First, the current data is backed up automatically into the backup folder on this PC. Whatever was received from other offices after the backup was taken will no longer be here: at the next exchange, ask those offices to send “All data”.',
     confirm: 'Restore',
     restoring: 'Backing up the current data, then restoring…',
     done: 'The data was restored from {{file}}. The data from before the restore is kept in the backup {{safety}}.',

@@ -63,6 +63,8 @@ export const transfer: CatalogShape<typeof vi> = {
     sender: 'Sender',
     createdAt: 'Made at',
     scope: 'Content',
+    missingEarlier:
+      'This package holds only what changed since the exchange with {{sender}} at {{at}}, but this computer has no record of that exchange (the package sent then was not received here, or the data has been restored from an older backup since). What that package carried may be missing here. You can still import this one; then ask {{sender}} to send “All data”.',
     alreadyReceived: 'This data package was received before; importing it again changes nothing.',
     notReceivedYet: 'Not received before',
     received: 'Status',

@@ -105,7 +105,7 @@ export const backup = {
     migrated:
       'Tệp được tạo bởi phiên bản cũ hơn của ứng dụng; bản sao của nó đã được nâng cấp để dùng (tệp gốc giữ nguyên).',
     warning:
-      'Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp. Trước đó, dữ liệu hiện tại được tự động sao lưu vào thư mục sao lưu trên máy này.',
+      'Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp. Trước đó, dữ liệu hiện tại được tự động sao lưu vào thư mục sao lưu trên máy này. Những gì đã nhận từ cơ quan khác sau thời điểm sao lưu sẽ không còn ở đây: lần trao đổi tới, hãy đề nghị các cơ quan đó gửi “Toàn bộ dữ liệu”.',
     confirm: 'Khôi phục',
     restoring: 'Đang sao lưu dữ liệu hiện tại rồi khôi phục…',
     done: 'Đã khôi phục dữ liệu từ {{file}}. Dữ liệu trước khi khôi phục được giữ trong bản sao lưu {{safety}}.',

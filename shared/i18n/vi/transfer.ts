@@ -57,6 +57,8 @@ export const transfer = {
     sender: 'Nơi gửi',
     createdAt: 'Tạo lúc',
     scope: 'Nội dung',
+    missingEarlier:
+      'Gói này chỉ gồm những thay đổi kể từ lần trao đổi với {{sender}} lúc {{at}}, nhưng máy này không có lần trao đổi đó (gói khi ấy chưa được nhận ở đây, hoặc dữ liệu đã được khôi phục từ một bản sao lưu cũ hơn). Những gì gói khi ấy mang theo có thể không có ở đây. Vẫn nhập được gói này; sau đó hãy đề nghị {{sender}} gửi “Toàn bộ dữ liệu”.',
     alreadyReceived: 'Gói dữ liệu này đã được nhận trước đây; nhập lại sẽ không thay đổi gì.',
     notReceivedYet: 'Chưa nhận lần nào',
     received: 'Tình trạng',

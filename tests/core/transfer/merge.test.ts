@@ -240,6 +240,31 @@ describe('receiving a package from another office', () => {
     expect(nothing.header.counts.units ?? 0).toBe(0);
   });
 
+  it('warns when a package of changes follows one that never arrived here (lost, or undone by a restore)', async () => {
+    const a = await office('A');
+    const b = await office('B');
+    await receive(a, await send(b, a));
+    const lost = await addUnit(b.h, 'UBND xã Mẫu Sơn', 'commune');
+    // B sends its changes; the stick never reaches A (or A later restores a backup from before).
+    const missed = await b.h.core.services.transfer.makePackage({ kind: 'changes', since: null }, a.identity);
+    await addUnit(b.h, 'UBND xã Yên Khoái', 'commune');
+    const next = await b.h.core.services.transfer.makePackage({ kind: 'changes', since: null }, a.identity);
+    expect(next.header.scope).toMatchObject({ kind: 'changes', after: { packageId: missed.header.packageId } });
+    const opened = await preview(a, next.payload);
+    expect(opened.view.missingEarlier).toEqual({ at: missed.exchange.at });
+    // The next package does not carry what the lost one did: hence the warning.
+    expect(opened.summary.perTable.units?.add).toBe(1);
+    expect(live(a, 'units').some((unit) => unit.id === lost)).toBe(false);
+
+    // Once the earlier package is received, the same one follows on without a warning.
+    await receive(a, missed.payload);
+    expect((await preview(a, next.payload)).view.missingEarlier).toBeNull();
+    // And a package that follows on from one received here raises none either.
+    await receive(a, next.payload);
+    await addUnit(b.h, 'UBND xã Tú Đoạn', 'commune');
+    expect((await preview(a, await send(b, a, { kind: 'changes', since: null }))).view.missingEarlier).toBeNull();
+  });
+
   it('converges three offices that edit and exchange in turn', async () => {
     const a = await office('A');
     const b = await office('B');

@@ -127,7 +127,12 @@ export class Describer {
     ];
   }
 
-  preview(sessionId: string, header: PackageHeader, alreadyReceived: boolean, summary: MergeSummary): TransferPreview {
+  preview(
+    sessionId: string,
+    header: PackageHeader,
+    here: { alreadyReceived: boolean; missingEarlier: { at: string } | null },
+    summary: MergeSummary,
+  ): TransferPreview {
     const tables = Object.entries(summary.perTable)
       .map(([table, counts]) => ({ table, ...counts }))
       .filter((row) => Object.values(row).some((value) => typeof value === 'number' && value > 0));
@@ -141,7 +146,8 @@ export class Describer {
       sender: { officeId: header.sender.officeId, name: header.sender.name },
       createdAt: header.createdAt,
       scope: header.scope.kind,
-      alreadyReceived,
+      alreadyReceived: here.alreadyReceived,
+      missingEarlier: here.missingEarlier,
       totals,
       tables,
       twins: summary.twins,

@@ -46,6 +46,8 @@ export class ExchangeLog {
   private readonly listStmt: Statement<[], ExchangeRow>;
   private readonly receivedStmt: Statement<[string], { n: number }>;
   private readonly lastWithStmt: Statement<[string], { at: string | null }>;
+  private readonly lastExchangeStmt: Statement<[string], { package_id: string; at: string }>;
+  private readonly hasPackageStmt: Statement<[string], { n: number }>;
   private readonly knownStmt: Statement<{ peer: string; tbl: string; id: string; rev: string }>;
   private readonly publishStmt: Statement<[string]>;
   private readonly publishManyStmt: Statement<[string]>;
@@ -65,6 +67,10 @@ export class ExchangeLog {
       `SELECT count(*) AS n FROM exchanges WHERE package_id = ? AND direction = 'received'`,
     );
     this.lastWithStmt = db.prepare(`SELECT max(at) AS at FROM exchanges WHERE peer_office = ?`);
+    this.lastExchangeStmt = db.prepare(
+      `SELECT package_id, at FROM exchanges WHERE peer_office = ? ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    this.hasPackageStmt = db.prepare(`SELECT count(*) AS n FROM exchanges WHERE package_id = ?`);
     this.knownStmt = db.prepare(`
       INSERT INTO peer_known (peer_office, tbl, record_id, rev) VALUES (@peer, @tbl, @id, @rev)
       ON CONFLICT (peer_office, tbl, record_id) DO UPDATE SET rev = excluded.rev`);
@@ -122,6 +128,17 @@ export class ExchangeLog {
   /** When this office last sent a package to `peer` or received one from it. */
   lastWith(peer: string): string | null {
     return this.lastWithStmt.get(peer)?.at ?? null;
+  }
+
+  /** The last package sent to `peer` or received from it. */
+  lastExchange(peer: string): { packageId: string; at: string } | null {
+    const row = this.lastExchangeStmt.get(peer);
+    return row ? { packageId: row.package_id, at: row.at } : null;
+  }
+
+  /** This office sent or received the package (whoever it was for). */
+  hasPackage(packageId: string): boolean {
+    return (this.hasPackageStmt.get(packageId)?.n ?? 0) > 0;
   }
 
   /** `peer` has this revision of the record (it sent it, or was sent it). */

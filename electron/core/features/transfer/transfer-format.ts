@@ -33,7 +33,22 @@ const officeSchema = z
 export const packageScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('plans'), planIds: z.array(z.string().uuid()).min(1).max(1000) }).strict(),
-  z.object({ kind: z.literal('changes'), since: z.string().max(40).nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal('changes'),
+      since: z.string().max(40).nullable(),
+      /**
+       * The last package exchanged between sender and recipient, in the sender's log: what this
+       * one follows on from. A recipient without it in its own log (the package never arrived,
+       * or its data was restored from an older backup) may lack what that package carried.
+       */
+      after: z
+        .object({ packageId: z.string().uuid(), at: z.string().max(40) })
+        .strict()
+        .nullable()
+        .optional(),
+    })
+    .strict(),
 ]);
 export type PackageScope = z.infer<typeof packageScopeSchema>;
 

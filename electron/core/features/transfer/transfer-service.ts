@@ -175,6 +175,9 @@ export class TransferService {
     if (scope.kind === 'changes' && recipient === null) {
       throw new AppError('VALIDATION', { messageKey: 'transfer.errors.recipientNeeded' });
     }
+    if (scope.kind === 'changes' && recipient !== null) {
+      scope = { ...scope, after: this.log.lastExchange(recipient.officeId) };
+    }
     const office = this.deps.office();
     const dir = this.workFolder('send');
     const payload = path.join(dir, 'package.ndjson.gz');
@@ -307,6 +310,11 @@ export class TransferService {
     const sessionId = randomBytes(12).toString('base64url');
     this.sessions.set(sessionId, { staged, dir, fileName, at: Date.now() });
     const alreadyReceived = this.log.wasReceived(staged.header.packageId);
+    const { scope } = staged.header;
+    const missingEarlier =
+      !alreadyReceived && scope.kind === 'changes' && scope.after && !this.log.hasPackage(scope.after.packageId)
+        ? { at: scope.after.at }
+        : null;
     return withStaging(this.deps.db, staged, () => {
       const summary = this.merger(staged).summarize();
       return {
@@ -314,7 +322,7 @@ export class TransferService {
         header: staged.header,
         alreadyReceived,
         summary,
-        view: this.describer.preview(sessionId, staged.header, alreadyReceived, summary),
+        view: this.describer.preview(sessionId, staged.header, { alreadyReceived, missingEarlier }, summary),
       };
     });
   }

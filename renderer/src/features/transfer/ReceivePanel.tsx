@@ -298,6 +298,14 @@ function PreviewView({ fileName, preview, keepApart, onKeepApart }: PreviewViewP
         </TableBody>
       </Table>
       {preview.alreadyReceived && <Alert severity="info">{t('transfer.receive.alreadyReceived')}</Alert>}
+      {preview.missingEarlier && (
+        <Alert severity="warning">
+          {t('transfer.receive.missingEarlier', {
+            sender: preview.sender.name,
+            at: formatDateTime(preview.missingEarlier.at),
+          })}
+        </Alert>
+      )}
 
       <Typography variant="subtitle1" component="h3">
         {t('transfer.receive.countsTitle')}
