@@ -17,6 +17,15 @@ const WHITESPACE_RUN = /\s+/g;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+/**
+ * Ð and ð (Icelandic eth, U+00D0 / U+00F0) look like Đ and đ and are what text converted from
+ * VNI or Windows-1258 often holds instead: "Ðồng Bục" must be "Đồng Bục" to be found, sorted
+ * and matched as one. Vietnamese has no eth.
+ */
+function fixLookalikes(value: string): string {
+  return value.replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ');
+}
+
 /** `value` without the invisible characters above. */
 export function removeInvisible(value: string): string {
   return value.replace(INVISIBLE, '');
@@ -24,12 +33,12 @@ export function removeInvisible(value: string): string {
 
 /** NFC-normalise, trim and collapse inner whitespace: the form in which names are stored. */
 export function cleanText(value: string): string {
-  return removeInvisible(value.normalize('NFC')).replace(WHITESPACE_RUN, ' ').trim();
+  return fixLookalikes(removeInvisible(value.normalize('NFC'))).replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** NFC-normalise and trim a multi-line text (notes), keeping its line breaks. */
 export function cleanMultiline(value: string): string {
-  return removeInvisible(value.normalize('NFC'))
+  return fixLookalikes(removeInvisible(value.normalize('NFC')))
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trimEnd())
@@ -42,7 +51,7 @@ export function foldVietnamese(value: string): string {
   return value
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd')
     .toLowerCase()
     .replace(WHITESPACE_RUN, ' ')
     .trim();

@@ -42,6 +42,12 @@ describe('cleaning text for storage', () => {
     expect(removeInvisible('👨\u200d👩\ta\nb')).toBe('👨\u200d👩\ta\nb');
   });
 
+  it('reads the eth that converted text holds for Đ as Đ', () => {
+    expect(cleanText('Trường Tiểu học \u00d0ồng Bục')).toBe('Trường Tiểu học Đồng Bục');
+    expect(cleanMultiline('\u00d0inh Thị Êm, \u00f0ã ký')).toBe('Đinh Thị Êm, đã ký');
+    expect(foldVietnamese('\u00d0INH THỊ ÊM')).toBe('dinh thi em');
+  });
+
   it('escapes LIKE wildcards', () => {
     expect(likeContains('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });

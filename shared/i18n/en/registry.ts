@@ -112,6 +112,7 @@ export const registry: CatalogShape<typeof vi> = {
   sampleTitle: 'Sample data — not real figures',
   validation: {
     codeFormat: 'Codes may contain only letters, digits and . _ / -',
+    duplicateName: 'A unit with this name is already in the registry.',
     duplicateCode: 'This code is already used by another unit.',
     phone: 'Invalid phone number (8–12 digits each).',
     schoolLevelRequired: 'A school needs a level.',
@@ -119,6 +120,10 @@ export const registry: CatalogShape<typeof vi> = {
     parentMissing: 'The parent unit does not exist.',
   },
   errors: {
+    duplicateName:
+      'The registry already has the unit "{{name}}" (the same name, ignoring case and spacing). If these really are two units of one name, give both a code. Nothing was saved.',
+    duplicateNameInactive:
+      'The registry already has the unit "{{name}}", inactive (the same name, ignoring case and spacing): make that unit active again. Nothing was saved.',
     duplicateCode: 'Code "{{code}}" is already used by "{{name}}". Nothing was saved.',
     undoStale: 'Cannot undo: the unit was changed again since.',
     undoUnknown: 'Nothing left to undo.',

@@ -111,6 +111,7 @@ export const registry = {
   sampleTitle: 'Dữ liệu mẫu — không phải số liệu thật',
   validation: {
     codeFormat: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
+    duplicateName: 'Đã có đơn vị mang tên này trong danh mục.',
     duplicateCode: 'Mã này đã được dùng cho đơn vị khác.',
     phone: 'Số điện thoại không hợp lệ (8–12 chữ số cho mỗi số).',
     schoolLevelRequired: 'Trường học phải có cấp học.',
@@ -118,6 +119,10 @@ export const registry = {
     parentMissing: 'Đơn vị cấp trên không tồn tại.',
   },
   errors: {
+    duplicateName:
+      'Danh mục đã có đơn vị "{{name}}" (tên giống nhau khi không kể hoa thường, dấu cách). Nếu đó thật là hai đơn vị cùng tên, hãy ghi mã cho cả hai. Chưa có gì được lưu.',
+    duplicateNameInactive:
+      'Danh mục đã có đơn vị "{{name}}", đang ngừng hoạt động (tên giống nhau khi không kể hoa thường, dấu cách): hãy cho đơn vị đó hoạt động trở lại. Chưa có gì được lưu.',
     duplicateCode: 'Mã "{{code}}" đã được dùng cho "{{name}}". Chưa có gì được lưu.',
     undoStale: 'Không thể hoàn tác: đơn vị đã được thay đổi tiếp sau đó.',
     undoUnknown: 'Không còn gì để hoàn tác.',

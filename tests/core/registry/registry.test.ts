@@ -57,6 +57,38 @@ describe('the unit registry', () => {
     expect((await h.call('registry.counts', {})).total).toBe(1);
   });
 
+  it('refuses a second unit of a kind whose name differs only in case, spacing or the eth for Đ', async () => {
+    const { unit: first } = await h.call('registry.create', { unit: unit({ name: 'Trường Mầm non Hiệp Hạ' }) });
+    const error = await h.fail('registry.create', { unit: unit({ name: '  trường  mầm non HIỆP hạ ' }) });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields).toEqual({ name: 'registry.validation.duplicateName' });
+    expect(error.message).toContain('Danh mục đã có đơn vị "Trường Mầm non Hiệp Hạ"');
+    expect((await h.call('registry.counts', {})).total).toBe(1);
+    // Renaming another unit into it is refused the same way; an inactive one is named as such.
+    const { unit: other } = await h.call('registry.create', { unit: unit({ name: 'Trường Mầm non Ðồng Bục' }) });
+    expect(other.name).toBe('Trường Mầm non Đồng Bục');
+    await h.call('registry.setActive', { id: first.id, rev: first.rev, active: false });
+    const renamed = await h.fail('registry.update', {
+      id: other.id,
+      rev: other.rev,
+      unit: unit({ name: 'Trường mầm non Hiệp Hạ' }),
+    });
+    expect(renamed.message).toContain('đang ngừng hoạt động');
+    // Another kind of the same name, or two units both told apart by a code, are allowed.
+    await h.call('registry.create', {
+      unit: unit({ name: 'Trường Mầm non Hiệp Hạ', kind: 'other', schoolLevel: null }),
+    });
+    await h.call('registry.update', {
+      id: other.id,
+      rev: other.rev,
+      unit: unit({ name: 'Trường Mầm non Đồng Bục', code: 'MN-DB' }),
+    });
+    await h.call('registry.create', { unit: unit({ name: 'Trường Mầm non Đồng Bục', code: 'MN-DB2' }) });
+    const uncoded = await h.fail('registry.create', { unit: unit({ name: 'Trường Mầm non Đồng Bục' }) });
+    expect(uncoded.fields).toEqual({ name: 'registry.validation.duplicateName' });
+    expect((await h.call('registry.counts', {})).total).toBe(4);
+  });
+
   it('refuses a stale edit (CONFLICT) and saves nothing', async () => {
     const { unit: created } = await h.call('registry.create', { unit: unit() });
     const first = await h.call('registry.update', {

@@ -4,6 +4,7 @@ import type { WritePath } from '../../db/write-path';
 import { AppError, fieldError } from '../../kernel/errors';
 import type { Unit, UnitInput } from '../../../../shared/domain/unit';
 import type { UnitSort } from '../../../../shared/api/registry';
+import { foldVietnamese } from '../../../../shared/text/fold';
 import { SEARCH_KEY_VERSION, searchWords } from '../../../../shared/text/search';
 import { SORT_KEY_VERSION } from '../../../../shared/text/collate';
 import { MAX_SEARCH_WORDS, toUnit, type UnitQuery, type UnitRepo } from './unit-repo';
@@ -44,6 +45,15 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The unit registry's rules: validation beyond the schema, revisions, undo, sample data. */
+/** A change that could make a unit another's namesake: its name, kind or code changed. */
+function namesakeRisk(before: UnitInput, after: UnitInput): boolean {
+  return (
+    foldVietnamese(before.name) !== foldVietnamese(after.name) ||
+    before.kind !== after.kind ||
+    codeKey(before.code) !== codeKey(after.code)
+  );
+}
+
 export class RegistryService {
   private readonly undo = new UndoStore<UndoEntry>();
   /** Other features' sample data (plans), loaded after the units and removed before them. */
@@ -107,6 +117,7 @@ export class RegistryService {
   create(input: UnitInput): Mutation {
     return this.writes.run((tx) => {
       this.checkCode(input.code, null);
+      this.checkName(input, null);
       this.checkParent(input.parentId, null);
       const row = this.insertOrExplain(
         () =>
@@ -127,6 +138,7 @@ export class RegistryService {
       const current = tx.live(this.repo.units, id, expectedRev);
       const before = unitInputFromRow(current);
       this.checkCode(input.code, id);
+      if (namesakeRisk(before, input)) this.checkName(input, id);
       this.checkParent(input.parentId, id);
       const { row, changed } = this.insertOrExplain(
         () =>
@@ -167,6 +179,7 @@ export class RegistryService {
       }
       const before = entry.before;
       this.checkCode(before.code, current.id);
+      if (namesakeRisk(unitInputFromRow(current), before)) this.checkName(before, current.id);
       // The old parent may have been removed, or made a descendant of this unit, since.
       this.checkParent(before.parentId, current.id);
       this.insertOrExplain(() => tx.update(this.repo.units, current, before, { audit }), before.code);
@@ -228,6 +241,21 @@ export class RegistryService {
         code,
         name: other.name,
       });
+    }
+  }
+
+  /**
+   * One unit of a kind per name, compared as search compares (case, diacritics, spacing), unless
+   * both carry codes: a second "Trường Mầm non Hiệp Hạ" typed in would be counted apart in every
+   * plan, and the import, which matches units by name, could no longer tell them apart. Two
+   * offices that kept one name after a merger are told apart by their codes. The existing unit is
+   * named, even if inactive.
+   */
+  private checkName(input: Pick<UnitInput, 'name' | 'kind' | 'code'>, selfId: string | null): void {
+    const other = this.repo.findNamesake(foldVietnamese(input.name), input.kind, codeKey(input.code), selfId);
+    if (other) {
+      const message = other.active ? 'registry.errors.duplicateName' : 'registry.errors.duplicateNameInactive';
+      throw fieldError('name', 'registry.validation.duplicateName', message, { name: other.name });
     }
   }
 

@@ -82,6 +82,7 @@ export class UnitRepo {
   private readonly countStmts = new Map<number, Statement<FilterParams, { total: number }>>();
   private readonly byIdStmt: Statement<[string], UnitRowWithParent>;
   private readonly byCodeKeyStmt: Statement<[string], UnitRow>;
+  private readonly byNameKeyStmt: Statement<{ key: string; kind: string; self: string; code: string }, UnitRow>;
   private readonly countsStmt: Statement<
     [],
     {
@@ -105,6 +106,11 @@ export class UnitRepo {
     );
     this.byCodeKeyStmt = db.prepare(
       `SELECT ${UNIT_SELECT} FROM units AS u WHERE u.code_key = ? AND u.code_key <> '' AND u.deleted_at IS NULL`,
+    );
+    this.byNameKeyStmt = db.prepare(
+      `SELECT ${UNIT_SELECT} FROM units AS u
+       WHERE u.name_key = @key AND u.kind = @kind AND u.id <> @self AND u.deleted_at IS NULL
+         AND (@code = '' OR u.code_key = '') LIMIT 1`,
     );
     this.rederiveStmt = db.prepare('UPDATE units SET search_key = @search_key, sort_key = @sort_key WHERE id = @id');
     this.countsStmt = db.prepare(`
@@ -167,6 +173,14 @@ export class UnitRepo {
 
   findLiveByCodeKey(key: string): UnitRow | undefined {
     return this.byCodeKeyStmt.get(key);
+  }
+
+  /**
+   * Another live unit (active or not) of `kind` whose name folds to `key`, that a code does not
+   * tell apart from this one (either has none).
+   */
+  findNamesake(key: string, kind: string, codeKey: string, selfId: string | null): UnitRow | undefined {
+    return this.byNameKeyStmt.get({ key, kind, self: selfId ?? '', code: codeKey });
   }
 
   parentOf(id: string): string | null | undefined {
