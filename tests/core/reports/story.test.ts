@@ -138,4 +138,50 @@ describe("the sample district's results report", () => {
       place: 'Lộc Bình',
     });
   });
+
+  it('says nothing false of a period without inspections or a plan without units', async () => {
+    // The agencies were inspected from May: the first quarter holds none of it.
+    const quarter = flat(
+      text(
+        await h.call('reports.draft', {
+          planIds: [agencyPlan],
+          from: '2019-01-01',
+          to: '2019-03-31',
+          withCharts: false,
+        }),
+      ),
+    );
+    expect(quarter).toContain('Trong kỳ báo cáo chưa có cuộc kiểm tra nào được hoàn tất.');
+    expect(quarter).toContain('Trong kỳ báo cáo chưa có cơ quan, đơn vị nào được kiểm tra.');
+    expect(quarter).not.toContain('đều thực hiện đạt');
+    expect(quarter).not.toContain('Như vậy, đã kiểm tra được');
+    // The re-inspections planned follow up May's findings, not this quarter's.
+    expect(quarter).not.toContain('tái kiểm tra lại');
+    expect(quarter).toContain('Chưa có cơ quan, đơn vị nào phải tái kiểm tra.');
+
+    const { plan } = await h.call('plans.create', {
+      plan: {
+        title: 'Kiểm tra kỷ luật, kỷ cương hành chính năm 2021',
+        issuer: 'UBND huyện Lộc Bình',
+        periodKind: 'calendarYear',
+        periodYear: 2021,
+        decisionNumber: '',
+        decisionDate: null,
+        decisionSigner: '',
+        decisionSignerTitle: '',
+        legalBasis: '',
+        targetPercent: 70,
+        checklistId: (await h.call('plans.get', { id: agencyPlan })).plan.checklistId,
+        notes: '',
+      },
+    });
+    const empty = flat(
+      text(
+        await h.call('reports.draft', { planIds: [plan.id], from: '2021-01-01', to: '2021-12-31', withCharts: false }),
+      ),
+    );
+    expect(empty).toContain('chưa xác định cơ quan, đơn vị nào trong phạm vi kiểm tra');
+    expect(empty).not.toContain('0/0');
+    expect(empty).not.toContain('Đã kiểm tra hết');
+  });
 });

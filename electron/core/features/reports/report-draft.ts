@@ -141,13 +141,13 @@ function workSection(w: Writer, figures: ReportFigures): void {
         `Quyết định số ${plan.decisionNumber.trim()}${date ? ` ngày ${date}` : ''}${signer ? ` của ${signer}` : ''} thành lập Đoàn kiểm tra` +
           (plan.teamSize > 0 ? ` gồm ${plan.teamSize} thành viên` : '') +
           (plan.leader
-            ? ` do ông (bà) ${plan.leader.name}${plan.leader.position ? `, ${plan.leader.position}` : ''} làm Trưởng đoàn`
+            ? ` do đồng chí ${plan.leader.name}${plan.leader.position ? `, ${plan.leader.position}` : ''} làm Trưởng đoàn`
             : ''),
       );
     } else if (plan.teamSize > 0) {
       parts.push(
         `Đoàn kiểm tra gồm ${plan.teamSize} thành viên` +
-          (plan.leader ? ` do ông (bà) ${plan.leader.name} làm Trưởng đoàn` : ''),
+          (plan.leader ? ` do đồng chí ${plan.leader.name} làm Trưởng đoàn` : ''),
       );
     }
     const runs: (ReportRun | string)[] = [`- ${capital(planLabel(plan))} của ${plan.issuer}: `];
@@ -178,9 +178,16 @@ function whenPhrase(figures: ReportFigures, plan: PlanFigures): string {
     : periodPhrase({ from: figures.from, to: figures.to });
 }
 
+/** Said instead of strengths, limitations, causes and requests when the period holds no inspection. */
+const NONE_INSPECTED = 'Trong kỳ báo cáo chưa có cơ quan, đơn vị nào được kiểm tra.';
+
 function coverageSection(w: Writer, figures: ReportFigures): void {
   w.heading(2, REPORT_FORM.sections.coverage);
   for (const plan of figures.plans) {
+    if (plan.scope === 0) {
+      w.paragraph(`${capital(planLabel(plan))} chưa xác định cơ quan, đơn vị nào trong phạm vi kiểm tra.`);
+      continue;
+    }
     const keys = plan.breakdown.map((item) => item.key);
     const noun = unitsNoun(keys);
     const kinds = plan.breakdown.filter((item) => item.inspected > 0);
@@ -209,6 +216,10 @@ function coverageSection(w: Writer, figures: ReportFigures): void {
       ...(kinds.length > 1 ? [', gồm: ', ...breakdownRuns(w, kinds, planIds, 'inspected')] : []),
       '.',
     );
+  }
+  if (total.inspected === 0) {
+    w.paragraph('Trong kỳ báo cáo chưa có cuộc kiểm tra nào được hoàn tất.');
+    return;
   }
   w.paragraph(
     `Như vậy, đã kiểm tra được ${percent(total.inspected, total.scope)}% số cơ quan, đơn vị trong phạm vi kiểm tra (`,
@@ -246,6 +257,10 @@ function listEnd(index: number, length: number): string {
 
 function strengthsSection(w: Writer, figures: ReportFigures): void {
   w.heading(2, REPORT_FORM.sections.strengths);
+  if (figures.records.length === 0) {
+    w.paragraph(NONE_INSPECTED);
+    return;
+  }
   const groups = checklistGroups(figures);
   let any = false;
   for (const group of groups) {
@@ -300,6 +315,10 @@ const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
 function limitationsSection(w: Writer, figures: ReportFigures): void {
   w.heading(2, REPORT_FORM.sections.limitations);
+  if (figures.records.length === 0) {
+    w.paragraph(NONE_INSPECTED);
+    return;
+  }
   const planIds = figures.plans.map((plan) => plan.id);
   const groups = checklistGroups(figures);
   const failing = groups.flatMap((group) => group.criteria).filter((criterion) => criterion.fail > 0);
@@ -354,6 +373,10 @@ function limitationsSection(w: Writer, figures: ReportFigures): void {
 
 function causesSection(w: Writer, figures: ReportFigures): void {
   w.heading(2, REPORT_FORM.sections.causes);
+  if (figures.records.length === 0) {
+    w.paragraph(NONE_INSPECTED);
+    return;
+  }
   if (figures.causes.length === 0) {
     w.paragraph('Các biên bản kiểm tra chưa ghi nhận nguyên nhân của hạn chế.');
     return;
@@ -366,6 +389,10 @@ function requestsSection(w: Writer, figures: ReportFigures): void {
   w.heading(2, REPORT_FORM.sections.requests);
   const planIds = figures.plans.map((plan) => plan.id);
   const { requests } = figures;
+  if (figures.records.length === 0) {
+    w.paragraph(NONE_INSPECTED);
+    return;
+  }
   if (requests.total === 0) {
     w.paragraph('Các đoàn kiểm tra không đưa ra kiến nghị, yêu cầu nào phải khắc phục.');
     return;
@@ -375,10 +402,16 @@ function requestsSection(w: Writer, figures: ReportFigures): void {
     'Các đoàn kiểm tra đã đề nghị ',
     w.count(requests.unitsWith, 'requests', { planIds }),
     ` cơ quan, đơn vị thực hiện ${requests.total} kiến nghị, yêu cầu. Đến ngày ${shortDate(figures.today)}, `,
-    `${requests.remedied} kiến nghị đã được khắc phục (tại `,
-    w.count(requests.unitsRemedied, 'requestsRemedied', { planIds }),
-    ' đơn vị); ',
-    `${requests.overdue} kiến nghị đã quá thời hạn nhưng chưa khắc phục`,
+    ...(requests.remedied > 0
+      ? [
+          `${requests.remedied} kiến nghị đã được khắc phục (tại `,
+          w.count(requests.unitsRemedied, 'requestsRemedied', { planIds }),
+          ' đơn vị); ',
+        ]
+      : ['chưa có kiến nghị nào được khắc phục; ']),
+    requests.overdue > 0
+      ? `${requests.overdue} kiến nghị đã quá thời hạn nhưng chưa khắc phục`
+      : 'không có kiến nghị nào quá thời hạn mà chưa khắc phục',
     ...(overdue.length > 0
       ? [
           ' (tại ',
@@ -386,7 +419,7 @@ function requestsSection(w: Writer, figures: ReportFigures): void {
           ` đơn vị${overdue.length <= NAMES_WHEN_FEW ? `: ${names(figures, overdue)}` : ''})`,
         ]
       : []),
-    `; ${requests.open} kiến nghị chưa đến hạn.`,
+    requests.open > 0 ? `; ${requests.open} kiến nghị chưa đến hạn.` : '.',
   );
   if (requests.texts.length > 0) {
     w.paragraph('Nội dung kiến nghị, yêu cầu chủ yếu:');
@@ -423,7 +456,9 @@ function nextSection(w: Writer, figures: ReportFigures): void {
   }
 
   w.heading(2, REPORT_FORM.sections.notInspected);
-  if (figures.total.notInspected === 0) {
+  if (figures.total.scope === 0) {
+    w.paragraph('Các kế hoạch chưa xác định cơ quan, đơn vị nào trong phạm vi kiểm tra.');
+  } else if (figures.total.notInspected === 0) {
     w.paragraph('Đã kiểm tra hết các cơ quan, đơn vị trong phạm vi kiểm tra.');
   } else {
     for (const plan of figures.plans) {

@@ -26,7 +26,9 @@ import {
  *   Criteria are matched across versions by lineage.
  * - Requests are those of the records: remedied (has a remedy date), overdue (not remedied,
  *   deadline before `today`), open (the rest).
- * - Re-inspections: planned = not yet finalised (any date); done = finalised, dated in the period.
+ * - Re-inspections: planned = not yet finalised, following up an inspection dated in the period
+ *   (a report of the first quarter does not announce the re-inspections of May's findings);
+ *   done = finalised, dated in the period.
  * - Totals over several plans count each unit once.
  */
 
@@ -277,8 +279,11 @@ export function computeFigures(
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
   for (const row of queries.reinspections(planIds)) {
     const entry = { unitId: row.unit_id, planId: row.plan_id, date: row.inspection_date ?? row.planned_date };
-    if (!isLockedStatus(row.status)) reinspections.planned.push(entry);
-    else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
+    if (!isLockedStatus(row.status)) {
+      if (row.original_date !== null && row.original_date >= from && row.original_date <= to) {
+        reinspections.planned.push(entry);
+      }
+    } else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
       reinspections.done.push(entry);
     }
   }

@@ -80,13 +80,14 @@ export const FINDING_SEPARATOR = ',';
 export const REQUEST_SEPARATOR = '\u001e';
 export const FIELD_SEPARATOR = '\u001f';
 
-/** A live re-inspection of the plans, of any date. */
+/** A live re-inspection of the plans, of any date, with the date of the inspection it follows up. */
 export interface ReinspectionRow {
   plan_id: string;
   unit_id: string;
   status: InspectionStatus;
   inspection_date: string | null;
   planned_date: string | null;
+  original_date: string | null;
 }
 
 export interface CriterionInfoRow {
@@ -185,7 +186,8 @@ export class ReportQueries {
     // Every re-inspection has the inspection it follows up (a CHECK of the table), so the few of
     // them come off that partial index instead of a pass over every inspection.
     this.reinspectionRows = db.prepare(`
-      SELECT i.plan_id, i.unit_id, i.status, i.inspection_date, i.planned_date
+      SELECT i.plan_id, i.unit_id, i.status, i.inspection_date, i.planned_date,
+        (SELECT o.inspection_date FROM inspections AS o WHERE o.id = i.original_id) AS original_date
       FROM inspections AS i INDEXED BY inspections_original
       WHERE i.original_id IS NOT NULL AND i.kind = 'reinspection' AND i.deleted_at IS NULL
         AND i.plan_id IN (SELECT value FROM json_each(@plans))`);

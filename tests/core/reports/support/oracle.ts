@@ -43,6 +43,7 @@ interface Inspection {
   unit_id: string;
   kind: string;
   status: string;
+  original_id: string | null;
   inspection_date: string | null;
   finalised_at: string | null;
   minutes_number: string;
@@ -108,8 +109,15 @@ export function oracle(db: Db, planIds: string[], from: string, to: string, toda
       .prepare<[string], Inspection>(`SELECT * FROM inspections WHERE plan_id = ? AND deleted_at IS NULL`)
       .all(planId);
     for (const row of all.filter((item) => item.kind === 'reinspection')) {
-      if (row.status === 'planned' || row.status === 'draft') figures.reinspectionsPlanned.add(row.unit_id);
-      else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
+      if (row.status === 'planned' || row.status === 'draft') {
+        const original = db
+          .prepare<[string | null], { inspection_date: string | null }>(
+            `SELECT inspection_date FROM inspections WHERE id = ?`,
+          )
+          .get(row.original_id);
+        const date = original?.inspection_date ?? null;
+        if (date !== null && date >= from && date <= to) figures.reinspectionsPlanned.add(row.unit_id);
+      } else if (row.inspection_date !== null && row.inspection_date >= from && row.inspection_date <= to) {
         figures.reinspectionsDone.add(row.unit_id);
       }
     }
