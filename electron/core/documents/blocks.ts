@@ -50,6 +50,8 @@ export type Block =
       number: Run[];
       /** "Lộc Bình, ngày 09 tháng 02 năm 2020" under the motto. */
       placeDate: Run[];
+      /** "DỰ THẢO" boxed above the header's right column, on a text not yet issued (Nghị định 30, ô số 15). */
+      mark?: string;
     }
   /** The document's type name (BIÊN BẢN, BÁO CÁO) and its subject, centred, ruled under. */
   | { kind: 'title'; title: string; subtitle: Run[] }

@@ -162,6 +162,23 @@ function rule(width: number, cellWidth: number): Paragraph {
   });
 }
 
+/**
+ * "DỰ THẢO" in a box at the right, above the header: a paragraph indented to its text's width
+ * and bordered (a table there would be merged into the header's table by Word).
+ */
+function draftMark(mark: string): Paragraph {
+  const width = textTwips(mark, 13, true) + MM(6);
+  const side = { ...LINE, space: 1 };
+  return new Paragraph({
+    style: STYLE.header,
+    alignment: AlignmentType.CENTER,
+    indent: { left: TEXT_WIDTH - width },
+    border: { top: side, bottom: side, left: side, right: side },
+    spacing: { after: 120 },
+    children: [new TextRun({ text: mark, bold: true, size: PT(13) })],
+  });
+}
+
 function headerTable(block: Extract<Block, { kind: 'header' }>): Table {
   const cell = (width: number, children: Paragraph[]) =>
     new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
@@ -470,7 +487,7 @@ function bodyParagraph(runs: Run[]): Paragraph {
 function blockParts(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'header':
-      return [headerTable(block)];
+      return block.mark ? [draftMark(block.mark), headerTable(block)] : [headerTable(block)];
     case 'title':
       return [
         new Paragraph({ style: 'Title', children: [new TextRun(block.title)] }),

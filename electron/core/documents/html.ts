@@ -59,7 +59,8 @@ export function headerNameHtml(name: string): string {
 }
 
 function headerHtml(block: Extract<Block, { kind: 'header' }>): string {
-  return `<table class="doc-header" role="presentation"><tr>
+  const mark = block.mark ? `<p class="draft-mark"><span>${escapeHtml(block.mark)}</span></p>\n` : '';
+  return `${mark}<table class="doc-header" role="presentation"><tr>
 <td class="hd-left"><div class="parent">${headerNameHtml(block.parentBody)}</div><div class="issuing"><span class="ruled short">${headerNameHtml(block.issuingBody)}</span></div></td>
 <td class="hd-right"><div class="nation">${escapeHtml(block.nationalName)}</div><div class="motto"><span class="ruled">${escapeHtml(block.motto)}</span></div></td>
 </tr><tr>
@@ -159,6 +160,8 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${font}; font-size: 14pt; line-height: 1.25; color: #000; background: #fff;
   font-kerning: normal; text-rendering: geometricPrecision; orphans: 2; widows: 2; }
 table { border-collapse: collapse; }
+.draft-mark { text-align: right; text-indent: 0; margin: 0 0 6pt; }
+.draft-mark span { display: inline-block; border: 1pt solid #000; padding: 1pt 8pt; font-weight: bold; font-size: 13pt; }
 .doc-header { width: 100%; table-layout: fixed; margin: 0 0 12pt; }
 .doc-header td { vertical-align: top; text-align: center; padding: 0; line-height: 1.2; text-wrap: balance; }
 .hd-left { width: 37%; font-size: 13pt; }

@@ -92,6 +92,11 @@ describe('the results report as PDF', () => {
       ]),
     ).toBeNull();
     expect(forbiddenWords(text)).toEqual([]);
+    // Not yet issued: marked as a draft above the header's right column (Nghị định 30, ô số 15).
+    const mark = words.find((word) => word.page === 1 && word.text === 'DỰ')!;
+    const nation = words.find((word) => word.page === 1 && word.text === 'CỘNG')!;
+    expect(mark.yMax).toBeLessThan(nation.yMin);
+    expect(mark.xMin).toBeGreaterThan((210 * MM) / 2);
     // Top left, above the number: the parent body, then the office under it (without repeating its district).
     const number = words.find((word) => word.page === 1 && word.text === 'Số:')!;
     const left = words
@@ -242,4 +247,29 @@ describe('the results report as Word (.docx)', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('marks the draft as such in Word too, and drops the mark once finalised', async () => {
+    expect((await openDocx(await downloaded('reports.exportDocx', report.id))).documentXml).toContain('>DỰ THẢO</w:t>');
+    const scratch = await createReadyCore();
+    try {
+      await scratch.call('registry.loadSample', {});
+      const planIds = (await scratch.call('plans.list', {})).map((plan) => plan.id);
+      const drafted = await scratch.call('reports.draft', {
+        planIds,
+        from: '2019-01-01',
+        to: '2019-12-31',
+        withCharts: false,
+      });
+      const final = await scratch.call('reports.finalise', { id: drafted.id, rev: drafted.rev });
+      expect(final.status).toBe('finalised');
+      const download = await scratch.call('reports.exportPdf', { id: final.id });
+      const printed = pdfPages(new Uint8Array(fs.readFileSync(scratch.core.files.download(download.downloadId).path)));
+      expect(flat(printed[0]!)).not.toContain('DỰ THẢO');
+      const docx = await scratch.call('reports.exportDocx', { id: final.id });
+      const { documentXml } = await openDocx(fs.readFileSync(scratch.core.files.download(docx.downloadId).path));
+      expect(documentXml).not.toContain('DỰ THẢO');
+    } finally {
+      scratch.close();
+    }
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ export class ReportDocuments {
   layout(id: string): DocumentLayout {
     const row = this.reports.repo.reports.live(id);
     if (!row) throw new AppError('NOT_FOUND');
-    return layoutReport(this.reports.read(row));
+    return layoutReport({ ...this.reports.read(row), status: row.status });
   }
 
   html(layout: DocumentLayout): string {

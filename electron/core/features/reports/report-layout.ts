@@ -17,6 +17,8 @@ export interface LayoutSource {
   fields: ReportFields;
   body: ReportBody;
   appendix: ReportAppendix;
+  /** A draft prints "DỰ THẢO" above its header: it must not pass for the issued report. */
+  status?: 'draft' | 'finalised';
 }
 
 function runs(items: readonly ReportRun[]): Run[] {
@@ -173,6 +175,7 @@ export function layoutReport(source: LayoutSource): DocumentLayout {
       motto: REPORT_FORM.motto,
       number: numberRuns(fields.number),
       placeDate: placeDateRuns(fields),
+      ...(source.status === 'draft' ? { mark: REPORT_FORM.draftMark } : {}),
     },
     { kind: 'title', title: REPORT_FORM.title, subtitle: [{ text: fields.title.trim() || REPORT_FORM.subject }] },
     ...bodyBlocks(source.body),

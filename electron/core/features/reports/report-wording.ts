@@ -18,6 +18,7 @@ export const REPORT_FORM = {
   fileSubject: 'Báo cáo kết quả kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính',
   fileDescription: 'Báo cáo kết quả kiểm tra (Mẫu 1.4, Nghị định 30/2020/NĐ-CP)',
   numberSymbol: 'BC',
+  draftMark: 'DỰ THẢO',
   recipients: 'Nơi nhận:',
   archive: 'Lưu: VT.',
   sections: {
