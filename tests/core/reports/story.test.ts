@@ -109,7 +109,7 @@ describe("the sample district's results report", () => {
         'Thực hiện kế hoạch “Kiểm tra KLKCHC năm 2019 tại các cơ quan, đơn vị hành chính” và kế hoạch “Kiểm tra KLKCHC năm học 2019–2020”',
         'I. CÔNG TÁC TRIỂN KHAI KIỂM TRA',
         'Quyết định số 1520/QĐ-UBND ngày 05/3/2019',
-        'Quyết định số 215/QĐ-PGDĐT ngày 16/9/2019',
+        'Quyết định số 215/QĐ-PGDĐT ngày 26/8/2019',
         'II. KẾT QUẢ KIỂM TRA',
         '1. Số cơ quan, đơn vị được kiểm tra',
         '21/30',

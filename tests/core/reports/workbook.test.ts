@@ -130,7 +130,9 @@ describe('the statistics workbook', () => {
     expect(body.length).toBe(21);
     const results = body.flatMap((row) => row.slice(9));
     expect(results.filter((value) => value === 'Chưa đạt').length).toBe(16);
-    expect(new Set(results)).toEqual(new Set(['Đạt', 'Chưa đạt']));
+    // The one-stop shop criterion is for communes: the 6 departments' results say it does not apply.
+    expect(results.filter((value) => value === 'Không áp dụng').length).toBe(6);
+    expect(new Set(results)).toEqual(new Set(['Đạt', 'Chưa đạt', 'Không áp dụng']));
     // Each unit's counts agree with its row of results.
     for (const row of body) {
       expect(row[6]).toBe(row.slice(9).filter((value) => value === 'Đạt').length);

@@ -77,6 +77,9 @@ const SCHOOL_FINDINGS: SampleFinding[] = [
   },
 ];
 
+/** The end of a criterion's text that limits it to communes and towns. */
+const COMMUNE_ONLY = /\(UBND xã, thị trấn\)\s*$/u;
+
 /** Items taken in turn from each group (in the groups' first-seen order), each group in its own order. */
 function byTurns<T>(items: readonly T[], groupOf: (item: T) => string): T[] {
   const groups = new Map<string, T[]>();
@@ -160,7 +163,8 @@ export class SamplePlans {
         teamParentBody: 'PHÒNG GD&ĐT HUYỆN LỘC BÌNH',
         periodKind: 'schoolYear',
         decisionNumber: '215/QĐ-PGDĐT',
-        decisionDate: '2019-09-16',
+        // Before the first inspection (2 September): a team inspects only once it is formed.
+        decisionDate: '2019-08-26',
         decisionSigner: 'Hoàng Văn Quyết',
         decisionSignerTitle: 'Phó Trưởng phòng',
         checklistId: '1d383ac4-c98a-5302-8db6-3288dae85cdc',
@@ -241,6 +245,8 @@ export class SamplePlans {
         failing.map((finding) => criteria.findIndex((criterion) => criterion.text.startsWith(finding.criterion))),
       );
       fails.delete(-1);
+      // A criterion for communes only ("… (UBND xã, thị trấn)") does not apply to a department.
+      const notApplicable = (text: string) => unit.kind !== 'commune' && COMMUNE_ONLY.test(text);
       const content: InspectionContent = {
         ...started.content,
         inspectionDate: date,
@@ -250,7 +256,13 @@ export class SamplePlans {
         minutesNumber: index < finalised ? `${String(index + 1).padStart(2, '0')}/BB-ĐKT` : '',
         results: criteria.map((criterion, at) => {
           const result: ResultValue | null =
-            index >= finalised && at > criteria.length / 2 ? null : fails.has(at) ? 'fail' : 'pass';
+            index >= finalised && at > criteria.length / 2
+              ? null
+              : fails.has(at)
+                ? 'fail'
+                : notApplicable(criterion.text)
+                  ? 'na'
+                  : 'pass';
           return { criterionId: criterion.id, result, note: fails.has(at) ? 'Chưa thực hiện đầy đủ.' : '' };
         }),
         strengths:
