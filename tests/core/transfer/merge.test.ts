@@ -169,6 +169,30 @@ describe('receiving a package from another office', () => {
     expect(a.h.core.services.transfer.openConflicts()).toHaveLength(0);
   });
 
+  it('closes a conflict waiting in both offices once one decides it: the choice arrives descending from both', async () => {
+    const a = await office('A');
+    const b = await office('B');
+    const unit = await addUnit(a.h, 'Phòng Dân tộc', 'department');
+    await receive(b, await send(a, b));
+    await headName(a, unit, 'Bản của A');
+    await headName(b, unit, 'Bản của B');
+    // Each office receives the other's edit: the conflict waits in both.
+    await receive(a, await send(b, a));
+    await receive(b, await send(a, b));
+    expect(a.h.core.services.transfer.openConflicts()).toHaveLength(1);
+    expect(b.h.core.services.transfer.openConflicts()).toHaveLength(1);
+    // A decides (for B's version); its choice reaches B.
+    const [atA] = a.h.core.services.transfer.openConflicts();
+    a.h.core.services.transfer.resolve(atA!.id, atA!.loserSide === 'theirs' ? 'theirs' : 'ours');
+    const chosen = (await a.h.call('registry.get', { id: unit })).headName;
+    await receive(b, await send(a, b));
+    expect((await b.h.call('registry.get', { id: unit })).headName).toBe(chosen);
+    // Nothing is left to choose at B, and nothing there could undo A's decision.
+    expect(b.h.core.services.transfer.openConflicts()).toHaveLength(0);
+    const history = b.h.core.db.prepare(`SELECT resolution FROM merge_conflicts WHERE record_id = ?`).pluck().all(unit);
+    expect(history).toEqual(['superseded']);
+  });
+
   it('never lets a clock a year off overwrite anything silently', async () => {
     const a = await office('A', '2020-03-02T08:00:00Z');
     const b = await office('B (đồng hồ chạy sai)', '2021-03-02T08:00:00Z');

@@ -116,6 +116,11 @@ export class ConflictStore {
     return this.knownStmt.get({ tbl: table, id: recordId, rev }) !== undefined;
   }
 
+  /** Whether any conflict waits for a person (most merges have none to look up). */
+  anyOpen(): boolean {
+    return this.openStmt.get() !== undefined;
+  }
+
   open(): StoredConflict[] {
     return this.openStmt.all().map(toConflict);
   }

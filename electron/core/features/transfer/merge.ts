@@ -7,7 +7,7 @@ import type { DerivedValues, Fields, RowOf, SqlValue } from '../../db/columns';
 import { codeKey } from '../registry/unit-entity';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import type { ConflictStore, Row, StoredGroup } from './conflict-store';
-import { relation, winnerOf, type Versioned } from './revisions';
+import { historyOf, relation, winnerOf, type Versioned } from './revisions';
 import { stagedName, type StagedPackage } from './staging';
 import type { TransferTable } from './transfer-tables';
 import type { UnitLinks } from './unit-links';
@@ -414,6 +414,7 @@ export class Merger {
     const conflictIds: string[] = [];
     const sender = this.ctx.staged.header.sender.officeId;
     const packageId = this.ctx.staged.header.packageId;
+    const conflictsOpen = this.ctx.conflicts.anyOpen();
     // Rows of a table may point at each other (a school under its commune) in any order of ids:
     // references are checked at COMMIT, all at once (staging has already checked each resolves).
     this.ctx.db.pragma('defer_foreign_keys = ON');
@@ -473,6 +474,7 @@ export class Merger {
         if (verdict === 'add' || verdict === 'update') {
           this.put(tx, table, record, row, links, local !== undefined);
           this.noteArrival(tx, table, row, options.senderName);
+          if (verdict === 'update' && conflictsOpen) this.closeSettled(table.name, id, row, options.at);
         } else if (verdict === 'conflict' && local) {
           const found = this.describeConflict(table, local, row);
           const theirsGroup = this.groupOfStaged(table, row, links);
@@ -511,6 +513,21 @@ export class Merger {
       }
     }
     return { perTable, conflictIds };
+  }
+
+  /**
+   * A conflict waiting here that another office has already decided: the version arriving
+   * descends from both sides of it (a person's choice there is written so), so nothing is left
+   * to choose between and it closes as superseded, instead of offering a choice that would undo
+   * the other office's.
+   */
+  private closeSettled(table: string, id: string, row: Row, at: string): void {
+    const lineage = new Set([String(row.rev), ...historyOf(row as unknown as Versioned)]);
+    for (const conflict of this.ctx.conflicts.openOf(table, id)) {
+      const loser = String(conflict.loser.row.rev);
+      if (lineage.has(loser) && lineage.has(conflict.winnerRev))
+        this.ctx.conflicts.close(conflict.id, at, 'superseded');
+    }
   }
 
   /**
