@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import type { AnalyzeResult, InspectResult, PreviewResult } from '../../../shared/domain/unit-import';
-import { choose, simpleWorkbook } from './support/files';
+import { choose, simpleWorkbook, workbookBytes } from './support/files';
 import { MESSY_EXPECTED, messyWorkbook } from './support/messy-workbook';
 
 describe('importing a messy .xlsx the way offices keep them', () => {
@@ -243,5 +244,41 @@ describe('cells as people type them', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});
+
+describe('a group title numbered in its own cell and merged over the rest of its row', () => {
+  it('is set aside as a group title and gives the kind of the units under it, not an error', async () => {
+    const harness = await createReadyCore();
+    try {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Danh sách');
+      sheet.addRow(['STT', 'Tên đơn vị', 'Cấp học', 'Người đứng đầu', 'Chức vụ', 'Điện thoại']);
+      sheet.addRow(['I', 'KHỐI MẦM NON']);
+      sheet.mergeCells('B2:F2');
+      sheet.addRow([1, 'Trường Hoa Sen', '', 'Lương Thị Hoa', 'Hiệu trưởng', '0205 3840 123']);
+      sheet.addRow(['II', 'KHỐI TIỂU HỌC, THCS']);
+      sheet.mergeCells('B4:F4');
+      sheet.addRow([2, 'Trường Tú Đoạn', '', 'Hoàng Văn Nam', 'Hiệu trưởng', '0205 3840 456']);
+      const fileId = choose(harness, 'DS truong.xlsx', await workbookBytes(workbook));
+      const inspected = await harness.call('unitImport.inspect', { fileId });
+      const analyzed = await harness.call('unitImport.analyze', { sessionId: inspected.sessionId, sheet: 0 });
+      const preview = await harness.call('unitImport.preview', {
+        sessionId: inspected.sessionId,
+        sheet: 0,
+        header: analyzed.header,
+        mapping: analyzed.columns.map((column) => column.field),
+      });
+      expect(preview.rows.map((row) => [row.row, row.status, row.skipReason])).toEqual([
+        [2, 'skipped', 'section'],
+        [3, 'new', null],
+        [4, 'skipped', 'section'],
+        [5, 'new', null],
+      ]);
+      expect(preview.rows.find((row) => row.row === 3)).toMatchObject({ kind: 'school', schoolLevel: 'preschool' });
+      expect(preview.counts.error).toBe(0);
+    } finally {
+      harness.close();
+    }
   });
 });

@@ -179,8 +179,16 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
       skip('numbering');
       continue;
     }
-    // A title merged over the whole row repeats one text in every cell it covers.
+    // A title merged over the whole row repeats one text in every cell it covers; a group's
+    // title ("I | KHỐI MẦM NON") is merged over every cell but its numbering.
     const merged = texts.length >= 2 && texts.every((text) => text === texts[0]);
+    const numberColumn = byField.get('number');
+    const rest = cells
+      .filter((_, column) => column !== numberColumn)
+      .map((cell) => (cell ?? '').trim())
+      .filter((text) => text !== '');
+    const mergedGroup =
+      rest.length >= 2 && rest.every((text) => text === rest[0]) && (number === '' || isSectionMarker(number));
     if ((code === '' || merged) && isTotals(leadKey)) {
       skip('totals');
       afterTable = unitsSeen > 0;
@@ -199,7 +207,7 @@ export function readRows(sheet: SheetText, options: ReadOptions): ReadRow[] {
       isSectionMarker(number) ||
       SECTION_PREFIX.test(lead) ||
       (name === '' && texts.length === 1 && !afterTable && unitsSeen === 0);
-    if (merged || (code === '' && !otherData && sectionLike)) {
+    if (merged || mergedGroup || (code === '' && !otherData && sectionLike)) {
       skip('section');
       sectionText = lead.replace(SECTION_PREFIX, (match) => match.slice(-1));
       section = parseKind(lead) ?? inferFromName(lead.replace(/^\s*\S+\s*[.)/-]\s*/, ''));
