@@ -151,6 +151,7 @@ export const unitImport = {
     unknownManagingBody: 'Không nhận ra cơ quan quản lý "{{value}}"; dùng mặc định.',
     unknownActive: 'Không nhận ra trạng thái "{{value}}"; coi là đang hoạt động.',
     parentNotFound: 'Không tìm thấy đơn vị cấp trên "{{value}}".',
+    nameAmbiguous: 'Danh mục có {{count}} đơn vị tên "{{value}}"; hãy ghi mã đơn vị để chọn đúng đơn vị cần cập nhật.',
     parentAmbiguous: 'Có nhiều đơn vị tên "{{value}}"; hãy ghi mã đơn vị cấp trên.',
     parentSelf: 'Đơn vị không thể là cấp trên của chính nó.',
     parentCycle: 'Đơn vị cấp trên tạo thành vòng lặp.',

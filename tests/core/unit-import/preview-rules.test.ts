@@ -249,6 +249,27 @@ describe('preview rules against the registry, and apply', () => {
     expect((await harness.call('registry.get', { id: ids.education })).parentId).toBeNull();
   });
 
+  it('refuses a row whose name matches several units, rather than updating one of them at random', async () => {
+    await harness.call('registry.create', {
+      unit: unit({ name: 'Phòng Văn hóa và Thông tin', code: 'VH-B', kind: 'department' }),
+    });
+    await harness.call('registry.create', {
+      unit: unit({ name: 'Phòng Văn hóa và Thông tin', code: 'VH-N', kind: 'department' }),
+    });
+    const { request } = await open(harness, [
+      ['Mã', 'Tên đơn vị', 'Loại hình', 'Điện thoại'],
+      ['', 'Phòng Văn hóa và Thông tin', 'Phòng chuyên môn', '0205 3840 111'],
+      ['VH-N', 'Phòng Văn hóa và Thông tin', 'Phòng chuyên môn', '0205 3840 222'],
+    ]);
+    const preview = await harness.call('unitImport.preview', request);
+    expect(byRow(preview.rows, 2)).toMatchObject({ status: 'error' });
+    expect(byRow(preview.rows, 2).errors[0]).toMatchObject({
+      key: 'unitImport.reasons.nameAmbiguous',
+      params: { count: 2 },
+    });
+    expect(byRow(preview.rows, 3)).toMatchObject({ status: 'update', changes: ['phone'] });
+  });
+
   it('a code typed with other case or spaces is the same code', async () => {
     const { request } = await open(harness, [
       ['Mã', 'Tên đơn vị', 'Điện thoại'],

@@ -132,14 +132,28 @@ function validate(raw: UnitInputRaw, errors: RowIssue[]): UnitInput | null {
   return null;
 }
 
-function findMatch(code: string, nameKey: string, kind: string, existing: ExistingUnits): UnitRow | null {
+/**
+ * The unit a row updates: by its code; else the one unit of the same name and kind (with a code
+ * nobody has, one that has no code yet). Several such units, and none named exactly as the row,
+ * is 'ambiguous': updating one of them at random would change the wrong unit.
+ */
+function findMatch(
+  code: string,
+  name: string,
+  nameKey: string,
+  kind: string,
+  existing: ExistingUnits,
+): UnitRow | null | 'ambiguous' {
   if (code !== '') {
     const byCode = existing.byCode.get(code);
     if (byCode) return byCode;
   }
-  const candidates = existing.byNameKind.get(nameKindKey(nameKey, kind)) ?? [];
-  // Without a code: the same name and kind. With a code nobody has: a unit that has no code yet.
-  return candidates.find((candidate) => code === '' || candidate.code_key === '') ?? null;
+  const candidates = (existing.byNameKind.get(nameKindKey(nameKey, kind)) ?? []).filter(
+    (candidate) => code === '' || candidate.code_key === '',
+  );
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const exact = candidates.filter((candidate) => candidate.name === name);
+  return exact.length === 1 ? exact[0]! : 'ambiguous';
 }
 
 function differences(existing: UnitRow, input: UnitInput): ImportField[] {
@@ -174,7 +188,17 @@ export function planRows(rows: readonly ReadRow[], existing: ExistingUnits, opti
     // Folded once per row: folding is most of the cost of a 10,000-row preview.
     const code = codeKey(read.unit.code);
     const nameKey = foldVietnamese(read.unit.name);
-    const match = findMatch(code, nameKey, read.unit.kind, existing);
+    const found = findMatch(code, read.unit.name, nameKey, read.unit.kind, existing);
+    if (found === 'ambiguous') {
+      const namesakes = existing.byNameKind.get(nameKindKey(nameKey, read.unit.kind)) ?? [];
+      errors.push({
+        field: 'name',
+        key: 'unitImport.reasons.nameAmbiguous',
+        params: { value: read.unit.name, count: namesakes.length },
+      });
+      continue;
+    }
+    const match = found;
     const keys = [code !== '' ? `code:${code}` : `name:${nameKindKey(nameKey, read.unit.kind)}`];
     if (match) keys.push(`unit:${match.id}`);
     const earlier = keys.map((key) => firstRowOf.get(key)).find((row) => row !== undefined);
