@@ -86,9 +86,11 @@ export function createRouter(handlers: HandlerMap<Contract> | HandlerSource, opt
       const parsed = endpoint.input.safeParse(payload ?? {});
       if (!parsed.success) {
         const fields = fieldsFromZod(parsed.error);
-        const summary = Object.entries(fields)
-          .map(([path, key]) => `${path}: ${translate(language, key)}`)
-          .join('; ');
+        // What is wrong, in words, each once: the fields' paths ("body.blocks.2.runs.0.text") mean
+        // nothing to a clerk, and the screens mark the fields themselves from `fields`.
+        const summary = [...new Set(Object.values(fields).map((key) => translate(language, key)))]
+          .map((text) => (/[.!?…]$/.test(text) ? text : `${text}.`))
+          .join(' ');
         return failure({
           code: ErrorCode.validation,
           message: translate(language, 'errors.VALIDATION', { fields: summary }),

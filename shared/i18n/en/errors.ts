@@ -2,7 +2,7 @@ import type { CatalogShape } from '../catalog';
 import type { errors as vi } from '../vi/errors';
 
 export const errors: CatalogShape<typeof vi> = {
-  VALIDATION: 'Some input is not valid ({{fields}}) Nothing was saved.',
+  VALIDATION: 'Some input is not valid: {{fields}} Nothing was saved.',
   VALIDATION_generic: 'The request was not valid. Nothing was saved.',
   NOT_FOUND: 'Record not found (it may have been deleted elsewhere).',
   CONFLICT:

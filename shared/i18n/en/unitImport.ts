@@ -154,7 +154,8 @@ export const unitImport: CatalogShape<typeof vi> = {
     unknownManagingBody: 'Managing body "{{value}}" not recognised; the default is used.',
     unknownActive: 'Status "{{value}}" not recognised; treated as active.',
     parentNotFound: 'Parent unit "{{value}}" not found.',
-    nameAmbiguous: 'The registry has {{count}} units named "{{value}}"; write the unit\'s code to choose the one to update.',
+    nameAmbiguous:
+      'The registry has {{count}} units named "{{value}}"; write the unit\'s code to choose the one to update.',
     parentAmbiguous: 'Several units are named "{{value}}"; write the parent unit\'s code instead.',
     parentSelf: 'A unit cannot be its own parent.',
     parentCycle: 'The parent units form a loop.',

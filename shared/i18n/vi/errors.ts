@@ -1,5 +1,5 @@
 export const errors = {
-  VALIDATION: 'Dữ liệu nhập chưa hợp lệ ({{fields}}) Chưa có gì được lưu.',
+  VALIDATION: 'Dữ liệu nhập chưa hợp lệ: {{fields}} Chưa có gì được lưu.',
   VALIDATION_generic: 'Dữ liệu gửi lên không hợp lệ. Chưa có gì được lưu.',
   NOT_FOUND: 'Không tìm thấy bản ghi (có thể đã bị xóa ở nơi khác).',
   CONFLICT:

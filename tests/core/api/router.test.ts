@@ -46,6 +46,8 @@ describe('the API router', () => {
     });
     expect(error.message).toContain('Không được để trống.');
     expect(error.message).toContain('Chưa có gì được lưu.');
+    // In words only: the fields' paths mean nothing to a clerk (the form marks the fields).
+    expect(error.message).not.toContain('unit.name');
   });
 
   it('refuses wrong types and extra junk without crashing', async () => {

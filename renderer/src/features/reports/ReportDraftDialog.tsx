@@ -79,7 +79,19 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
             {failure}
           </Alert>
         )}
-        {plans && <ReportScopeFields plans={plans} value={scope} onChange={setChosen} errors={errors} />}
+        {plans && (
+          <ReportScopeFields
+            plans={plans}
+            value={scope}
+            onChange={(next) => {
+              // A message about the choice made before would now be about another one.
+              setChosen(next);
+              setFailure(null);
+              setErrors({});
+            }}
+            errors={errors}
+          />
+        )}
         <FormControlLabel
           sx={{ mt: 1 }}
           control={<Checkbox checked={withCharts} onChange={(event) => setWithCharts(event.target.checked)} />}
