@@ -79,6 +79,7 @@ export const inspections: CatalogShape<typeof vi> = {
       'The minutes are finalised and cannot be edited directly. Use "Amend" and give a reason; the change is kept in the history.',
     notFinalised: 'This can only be done once the minutes are finalised.',
     incomplete: 'Cannot finalise yet: {{count}} items still need filling in (marked in red). Nothing was changed.',
+    incomplete_one: 'Cannot finalise yet: 1 item still needs filling in (marked in red). Nothing was changed.',
   },
   editor: {
     back: 'Back',

@@ -61,6 +61,7 @@ export const plans: CatalogShape<typeof vi> = {
     already: '{{count}} units are already in scope.',
     already_one: '1 unit is already in scope.',
     confirm: 'Add {{count}} units',
+    confirm_one: 'Add 1 unit',
     added: '{{count}} units added to the scope.',
     added_one: '1 unit added to the scope.',
     remove: 'Remove from scope',

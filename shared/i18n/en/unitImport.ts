@@ -125,6 +125,7 @@ export const unitImport: CatalogShape<typeof vi> = {
     empty: 'No rows with this status.',
     refreshing: 'Updating the preview…',
     apply: 'Import ({{count}} units)',
+    apply_one: 'Import (1 unit)',
     applyNothing: 'Nothing to import',
     applying: 'Importing…',
   },
