@@ -28,8 +28,10 @@ import type { WizardState } from './useImportWizard';
 
 const ROW_HEIGHT = 56;
 // Everything but the text columns has a fixed width; wider screens give the room to the text.
+// Why a row is refused or changes comes right after its name: on a 1366-pixel screen the columns
+// further right are scrolled to, and the reason is what the clerk must read.
 const COLUMNS =
-  '40px 48px 112px minmax(180px, 2fr) 140px 130px 190px minmax(130px, 1fr) 112px minmax(100px, 0.8fr) minmax(190px, 1.4fr)';
+  '40px 48px 112px minmax(180px, 2fr) minmax(190px, 1.4fr) 140px 130px 190px minmax(130px, 1fr) 112px minmax(100px, 0.8fr)';
 /** Below this width the grid scrolls sideways instead of squeezing the reasons column. */
 const MIN_WIDTH = 1420;
 
@@ -152,13 +154,13 @@ export function PreviewStep({ state, onCorrect, onToggle, onUpdateExisting }: Pr
             <Box role="columnheader">{t('unitImport.preview.columns.row')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.status')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.name')}</Box>
+            <Box role="columnheader">{t('unitImport.preview.columns.reasons')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.kind')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.schoolLevel')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.schoolType')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.head')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.phone')}</Box>
             <Box role="columnheader">{t('unitImport.preview.columns.notes')}</Box>
-            <Box role="columnheader">{t('unitImport.preview.columns.reasons')}</Box>
           </Box>
         </Box>
         <Box
@@ -289,6 +291,21 @@ function PreviewLine({ row, top, included, override, updateExisting, onCorrect, 
           </Typography>
         )}
       </Box>
+      <Box role="gridcell" title={reasons}>
+        <Typography
+          sx={{
+            fontSize: 12.5,
+            lineHeight: 1.3,
+            color: row.errors.length > 0 ? 'error.main' : 'text.secondary',
+            display: '-webkit-box',
+            WebkitLineClamp: 3,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+          }}
+        >
+          {reasons}
+        </Typography>
+      </Box>
       <Box role="gridcell">
         {correctable ? (
           <Box
@@ -369,21 +386,6 @@ function PreviewLine({ row, top, included, override, updateExisting, onCorrect, 
       </Box>
       <Box role="gridcell">
         <Typography sx={clamped(2)}>{row.notes}</Typography>
-      </Box>
-      <Box role="gridcell" title={reasons}>
-        <Typography
-          sx={{
-            fontSize: 12.5,
-            lineHeight: 1.3,
-            color: row.errors.length > 0 ? 'error.main' : 'text.secondary',
-            display: '-webkit-box',
-            WebkitLineClamp: 3,
-            WebkitBoxOrient: 'vertical',
-            overflow: 'hidden',
-          }}
-        >
-          {reasons}
-        </Typography>
       </Box>
     </Box>
   );
