@@ -48,6 +48,17 @@ function wrap(text: string, width: number, size: number, maxLines: number): stri
   return lines;
 }
 
+/**
+ * The axis of a count (units, never a fraction of one): a step of 1, 2 or 5 times a power of ten
+ * giving at most `ticks` steps, and the top of the axis on a step.
+ */
+export function countAxis(max: number, ticks = 5): { step: number; top: number } {
+  const raw = Math.max(1, max) / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= raw) ?? raw);
+  return { step, top: Math.ceil(Math.max(1, max) / step) * step };
+}
+
 function text(x: number, y: number, content: string, attributes = ''): string {
   return `<text x="${x}" y="${y}" ${attributes}>${escapeXml(content)}</text>`;
 }
@@ -93,22 +104,20 @@ function barsSvg(chart: Extract<ReportChart, { type: 'bars' }>): { svg: string; 
   const top = legendHeight + 10;
   const parts: string[] = [legendMarkup];
   let y = top;
-  const scale = (value: number) => ((right - left) * Math.max(0, Math.min(value, chart.max))) / chart.max;
-  // Grid lines at quarters of the scale, behind the bars.
+  // A percentage is read in quarters of its scale; a count of units on whole steps (no "6,3" units).
+  const axis = chart.suffix === '' ? countAxis(chart.max) : { step: chart.max / 4, top: chart.max };
+  const steps = Math.round(axis.top / axis.step);
+  const scale = (value: number) => ((right - left) * Math.max(0, Math.min(value, axis.top))) / axis.top;
+  // Grid lines at each step of the scale, behind the bars.
   const rowsHeight = rows.reduce(
     (sum, { lines }) => sum + Math.max(series * (barHeight + 2), lines.length * 13) + 8,
     0,
   );
-  for (let step = 0; step <= 4; step += 1) {
-    const x = left + ((right - left) * step) / 4;
+  for (let step = 0; step <= steps; step += 1) {
+    const x = left + ((right - left) * step) / steps;
     parts.push(
       `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${top + rowsHeight}" stroke="#bfbfbf" stroke-width="0.6"/>`,
-      text(
-        x,
-        top + rowsHeight + 14,
-        number((chart.max * step) / 4, chart.suffix),
-        'font-size="10" text-anchor="middle"',
-      ),
+      text(x, top + rowsHeight + 14, number(axis.step * step, chart.suffix), 'font-size="10" text-anchor="middle"'),
     );
   }
   for (const { row, lines } of rows) {
@@ -152,7 +161,11 @@ function linesSvg(chart: Extract<ReportChart, { type: 'lines' }>): { svg: string
       text(left - 6, y(value) + 4, number(value, chart.suffix), 'font-size="10" text-anchor="end"'),
     );
   }
-  const every = Math.max(1, Math.ceil(count / 12));
+  // Labels never touch: the last one ends at its tick (anchored at its end), each other one is
+  // centred on its tick, so two labelled ticks are at least one and a half labels apart.
+  const labelWidth = Math.max(...chart.labels.map((label) => label.length), 1) * 10 * 0.55;
+  const stepWidth = count > 1 ? (right - left) / (count - 1) : right - left;
+  const every = Math.max(1, Math.ceil((1.5 * labelWidth + 6) / stepWidth));
   chart.labels.forEach((label, index) => {
     // Counted from the last month, which is always labelled, so labels never crowd at the end.
     if ((count - 1 - index) % every !== 0) return;
@@ -194,7 +207,8 @@ function linesSvg(chart: Extract<ReportChart, { type: 'lines' }>): { svg: string
         text(
           x(last) - 4,
           y(series.values[last] ?? 0) - 6,
-          number(series.values[last] ?? 0, chart.suffix),
+          // Whole, as the report's text says it (28/81 is "35%", not "34,6%").
+          number(Math.round(series.values[last] ?? 0), chart.suffix),
           'font-size="10" text-anchor="end"',
         ),
       );
