@@ -326,10 +326,12 @@ function limitationsSection(w: Writer, figures: ReportFigures): void {
     w.paragraph('Qua kiểm tra, các cơ quan, đơn vị đều thực hiện đạt các nội dung kiểm tra.');
     return;
   }
+  const allKeys = figures.plans.flatMap((plan) => plan.breakdown.map((item) => item.key));
+  const onlySchools = allKeys.length > 0 && allKeys.every((key) => key.startsWith('school:'));
   w.paragraph(
     'Bên cạnh những kết quả đạt được, qua kiểm tra vẫn còn ',
     w.count(figures.withFindings, 'criterionFail', { planIds }),
-    ' cơ quan, đơn vị có nội dung chưa đạt yêu cầu, cần khắc phục trong thời gian tới:',
+    ` ${onlySchools ? 'trường' : 'cơ quan, đơn vị'} có nội dung chưa đạt yêu cầu, cần khắc phục trong thời gian tới:`,
   );
   for (const group of groups) {
     const inGroup = group.criteria.filter((criterion) => criterion.fail > 0);
