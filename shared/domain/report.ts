@@ -243,6 +243,7 @@ export const reportSummarySchema = z.object({
   number: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
+  planIds: z.array(z.string()),
   planTitles: z.array(z.string()),
   updatedAt: z.string(),
 });

@@ -33,7 +33,9 @@ export function removeInvisible(value: string): string {
 
 /** NFC-normalise, trim and collapse inner whitespace: the form in which names are stored. */
 export function cleanText(value: string): string {
-  return fixLookalikes(removeInvisible(value.normalize('NFC'))).replace(WHITESPACE_RUN, ' ').trim();
+  return fixLookalikes(removeInvisible(value.normalize('NFC')))
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
 }
 
 /** NFC-normalise and trim a multi-line text (notes), keeping its line breaks. */

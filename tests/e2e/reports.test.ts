@@ -205,6 +205,23 @@ describe('the results report, end to end', () => {
     await see.hidden(dialog);
   });
 
+  it('points at the report already made when the same plans and period are chosen again', async () => {
+    const { page } = browser;
+    await page.goto(`${app.url}#/reports`);
+    await page.getByRole('button', { name: /Soạn báo cáo/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Soạn báo cáo kết quả kiểm tra' });
+    const schools = dialog.getByRole('checkbox', { name: /Kiểm tra KLKCHC năm học 2019–2020/ });
+    const agencies = dialog.getByRole('checkbox', { name: /Kiểm tra KLKCHC năm 2019 tại các cơ quan/ });
+    await see.visible(schools);
+    if (!(await agencies.isChecked())) await agencies.check();
+    await schools.check();
+    const note = dialog.getByRole('alert').filter({ hasText: 'hoàn tất cho đúng các kế hoạch và kỳ báo cáo này' });
+    await see.visible(note);
+    await note.getByRole('button', { name: 'Mở báo cáo đó' }).click();
+    await see.hidden(dialog);
+    await see.visible(page.getByText('Đã hoàn tất', { exact: true }));
+  });
+
   it('draws the statistics page and saves its workbook', async () => {
     const { page } = browser;
     await page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).click();

@@ -15,6 +15,11 @@ export const reports: CatalogShape<typeof vi> = {
   redraftTitle: 'Draft the report again from the figures',
   redraftWarning:
     "The report's text will be drafted again from today's figures; your edits to the text will be replaced. Number, date, signer and recipients stay.",
+  openSame: 'Open that report',
+  sameDraft:
+    'A draft report “{{title}}” already covers these plans and this period. Drafting now makes a second one; opening the existing one is better.',
+  sameFinalised:
+    'A finalised report “{{title}}” already covers these plans and this period. Drafting now makes a new report beside it.',
   withCharts: 'With charts',
   draft: 'Draft the report',
   redraft: 'Draft again',

@@ -12,6 +12,11 @@ export const reports = {
   redraftTitle: 'Soạn lại báo cáo từ số liệu',
   redraftWarning:
     'Nội dung báo cáo sẽ được soạn lại từ số liệu hiện có; những chỗ đã sửa trong nội dung sẽ bị thay thế. Số, ngày, người ký và nơi nhận được giữ nguyên.',
+  openSame: 'Mở báo cáo đó',
+  sameDraft:
+    'Đã có bản nháp báo cáo “{{title}}” cho đúng các kế hoạch và kỳ báo cáo này. Soạn tiếp sẽ tạo thêm một báo cáo nữa; nên mở bản đã có.',
+  sameFinalised:
+    'Đã có báo cáo “{{title}}” hoàn tất cho đúng các kế hoạch và kỳ báo cáo này. Soạn tiếp sẽ tạo một báo cáo mới bên cạnh.',
   withCharts: 'Kèm biểu đồ',
   draft: 'Soạn báo cáo',
   redraft: 'Soạn lại',

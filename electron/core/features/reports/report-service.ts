@@ -115,6 +115,7 @@ export class ReportService {
       number: row.number,
       periodFrom: row.period_from,
       periodTo: row.period_to,
+      planIds: parseIds(row.plan_ids),
       planTitles: parseIds(row.plan_ids).map((id) => titles.get(id) ?? ''),
       updatedAt: row.updated_at,
     }));

@@ -15,6 +15,7 @@ import { useApi } from '../../api/ApiContext';
 import { ApiCallError, errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { navigate } from '../../app/routes';
 import { defaultPeriod, ReportScopeFields, type ReportScope } from './ReportScopeFields';
 
 interface ReportDraftDialogProps {
@@ -33,6 +34,7 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
   const api = useApi();
   const titleId = useId();
   const plansQuery = useApiQuery('plans.list', {});
+  const reportsQuery = useApiQuery('reports.list', {});
   const plans = plansQuery.data;
   const [chosen, setChosen] = useState<ReportScope | null>(
     report ? { planIds: report.plans.map((plan) => plan.id), from: report.periodFrom, to: report.periodTo } : null,
@@ -43,6 +45,16 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
     const planIds = plans?.[0] ? [plans[0].id] : [];
     return { planIds, ...((plans && defaultPeriod(plans, planIds)) ?? { from: '', to: '' }) };
   }, [chosen, plans]);
+  // A report of the same plans and period already made: drafting another would make two.
+  const same = report
+    ? undefined
+    : reportsQuery.data?.find(
+        (other) =>
+          other.periodFrom === scope.from &&
+          other.periodTo === scope.to &&
+          other.planIds.length === scope.planIds.length &&
+          other.planIds.every((id) => scope.planIds.includes(id)),
+      );
   const [withCharts, setWithCharts] = useState(report?.fields.withCharts ?? true);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -91,6 +103,26 @@ export function ReportDraftDialog({ report, onDone, onClose }: ReportDraftDialog
             }}
             errors={errors}
           />
+        )}
+        {same && (
+          <Alert
+            severity="info"
+            sx={{ mt: 2 }}
+            action={
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  onClose();
+                  navigate('reports', same.id);
+                }}
+              >
+                {t('reports.openSame')}
+              </Button>
+            }
+          >
+            {t(same.status === 'finalised' ? 'reports.sameFinalised' : 'reports.sameDraft', { title: same.title })}
+          </Alert>
         )}
         <FormControlLabel
           sx={{ mt: 1 }}
