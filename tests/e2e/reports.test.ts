@@ -252,6 +252,14 @@ describe('the results report, end to end', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await keep(download)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Ma trận 1', 'Ma trận 2', 'Kiến nghị']);
+    // Year on year: the sample's two plans use different checklists, so neither is offered beside the other.
+    await page.getByRole('combobox', { name: 'Kế hoạch năm trước' }).click();
+    await page.getByRole('option', { name: /Kiểm tra KLKCHC năm 2019 tại các cơ quan/ }).click();
+    await page.getByRole('combobox', { name: 'Kế hoạch năm sau' }).click();
+    for (const name of [/Kiểm tra KLKCHC năm 2019 tại các cơ quan/, /Kiểm tra KLKCHC năm học 2019–2020/]) {
+      await expect(page.getByRole('option', { name }).getAttribute('aria-disabled')).resolves.toBe('true');
+    }
+    await page.keyboard.press('Escape');
     expect(browser.problems).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export const statistics: CatalogShape<typeof vi> = {
   earlier: 'Earlier plan',
   later: 'Later plan',
   compareFigure: 'Share not met, then and now',
+  compareNotComparable:
+    'These two plans use different checklists, so they cannot be compared. Choose two plans of one checklist (for example the schools plans of two school years).',
   compareNoFindings: 'Neither plan found a criterion not met.',
   unitsInBoth: 'Units inspected in both years: {{count}}',
   unitsInBothLabel: 'Units inspected in both years',

@@ -25,6 +25,8 @@ export const statistics = {
   earlier: 'Kế hoạch năm trước',
   later: 'Kế hoạch năm sau',
   compareFigure: 'Tỷ lệ chưa đạt năm trước và năm sau',
+  compareNotComparable:
+    'Hai kế hoạch này dùng hai bộ tiêu chí khác nhau nên không so sánh được. Hãy chọn hai kế hoạch cùng bộ tiêu chí (ví dụ cùng kế hoạch kiểm tra các trường của hai năm học).',
   compareNoFindings: 'Cả hai kế hoạch đều không có nội dung chưa đạt.',
   unitsInBoth: 'Đơn vị được kiểm tra cả hai năm: {{count}}',
   unitsInBothLabel: 'Đơn vị được kiểm tra cả hai năm',

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import {
+  Alert,
   Box,
   FormControl,
   InputLabel,
@@ -17,6 +18,8 @@ import {
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/domain/plan';
+import { ReportError } from '../../../../shared/api/reports';
+import { ApiCallError } from '../../api/errors';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { periodLabel } from '../plans/plan-labels';
@@ -34,21 +37,30 @@ export function ComparePanel({ plans }: { plans: Plan[] }) {
   const [later, setLater] = useState('');
   const pair = earlier && later && earlier !== later ? { earlierPlanId: earlier, laterPlanId: later } : null;
   const query = useApiQuery('reports.compare', pair, { topics: ['reports', 'plans', 'inspections', 'checklists'] });
-  // Nothing from an earlier pair beside the failure of this one (e.g. two different checklists).
-  const comparison = pair && !query.error ? query.data : undefined;
 
-  const select = (id: string, label: string, value: string, onChange: (value: string) => void) => (
+  // Only plans of one checklist compare (their criteria are matched); a plan chosen on one side
+  // leaves, on the other, the plans of its checklist but itself.
+  const comparable = (plan: Plan, other: string) => {
+    const chosen = plans.find((candidate) => candidate.id === other);
+    return !chosen || (plan.id !== chosen.id && plan.checklistId === chosen.checklistId);
+  };
+  const select = (id: string, label: string, value: string, other: string, onChange: (value: string) => void) => (
     <FormControl size="small" sx={{ minWidth: 320 }}>
       <InputLabel id={id}>{label}</InputLabel>
       <Select labelId={id} label={label} value={value} onChange={(event) => onChange(event.target.value)}>
         {byYear.map((plan) => (
-          <MenuItem key={plan.id} value={plan.id}>
+          <MenuItem key={plan.id} value={plan.id} disabled={!comparable(plan, other)}>
             {plan.title} ({periodLabel(t, plan)})
           </MenuItem>
         ))}
       </Select>
     </FormControl>
   );
+  const notComparable =
+    (pair !== null && query.error instanceof ApiCallError && query.error.code === ReportError.notComparable) ||
+    (earlier !== '' && later !== '' && !byYear.some((plan) => plan.id === later && comparable(plan, earlier)));
+  // Nothing from an earlier pair beside the failure of this one.
+  const comparison = pair && !query.error && !notComparable ? query.data : undefined;
 
   const shown = comparison?.criteria.filter((item) => (item.earlierShare ?? 0) > 0 || (item.laterShare ?? 0) > 0) ?? [];
   return (
@@ -60,10 +72,15 @@ export function ComparePanel({ plans }: { plans: Plan[] }) {
         {t('statistics.compareHelp')}
       </Typography>
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap sx={{ mb: 2 }}>
-        {select(earlierLabel, t('statistics.earlier'), earlier, setEarlier)}
-        {select(laterLabel, t('statistics.later'), later, setLater)}
+        {select(earlierLabel, t('statistics.earlier'), earlier, later, setEarlier)}
+        {select(laterLabel, t('statistics.later'), later, earlier, setLater)}
       </Stack>
-      <ApiErrorAlert error={pair ? query.error : null} onRetry={query.reload} />
+      {notComparable ? (
+        // Nothing to retry: another pair is what helps.
+        <Alert severity="info">{t('statistics.compareNotComparable')}</Alert>
+      ) : (
+        <ApiErrorAlert error={pair ? query.error : null} onRetry={query.reload} />
+      )}
       {comparison && (
         <>
           {shown.length === 0 ? (
