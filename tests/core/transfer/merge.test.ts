@@ -136,6 +136,8 @@ describe('receiving a package from another office', () => {
     const seen = await preview(b, fromA);
     expect(seen.summary.perTable.units?.conflict).toBe(1);
     expect(seen.summary.conflicts[0]).toMatchObject({ table: 'units', recordId: unit, kind: 'edit' });
+    // The preview names whose the other version is, as the conflicts list does once it is stored.
+    expect(seen.view.conflicts[0]?.fromOffice).toBe('A');
     b.h.core.services.transfer.apply(seen.sessionId, []);
     const conflicts = b.h.core.services.transfer.openConflicts();
     expect(conflicts).toHaveLength(1);

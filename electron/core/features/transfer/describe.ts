@@ -164,7 +164,8 @@ export class Describer {
             : '',
         number: collision.kind === 'minutesNumber' ? Number(collision.theirs.number ?? 0) : null,
       })),
-      conflicts: summary.conflicts.map((conflict) => this.found(conflict)),
+      // The other version is the sender's: named in the preview as once it is stored.
+      conflicts: summary.conflicts.map((conflict) => ({ ...this.found(conflict), fromOffice: header.sender.name })),
     };
   }
 }
