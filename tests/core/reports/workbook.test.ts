@@ -74,7 +74,7 @@ beforeAll(async () => {
   planIds = plans.map((plan) => plan.id);
   await addDangerousSchool(plans.find((plan) => plan.periodKind === 'schoolYear')!.id);
   const download = await h.call('reports.workbook', { planIds, from: '2019-01-01', to: '2020-08-31' });
-  expect(download.fileName).toBe('Thống kê kết quả kiểm tra 01-01-2019 đến 31-8-2020.xlsx');
+  expect(download.fileName).toBe('Thống kê kết quả kiểm tra 01-01-2019 đến 31-08-2020.xlsx');
   bytes = fs.readFileSync(h.core.files.download(download.downloadId).path);
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,7 +1,7 @@
 import type { ReportFigures, UnitInfo, UnitRecord } from './report-figures';
 import { BREAKDOWN_KEYS, breakdownKey, requestRows } from './report-figures';
 import { isFormulaLike } from '../unit-export/formula-guard';
-import { kindShortName, periodPhrase, planPeriodPhrase, shortDate } from './report-wording';
+import { kindShortName, periodPhrase, planPeriodPhrase } from './report-wording';
 import { formatDate } from '../../../../shared/format/date';
 import {
   XlsxWriter,
@@ -538,5 +538,7 @@ export async function writeStatisticsWorkbook(file: string, figures: ReportFigur
 
 /** "Thống kê kết quả kiểm tra 01-01-2019 đến 31-08-2020" */
 export function workbookFileName(figures: Pick<ReportFigures, 'from' | 'to'>): string {
-  return `Thống kê kết quả kiểm tra ${shortDate(figures.from).replaceAll('/', '-')} đến ${shortDate(figures.to).replaceAll('/', '-')}.xlsx`;
+  // dd-mm-yyyy both ends (citation dates pad only some months: "01-01-2019 đến 31-8-2020").
+  const day = (iso: string) => iso.split('-').reverse().join('-');
+  return `Thống kê kết quả kiểm tra ${day(figures.from)} đến ${day(figures.to)}.xlsx`;
 }
