@@ -106,7 +106,7 @@ describe('backup and restore in the browser', () => {
     const [backup] = fs.readdirSync(stick).filter((name) => name.endsWith('.klkbak'));
     expect(backup).toBeDefined();
     const line = page.getByRole('status', { name: 'Sao lưu và khôi phục' });
-    await see.text(line, /Lần sao lưu gần nhất: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await see.text(line, /Lần sao lưu gần nhất \(kể cả bản tự động trên máy này\): \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     if (unmount) await see.text(line, 'Lần sao lưu ra USB hoặc thư mục ngoài máy gần nhất');
 
     // Change the data after the backup.

@@ -5,7 +5,7 @@ export const backup: CatalogShape<typeof vi> = {
   section: 'Backup and restore',
   sectionHelp:
     'A backup is one .klkbak file holding all of the office’s data. Back up to a USB stick often and keep the stick elsewhere: a computer can fail at any time.',
-  lastBackup: 'Last backup: {{time}}',
+  lastBackup: 'Last backup (automatic ones on this PC included): {{time}}',
   lastBackupNever: 'Last backup: none yet',
   lastExternal: 'Last backup to a USB stick or a folder off this PC: {{time}}.',
   externalOverdue:

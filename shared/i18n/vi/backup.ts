@@ -3,7 +3,7 @@ export const backup = {
   section: 'Sao lưu và khôi phục',
   sectionHelp:
     'Một bản sao lưu là một tệp .klkbak chứa toàn bộ dữ liệu của cơ quan. Hãy sao lưu ra USB thường xuyên và cất USB ở nơi khác: máy tính có thể hỏng bất cứ lúc nào.',
-  lastBackup: 'Lần sao lưu gần nhất: {{time}}',
+  lastBackup: 'Lần sao lưu gần nhất (kể cả bản tự động trên máy này): {{time}}',
   lastBackupNever: 'Lần sao lưu gần nhất: chưa có',
   lastExternal: 'Lần sao lưu ra USB hoặc thư mục ngoài máy gần nhất: {{time}}.',
   externalOverdue:
