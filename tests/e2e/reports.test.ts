@@ -143,6 +143,25 @@ describe('the results report, end to end', () => {
     expect(longBlock?.kind === 'paragraph' && longBlock.runs.length).toBeGreaterThan(1);
   });
 
+  it('brings a deleted paragraph back from the notice', async () => {
+    const { page } = browser;
+    const pasted = page.getByRole('textbox').filter({ hasText: /^Cột A Cột B đảo$/ });
+    const row = page.getByRole('listitem').filter({ has: pasted });
+    await row.getByRole('button', { name: /^Xóa đoạn: Đoạn \d+$/ }).click();
+    await see.count(pasted, 0);
+    const notice = page.getByRole('alert').filter({ hasText: /^Đã xóa đoạn \d+\./ });
+    await notice.getByRole('button', { name: /Hoàn tác/ }).click();
+    await see.visible(pasted);
+    await see.text(page.getByRole('status').filter({ hasText: /^Đã lưu$|^Chưa lưu|^Đang lưu/ }), 'Đã lưu', 20_000);
+    const [summary] = await app.call('reports.list', {});
+    const stored = await app.call('reports.get', { id: summary!.id });
+    expect(
+      stored.body.blocks.some(
+        (block) => block.kind === 'paragraph' && block.runs.map((run) => run.text).join('') === 'Cột A Cột B đảo',
+      ),
+    ).toBe(true);
+  });
+
   it('finalises the report, which then opens read-only', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Hoàn tất' }).click();

@@ -84,6 +84,7 @@ export const reports: CatalogShape<typeof vi> = {
     addAfter: 'Add a paragraph after',
     addAtEnd: 'Add a paragraph at the end',
     delete: 'Delete the paragraph',
+    deleted: 'Deleted {{what}}.',
   },
   countLink: '{{count}} – see the units counted',
   counts: {

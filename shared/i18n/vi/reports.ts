@@ -81,6 +81,7 @@ export const reports = {
     addAfter: 'Thêm đoạn sau',
     addAtEnd: 'Thêm đoạn cuối',
     delete: 'Xóa đoạn',
+    deleted: 'Đã xóa {{what}}.',
   },
   countLink: '{{count}} – xem các đơn vị được đếm',
   counts: {

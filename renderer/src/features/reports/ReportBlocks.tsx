@@ -35,7 +35,8 @@ interface ReportBlocksProps {
   onCount(ref: string): void;
 }
 
-function blockLabel(
+/** A block's accessible name: "Đoạn 12", "Đề mục 3", "Biểu đồ: …". */
+export function blockLabel(
   t: (key: string, params?: Record<string, unknown>) => string,
   block: ReportBlock,
   number: number,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, Divider, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import ArticleIcon from '@mui/icons-material/Article';
 import FormatBoldIcon from '@mui/icons-material/FormatBold';
@@ -17,7 +17,7 @@ import { useNotifier } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
 import { CountedUnitsDialog } from './CountedUnitsDialog';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { ReportBlocks } from './ReportBlocks';
+import { blockLabel, ReportBlocks } from './ReportBlocks';
 import { splitLongText } from './rich-text';
 import { ReportDraftDialog } from './ReportDraftDialog';
 import { ReportFieldsForm } from './ReportFieldsForm';
@@ -136,9 +136,29 @@ export function ReportEditor({ id }: { id: string }) {
     },
     [setBlocks],
   );
+  // A paragraph goes at one click; the notice brings it back (its button, or Ctrl+Z). The blocks
+  // are read through a ref so the handler stays stable (rows render again only when they change).
+  const blocksNow = useRef(blocks);
+  useEffect(() => {
+    blocksNow.current = body?.blocks ?? [];
+  }, [body]);
   const onDelete = useCallback(
-    (blockId: string) => setBlocks((list) => list.filter((block) => block.id !== blockId)),
-    [setBlocks],
+    (blockId: string) => {
+      const at = blocksNow.current.findIndex((block) => block.id === blockId);
+      const removed = blocksNow.current[at];
+      if (!removed) return;
+      setBlocks((list) => list.filter((block) => block.id !== blockId));
+      const what = blockLabel(t, removed, at + 1).toLowerCase();
+      notify({
+        message: t('reports.editor.deleted', { what }),
+        severity: 'info',
+        undo: () =>
+          setBlocks((list) =>
+            list.some((block) => block.id === removed.id) ? list : [...list.slice(0, at), removed, ...list.slice(at)],
+          ),
+      });
+    },
+    [notify, setBlocks, t],
   );
   const onAddAfter = useCallback(
     (blockId: string | null) => {
