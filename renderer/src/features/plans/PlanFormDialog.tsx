@@ -213,7 +213,11 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
                 value={value.periodYear}
                 error={hasError('periodYear')}
                 helperText={
-                  value.periodKind === 'schoolYear'
+                  // The school year it makes ("2019–2020"), unless the year typed is refused: then why.
+                  value.periodKind === 'schoolYear' &&
+                  !hasError('periodYear') &&
+                  Number(value.periodYear) >= 2000 &&
+                  Number(value.periodYear) <= 2100
                     ? periodYears('schoolYear', Number(value.periodYear))
                     : help('periodYear')
                 }
