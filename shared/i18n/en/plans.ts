@@ -37,6 +37,7 @@ export const plans: CatalogShape<typeof vi> = {
   help: {
     title: 'e.g. KLKCHC inspections, school year 2019–2020',
     decisionNumber: 'e.g. 125/QĐ-UBND',
+    decisionSignerTitle: 'In full, as documents write it: Chủ tịch UBND huyện, Trưởng phòng Giáo dục và Đào tạo',
     legalBasis: 'One document per line. Pick a suggestion below to add it.',
     targetPercent: '100% by default.',
     date: 'dd/mm/yyyy',

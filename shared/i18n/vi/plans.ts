@@ -34,6 +34,7 @@ export const plans = {
   help: {
     title: 'Ví dụ: Kiểm tra KLKCHC năm học 2019–2020',
     decisionNumber: 'Ví dụ: 125/QĐ-UBND',
+    decisionSignerTitle: 'Đầy đủ, như văn bản viết: Chủ tịch UBND huyện, Trưởng phòng Giáo dục và Đào tạo',
     legalBasis: 'Mỗi căn cứ một dòng. Chọn gợi ý bên dưới để thêm.',
     targetPercent: 'Mặc định 100%.',
     date: 'dd/mm/yyyy',

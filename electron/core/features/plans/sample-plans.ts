@@ -166,7 +166,7 @@ export class SamplePlans {
         // Before the first inspection (2 September): a team inspects only once it is formed.
         decisionDate: '2019-08-26',
         decisionSigner: 'Hoàng Văn Quyết',
-        decisionSignerTitle: 'Phó Trưởng phòng',
+        decisionSignerTitle: 'Phó Trưởng phòng Giáo dục và Đào tạo',
         checklistId: '1d383ac4-c98a-5302-8db6-3288dae85cdc',
       },
       people.slice(0, 3).map((person) => ({ officialId: person.id, role: person.role, position: '' })),

@@ -235,7 +235,9 @@ export function PlanFormDialog({ plan, onClose, onSaved }: PlanFormDialogProps) 
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{text('decisionSigner', 120)}</Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>{text('decisionSignerTitle', 150)}</Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              {text('decisionSignerTitle', 150, { help: t('plans.help.decisionSignerTitle') })}
+            </Grid>
             <Grid size={{ xs: 6, sm: 3 }}>
               <TextField
                 type="number"
