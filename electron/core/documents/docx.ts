@@ -322,10 +322,15 @@ function recipientParagraphs(recipients: Recipients, spaceBefore: number): Parag
   ];
 }
 
-/** A signature's title, a line break where it has one ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
-function titleRuns(title: string): TextRun[] {
+/**
+ * A signature's title, a line break where it has one ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"), and a line
+ * too long for its column on balanced lines ("ĐẠI DIỆN ĐƠN VỊ / ĐƯỢC KIỂM TRA", never "… KIỂM /
+ * TRA"), as the printed copy breaks it.
+ */
+function titleRuns(title: string, width: number): TextRun[] {
   return title
     .split('\n')
+    .flatMap((line) => balancedLines(line, { points: 14, bold: true, width: (width - CELL_MARGINS) * FIT }))
     .map((line, index) => new TextRun({ text: line, bold: true, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
@@ -377,7 +382,7 @@ function signatureTable(row: Signature[], beside: Recipients | null): Table {
           new Paragraph({
             style: STYLE.signature,
             keepNext: true,
-            children: titleRuns(signature.title),
+            children: titleRuns(signature.title, width),
           }),
         true,
       ),

@@ -54,6 +54,10 @@ describe('minutes as Word (.docx)', () => {
 
   it('uses real Word structures: a borderless header table, a criteria table, named styles, Times New Roman', async () => {
     const { documentXml, stylesXml, read } = await openDocx(await renderMinutesDocx(richMinutes()));
+    // A signature title too long for its column breaks as the printed copy does, not "… KIỂM / TRA".
+    expect(documentXml).toMatch(
+      />ĐẠI DIỆN ĐƠN VỊ<\/w:t><\/w:r><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:br\/><w:t[^>]*>ĐƯỢC KIỂM TRA</,
+    );
     const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     // Header, criteria, two rows of signatures.
     expect(tables.length).toBe(4);
