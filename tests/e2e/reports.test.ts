@@ -68,6 +68,10 @@ describe('the results report, end to end', () => {
     );
     const text = page.getByRole('list', { name: 'Nội dung báo cáo' });
     await see.visible(text.getByRole('textbox').filter({ hasText: '28/81 đơn vị trường, đạt 35% mục tiêu đề ra' }));
+    // The keyboard is in the text, at its first paragraph, ready to type.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Đoạn \d+$/);
     await see.visible(
       text.getByRole('textbox').filter({ hasText: 'gồm: 6 phòng chuyên môn trực thuộc UBND huyện và 15 UBND cấp xã' }),
     );

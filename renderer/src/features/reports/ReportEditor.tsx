@@ -61,6 +61,20 @@ export function ReportEditor({ id }: { id: string }) {
     setGeneration((value) => value + 1);
   }, []);
   const saver = useReportSaver(api, report, setReport, t('common.unexpected'));
+  // A draft opened (or just drafted) puts the keyboard in its first paragraph, unless the clerk
+  // is already somewhere: the fields above it are many Tab presses long.
+  const focusedFirst = useRef(false);
+  useEffect(() => {
+    if (focusedFirst.current || !report || report.status !== 'draft') return;
+    focusedFirst.current = true;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const first = report.body.blocks.find((block) => block.kind === 'paragraph');
+    if (!first) return;
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-block="${first.id}"] [role="textbox"]`)?.focus(),
+    );
+  }, [report]);
   const finalised = report?.status === 'finalised';
   const readOnly = finalised && !amending;
 
