@@ -176,6 +176,9 @@ describe('receiving a package from another office', () => {
     const b = await office('B');
     const unit = await addUnit(a.h, 'Phòng Dân tộc', 'department');
     await receive(b, await send(a, b));
+    // A's line of edits is the longer, so A's version is the one both offices keep meanwhile and
+    // each receives a version it must set aside (with equal lines, the revision ids would decide).
+    await headName(a, unit, 'Bản đầu của A');
     await headName(a, unit, 'Bản của A');
     await headName(b, unit, 'Bản của B');
     // Each office receives the other's edit: the conflict waits in both.

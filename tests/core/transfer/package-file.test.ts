@@ -63,6 +63,12 @@ describe('packages on a USB stick', () => {
     await district.h.call('transfer.apply', { sessionId: opened.preview.sessionId });
     expect(live(district, 'plans')).toHaveLength(1);
     expect(live(district, 'units')).toHaveLength(2);
+    // Both offices count the package alike: an inspection with its results is one record.
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const [received] = await district.h.call('transfer.history', {});
+    expect(sent.counts.inspection_results).toBeUndefined();
+    expect(total(sent.counts)).toBe(total(received!.counts));
+    expect(total((await bureau.h.call('transfer.history', {}))[0]!.counts)).toBe(total(received!.counts));
 
     // The district now knows the bureau: "what changed since" can be sent back, named for both.
     const offices = await district.h.call('transfer.offices', {});

@@ -225,7 +225,7 @@ export class TransferService {
         at: tx.now.toISOString(),
         fileName,
         scope: header.scope,
-        counts: header.counts,
+        counts: this.recordCounts(header.counts),
         operator: this.deps.operator(),
       });
     });
@@ -259,7 +259,15 @@ export class TransferService {
       const target = path.join(folder, fileName);
       const size = await writePackageFile(target, prepared.payload, input.password);
       const exchange = this.recordSent(prepared, fileName);
-      return { fileName, path: target, folder, size, rows: prepared.rows, counts: prepared.header.counts, exchange };
+      return {
+        fileName,
+        path: target,
+        folder,
+        size,
+        rows: prepared.rows,
+        counts: this.recordCounts(prepared.header.counts),
+        exchange,
+      };
     } finally {
       fs.rmSync(prepared.dir, { recursive: true, force: true });
     }
@@ -282,6 +290,19 @@ export class TransferService {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Records per table as both offices count them: an inspection's people, results and requests
+   * travel as rows of their own but are one record with it (the receiver counts them so).
+   */
+  private recordCounts(counts: Record<string, number>): Record<string, number> {
+    const parts = new Set(
+      this.tables()
+        .filter((table) => table.info.partOf)
+        .map((table) => table.name),
+    );
+    return Object.fromEntries(Object.entries(counts).filter(([table]) => !parts.has(table)));
   }
 
   private knownOffice(officeId: string): OfficeIdentity {
