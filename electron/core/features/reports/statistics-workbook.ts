@@ -539,6 +539,6 @@ export async function writeStatisticsWorkbook(file: string, figures: ReportFigur
 /** "Thống kê kết quả kiểm tra 01-01-2019 đến 31-08-2020" */
 export function workbookFileName(figures: Pick<ReportFigures, 'from' | 'to'>): string {
   // dd-mm-yyyy both ends (citation dates pad only some months: "01-01-2019 đến 31-8-2020").
-  const day = (iso: string) => iso.split('-').reverse().join('-');
+  const day = (iso: string) => formatDate(iso).replaceAll('/', '-');
   return `Thống kê kết quả kiểm tra ${day(figures.from)} đến ${day(figures.to)}.xlsx`;
 }

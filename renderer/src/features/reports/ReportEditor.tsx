@@ -33,6 +33,22 @@ function newBlockId(): string {
   return `n${Date.now().toString(36)}${added}`;
 }
 
+/** The keyboard into a paragraph, once it is drawn: at its start, or after its last letter (the end of a paste). */
+function focusBlock(blockId: string, at: 'start' | 'end' = 'start'): void {
+  requestAnimationFrame(() => {
+    const box = document.querySelector<HTMLElement>(`[data-block="${blockId}"] [role="textbox"]`);
+    if (!box) return;
+    box.focus();
+    if (at === 'end') {
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      range.collapse(false);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    }
+  });
+}
+
 /**
  * One results report: its fields and its drafted text, edited in place (a draft saves itself;
  * a finalised report changes only by an amendment with a reason), every count a link to the
@@ -70,10 +86,7 @@ export function ReportEditor({ id }: { id: string }) {
     const active = document.activeElement;
     if (active && active !== document.body) return;
     const first = report.body.blocks.find((block) => block.kind === 'paragraph');
-    if (!first) return;
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-block="${first.id}"] [role="textbox"]`)?.focus(),
-    );
+    if (first) focusBlock(first.id);
   }, [report]);
   const finalised = report?.status === 'finalised';
   const readOnly = finalised && !amending;
@@ -110,20 +123,6 @@ export function ReportEditor({ id }: { id: string }) {
     [update],
   );
   const blocks = body?.blocks ?? [];
-  /** The keyboard into a paragraph: at its start, or after its last letter (the end of a paste). */
-  const focusBlock = (blockId: string, at: 'start' | 'end' = 'start') =>
-    requestAnimationFrame(() => {
-      const box = document.querySelector<HTMLElement>(`[data-block="${blockId}"] [role="textbox"]`);
-      if (!box) return;
-      box.focus();
-      if (at === 'end') {
-        const range = document.createRange();
-        range.selectNodeContents(box);
-        range.collapse(false);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      }
-    });
   const onFields = useCallback((next: ReportFields) => update(() => ({ fields: next })), [update]);
   const onRuns = useCallback(
     (blockId: string, runs: ReportRun[]) =>

@@ -1,5 +1,5 @@
 import { MAX_RUN_LENGTH, type ReportRun } from '../../../../shared/domain/report';
-import { removeInvisible } from '../../../../shared/text/fold';
+import { cleanText, removeInvisible } from '../../../../shared/text/fold';
 
 /**
  * A paragraph's runs as the HTML an editable paragraph holds, and back. Bold and italic are
@@ -76,11 +76,7 @@ export function splitLongText(text: string, max = MAX_RUN_LENGTH): string[] {
 export function pastedLines(text: string): string[] {
   return text
     .split(/\r\n?|\n|\u2028|\u2029/)
-    .map((line) =>
-      removeInvisible(line.replace(/[\t\u00a0]/g, ' '))
-        .replace(/ {2,}/g, ' ')
-        .trim(),
-    )
+    .map(cleanText)
     .filter((line) => line !== '');
 }
 
