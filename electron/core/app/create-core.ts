@@ -101,6 +101,19 @@ function sweepStaleTemp(tempRoot: string): void {
 }
 
 /** Watches the data file for damage: found at open, or by the check of a large file in a worker. */
+/**
+ * Digests what the last version (or a restored backup of it) left undigested, before the first
+ * call: at 200,000 inspections a few seconds once, instead of inside the first save or report.
+ * A failure only delays it (the first write or report digests them); the data stay as they are.
+ */
+function digestReports(services: Services, logger: Logger): void {
+  try {
+    services.reports.queries.digest.refresh();
+  } catch (error) {
+    logger.warn(`report digest not refreshed at start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function watchHealth(
   db: Db,
   file: string,
@@ -196,6 +209,7 @@ function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core 
       const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
       try {
         const services = createServices(db, clock, files, runtimeInfo, documents, { backup, folders });
+        digestReports(services, logger);
         return { db, services, handlers: allHandlers(services, health), health, background };
       } catch (error) {
         background?.cancel();

@@ -243,6 +243,25 @@ export const TABLES = {
     description: 'per plan and deadline: open requests of finalised inspections',
     computedFrom: ['inspections', 'inspection_requests'],
   },
+  report_keys: {
+    kind: 'local',
+    owner: 'reports',
+    description: 'a small number for each plan, unit, checklist version and criterion id a report digest names',
+    computedFrom: ['plans', 'units', 'checklist_versions', 'checklist_criteria'],
+  },
+  report_digest: {
+    kind: 'local',
+    owner: 'reports',
+    description:
+      'per locked regular inspection: what a results report reads of it (numbers for ids, findings, requests)',
+    computedFrom: ['inspections', 'inspection_results', 'inspection_requests', 'report_keys'],
+  },
+  report_stale: {
+    kind: 'local',
+    owner: 'reports',
+    description: 'inspections whose report digest is to be refreshed (marked by triggers)',
+    computedFrom: ['inspections', 'inspection_results', 'inspection_requests'],
+  },
 } as const satisfies Record<string, TableInfo>;
 
 export type TableName = keyof typeof TABLES;

@@ -62,6 +62,8 @@ function shown(value: unknown): string {
  */
 export class WritePath {
   private active: Tx | null = null;
+  /** Caches kept from the written rows (a report's digest), brought up to date before commit. */
+  private readonly beforeCommit: (() => void)[] = [];
   private readonly publishedStmt: Statement<[string], { one: number }>;
 
   constructor(
@@ -71,6 +73,11 @@ export class WritePath {
     private readonly audit: AuditSink | null,
   ) {
     this.publishedStmt = db.prepare('SELECT 1 AS one FROM published_revs WHERE rev = ?');
+  }
+
+  /** `refresh` runs at the end of every write transaction, inside it (its failure undoes the write). */
+  keepCurrent(refresh: () => void): void {
+    this.beforeCommit.push(refresh);
   }
 
   run<T>(work: (tx: Tx) => T): T {
@@ -91,6 +98,7 @@ export class WritePath {
         try {
           const result = work(tx);
           tx.finish();
+          for (const refresh of this.beforeCommit) refresh();
           return result;
         } finally {
           this.active = null;

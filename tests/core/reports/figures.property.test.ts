@@ -8,7 +8,7 @@ import type { Db } from '../../../electron/core/db/open';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { createTestCore, type TestCore } from '../../support/core-harness';
 import { oracle, type OracleFigures } from './support/oracle';
-import { dayIso, randomOffice, writeOffice } from './support/random-office';
+import { changeOffice, dayIso, randomChanges, randomOffice, writeOffice } from './support/random-office';
 
 /**
  * Every figure of a results report, on random offices (fast-check), against the same figures
@@ -117,6 +117,26 @@ describe('the figures of a results report (fast-check against the raw tables)', 
         }),
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it('stay right as the records change after a report was counted (the digest follows every write)', () => {
+    fc.assert(
+      fc.property(randomOffice, randomChanges, (office, changes) =>
+        inScratch(() => {
+          const written = writeOffice(db, office);
+          const { planIds } = written;
+          const from = dayIso(office.from);
+          const to = dayIso(office.from + office.length);
+          const today = dayIso(office.today);
+          expectSame(computeFigures(queries, { planIds, from, to, today }), oracle(db, planIds, from, to, today));
+          changeOffice(db, office, written, changes);
+          const expected = oracle(db, planIds, from, to, today);
+          expectSame(computeFigures(queries, { planIds, from, to, today }), expected);
+          expectSame(computeFigures(manyPlanQueries, { planIds, from, to, today }), expected);
+        }),
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -16,6 +16,7 @@ import { migration0030 } from './0030_reports';
 import { migration0031 } from './0031_result_findings_index';
 import { migration0040 } from './0040_transfer';
 import { migration0041 } from './0041_progress_district';
+import { migration0042 } from './0042_report_digest';
 
 /**
  * Every migration, in order. A feature appends its own file and one line here; versions only
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration0031,
   migration0040,
   migration0041,
+  migration0042,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -86,18 +86,14 @@ export function countedUnits(figures: ReportFigures, ref: CountRef): CountedUnit
     }
     case 'requestText': {
       const wanted = lineKey(ref.text ?? '');
-      return records
-        .filter((record) => figures.requests.byRecord.get(record.inspectionId)?.keys.includes(wanted) ?? false)
-        .map(fromRecord);
+      return records.filter((record) => record.requestLines.includes(wanted)).map(fromRecord);
     }
     case 'requests':
-      return records.filter((record) => figures.requests.byRecord.has(record.inspectionId)).map(fromRecord);
+      return records.filter((record) => record.requests !== null).map(fromRecord);
     case 'requestsRemedied':
-      return records.filter((record) => figures.requests.byRecord.get(record.inspectionId)?.remedied).map(fromRecord);
+      return records.filter((record) => record.requestsRemedied).map(fromRecord);
     case 'requestsOverdue':
-      return onePerUnit(
-        records.filter((record) => figures.requests.byRecord.get(record.inspectionId)?.overdue).map(fromRecord),
-      );
+      return onePerUnit(records.filter((record) => record.requestsOverdue).map(fromRecord));
     case 'reinspectionPlanned':
     case 'reinspectionDone': {
       const list = ref.what === 'reinspectionPlanned' ? figures.reinspections.planned : figures.reinspections.done;

@@ -5,7 +5,6 @@ import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type UnitKind } from '../.
 import { compareText, lineReader, type RecordedLine } from './report-text';
 import {
   FIELD_SEPARATOR,
-  FINDING_SEPARATOR,
   REQUEST_SEPARATOR,
   type RegularRow,
   type ReportQueries,
@@ -72,6 +71,13 @@ export interface UnitRecord {
   na: number;
   limitations: string;
   causes: string;
+  /** Its requests as read (`requestRows` unfolds them), or null when it made none. */
+  requests: string | null;
+  /** The lines of its requests, folded (lineKey), each once. */
+  requestLines: string[];
+  /** Whether one of its requests is remedied, whether one is overdue. */
+  requestsRemedied: boolean;
+  requestsOverdue: boolean;
 }
 
 export interface PlanFigures {
@@ -140,11 +146,6 @@ export interface RequestFigures {
   unitsRemedied: number;
   unitsOverdue: string[];
   texts: TextFigure[];
-  /**
-   * Per record (inspection id): its requests' lines (folded), whether one is remedied, one
-   * overdue, and the requests themselves as read (`requestRows` unfolds them).
-   */
-  byRecord: Map<string, { keys: string[]; remedied: boolean; overdue: boolean; requests: string }>;
 }
 
 export interface ReinspectionFigures {
@@ -179,14 +180,47 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Newest first: by date, then the time it was finalised, then id (a stable tie-break). */
-function newer(row: RegularRow, record: UnitRecord, recordFinalisedAt: string): boolean {
-  const byDate = compareKeys(row[3], record.date);
-  if (byDate !== 0) return byDate > 0;
-  const byFinalised = compareKeys(row[4] ?? '', recordFinalisedAt);
-  if (byFinalised !== 0) return byFinalised > 0;
-  return row[0] > record.inspectionId;
+/** The record becomes the row's inspection (the first of its unit, or a newer one). */
+function takeRow(record: UnitRecord, row: RegularRow, date: string, share: (text: string) => string): void {
+  record.inspectionId = row[3];
+  record.date = date;
+  record.minutesNumber = row[5];
+  record.limitations = share(row[6]);
+  record.causes = share(row[7]);
+  record.requests = row[9];
 }
+
+/**
+ * Each finding of a digest's list ("12,-7": criterion 12 not met, 7 not applicable), read
+ * digit by digit: 400,000 of them at scale, no string made for any.
+ */
+function forEachFinding(findings: string | null, visit: (criterionN: number, fail: boolean) => void): void {
+  if (findings === null) return;
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  for (let index = 0; index <= findings.length; index += 1) {
+    const code = index < findings.length ? findings.charCodeAt(index) : COMMA;
+    if (code === COMMA) {
+      if (digits) visit(value, !negative);
+      value = 0;
+      negative = false;
+      digits = false;
+    } else if (code === MINUS) {
+      negative = true;
+    } else {
+      value = value * 10 + (code - ZERO);
+      digits = true;
+    }
+  }
+}
+
+/** The lines of a record without requests (one array for all of them). */
+const NO_LINES: string[] = [];
+
+const COMMA = 44;
+const MINUS = 45;
+const ZERO = 48;
 
 function emptyBreakdown(): Map<BreakdownKey, Breakdown> {
   return new Map(BREAKDOWN_KEYS.map((key) => [key, { key, scope: 0, inspected: 0 }]));
@@ -212,10 +246,17 @@ export function computeFigures(
   request: { planIds: readonly string[]; from: string; to: string; today: string },
 ): ReportFigures {
   const { from, to, today } = request;
+  // First, so that the numbers the reads below carry name the digest as it now stands.
+  queries.digest.refresh();
   const heads = queries.heads(request.planIds);
   const planIds = heads.map((head) => head.id);
   const units = new Map<string, UnitInfo>();
-  for (const row of queries.unitRows(planIds)) units.set(row.id, toUnit(row));
+  // The digest names plans, units, versions and criteria by numbers (report-digest.ts).
+  const unitOfN = new Map<number, string>();
+  for (const row of queries.unitRows(planIds)) {
+    units.set(row.id, toUnit(row));
+    if (row.n !== null) unitOfN.set(row.n, row.id);
+  }
   // Each unit's line of the breakdown, worked out once (plans' scopes hold 200,000 entries at scale).
   const keyOfUnit = new Map([...units.values()].map((unit) => [unit.id, breakdownKey(unit.kind, unit.level)]));
   const keyOf = (unitId: string): BreakdownKey => keyOfUnit.get(unitId) ?? 'other';
@@ -227,54 +268,93 @@ export function computeFigures(
     .sort((a, b) => compareKeys(a.sortKey, b.sortKey) || compareKeys(a.id, b.id))
     .forEach((unit, index) => rank.set(unit.id, index));
   const byName = (a: string, b: string) => (rank.get(a) ?? -1) - (rank.get(b) ?? -1) || compareKeys(a, b);
+  // The same order for a long list: each id's rank looked up once, the places sorted.
+  const sortedByName = (unitIds: string[]): string[] => {
+    const ranks = Float64Array.from(unitIds, (id) => rank.get(id) ?? -1);
+    const places = Uint32Array.from(unitIds.keys()).sort(
+      (a, b) => ranks[a]! - ranks[b]! || compareKeys(unitIds[a]!, unitIds[b]!),
+    );
+    return Array.from(places, (place) => unitIds[place]!);
+  };
 
   const scopeOf = queries.scopeOf(planIds);
-  const scope = new Map<string, Set<string>>(planIds.map((id) => [id, new Set(scopeOf.get(id))]));
+  // Each unit held by its registry's id string, so the 200,000 strings just read die young.
+  const scope = new Map<string, Set<string>>(
+    planIds.map((id) => [id, new Set((scopeOf.get(id) ?? []).map((unitId) => units.get(unitId)?.id ?? unitId))]),
+  );
+
+  const planOfN = new Map<number, string>();
+  for (const head of heads) if (head.n !== null) planOfN.set(head.n, head.id);
+  const unitIdOf = (n: number): string => {
+    let id = unitOfN.get(n);
+    if (id === undefined) {
+      // A unit the registry does not hold (its inspection refers to it all the same).
+      id = queries.idsOf([n]).get(n) ?? '';
+      unitOfN.set(n, id);
+    }
+    return id;
+  };
 
   // The record of each unit under each plan (its latest inspection), and its first inspection in
-  // the period; per plan, then unit (no key strings built for 200,000 rows). Rows are read one at
-  // a time; only a record's own row is kept, for its findings and requests.
-  const latest = new Map<string, Map<string, UnitRecord>>();
-  // The row each record was made from: its finalising time (a tie-break), findings and requests.
-  const rowOf = new Map<UnitRecord, RegularRow>();
-  for (const row of queries.regular(planIds, from, to)) {
-    const [id, planId, unitId, date, , minutesNumber, versionId, rowLimitations, rowCauses] = row;
-    if (!scope.get(planId)?.has(unitId)) continue;
-    let ofPlan = latest.get(planId);
-    if (!ofPlan) {
-      ofPlan = new Map();
-      latest.set(planId, ofPlan);
-    }
-    const known = ofPlan.get(unitId);
-    if (!known) {
-      const record: UnitRecord = {
-        inspectionId: id,
-        planId,
-        unitId,
-        date,
-        firstDate: date,
-        minutesNumber,
-        versionId,
-        pass: 0,
-        fail: 0,
-        na: 0,
-        limitations: rowLimitations,
-        causes: rowCauses,
-      };
-      ofPlan.set(unitId, record);
-      rowOf.set(record, row);
+  // the period. The rows come by plan, unit, then oldest first (report-queries.ts): a unit's
+  // first row gives its first date, its last row the record. Rows are read one at a time and
+  // none is kept: a record holds the plan's and unit's own id strings and one string per
+  // repeated date or text, so the rest of a row dies young (the garbage collector copies what
+  // survives, most of a second at scale when every row was kept).
+  const records: UnitRecord[] = [];
+  // Per record (by its place in `records`): its version's digest number and its findings.
+  const versionNs: (number | null)[] = [];
+  const findingsOf: (string | null)[] = [];
+  const shared = new Map<string, string>();
+  const share = (text: string): string => {
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    shared.set(text, text);
+    return text;
+  };
+  let planN = -1;
+  let unitN = -1;
+  let current: UnitRecord | null = null;
+  for (const row of queries.regular([...planOfN.keys()], from, to)) {
+    const date = share(row[2]);
+    if (row[0] === planN && row[1] === unitN) {
+      if (current) {
+        takeRow(current, row, date, share);
+        versionNs[records.length - 1] = row[4];
+        findingsOf[records.length - 1] = row[8];
+      }
       continue;
     }
-    if (date < known.firstDate) known.firstDate = date;
-    if (newer(row, known, rowOf.get(known)?.[4] ?? '')) {
-      known.inspectionId = id;
-      known.date = date;
-      known.minutesNumber = minutesNumber;
-      known.versionId = versionId;
-      known.limitations = rowLimitations;
-      known.causes = rowCauses;
-      rowOf.set(known, row);
+    planN = row[0];
+    unitN = row[1];
+    const planId = planOfN.get(planN);
+    const unitId = unitIdOf(unitN);
+    if (planId === undefined || !scope.get(planId)?.has(unitId)) {
+      current = null;
+      continue;
     }
+    current = {
+      inspectionId: '',
+      planId,
+      unitId,
+      date,
+      firstDate: date,
+      minutesNumber: '',
+      versionId: null,
+      pass: 0,
+      fail: 0,
+      na: 0,
+      limitations: '',
+      causes: '',
+      requests: null,
+      requestLines: NO_LINES,
+      requestsRemedied: false,
+      requestsOverdue: false,
+    };
+    takeRow(current, row, date, share);
+    records.push(current);
+    versionNs.push(row[4]);
+    findingsOf.push(row[8]);
   }
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
   for (const row of queries.reinspections(planIds)) {
@@ -292,11 +372,14 @@ export function computeFigures(
   reinspections.planned.sort(byDateThenName);
   reinspections.done.sort(byDateThenName);
 
-  const records: UnitRecord[] = [];
-  for (const ofPlan of latest.values()) for (const record of ofPlan.values()) records.push(record);
+  const versionOfN = queries.idsOf([...new Set(versionNs.filter((n): n is number => n !== null))]);
+  records.forEach((record, index) => {
+    const versionN = versionNs[index] ?? null;
+    record.versionId = versionN === null ? null : (versionOfN.get(versionN) ?? null);
+  });
 
   // Criteria of the versions used, matched by lineage (the newest version's wording).
-  const versionIds = [...new Set(records.map((record) => record.versionId).filter((id): id is string => !!id))];
+  const versionIds = [...versionOfN.values()];
   const criteriaRows = queries.criteriaOf(versionIds);
   const byVersion = new Map<string, string[]>();
   const lineageOf = new Map<string, string>();
@@ -334,29 +417,29 @@ export function computeFigures(
   // Đạt is counted per version, not per record: each criterion of a version is met by every
   // record of that version, less the records that found it not met or not applicable. Each
   // record's findings are counted into it and into their criterion, one look-up per finding
-  // (its criterion's version and figure).
-  const criterionOf = new Map(
-    criteriaRows.map((row) => [row.id, { version: row.version_id, figure: criteria.get(row.lineage_id) }]),
-  );
+  // (its criterion's version and figure, by the criterion's digest number).
+  const criterionOf = new Map<number, { versionN: number | null; figure: WorkingCriterion | undefined }>();
+  for (const row of criteriaRows) {
+    if (row.n !== null) criterionOf.set(row.n, { versionN: row.version_n, figure: criteria.get(row.lineage_id) });
+  }
   const planOrder = new Map(planIds.map((id, index) => [id, index]));
   const recordsOfVersion = new Map<string, number>();
   let withFindings = 0;
-  for (const record of records) {
+  records.forEach((record, index) => {
+    const versionN = versionNs[index] ?? null;
     const version = record.versionId;
     if (version) recordsOfVersion.set(version, (recordsOfVersion.get(version) ?? 0) + 1);
     let notPassInVersion = 0;
     // The record's place in a criterion's lists (by name, then plan), worked out at its first finding.
     let order = -1;
-    const findings = rowOf.get(record)?.[9];
-    for (const finding of findings ? findings.split(FINDING_SEPARATOR) : []) {
-      const fail = finding.endsWith('1');
-      const criterion = criterionOf.get(finding.slice(0, -1));
-      const inVersion = version !== null && criterion?.version === version;
+    forEachFinding(findingsOf[index] ?? null, (criterionN, fail) => {
+      const criterion = criterionOf.get(criterionN);
+      const inVersion = versionN !== null && criterion?.versionN === versionN;
       if (inVersion) notPassInVersion += 1;
       if (fail) record.fail += 1;
       else record.na += 1;
       const figure = criterion?.figure;
-      if (!figure) continue;
+      if (!figure) return;
       if (inVersion) figure.pass -= 1;
       if (order < 0) {
         order = ((rank.get(record.unitId) ?? -1) + 1) * (planIds.length + 1) + (planOrder.get(record.planId) ?? 0);
@@ -370,31 +453,34 @@ export function computeFigures(
         figure.notApplicable.push(record);
         figure.notApplicableOrder.push(order);
       }
-    }
+    });
     const size = version ? (byVersion.get(version)?.length ?? 0) : 0;
     record.pass = size - notPassInVersion;
     if (record.fail > 0) withFindings += 1;
-  }
+  });
   for (const [version, count] of recordsOfVersion) {
     for (const criterionId of byVersion.get(version) ?? []) {
       const figure = criteria.get(lineageOf.get(criterionId) ?? '');
       if (figure) figure.pass += count;
     }
   }
-  // By plan, date, then name: each record's plan and name looked up once, not per comparison.
-  const sortable = records.map((record) => ({
-    record,
-    plan: planOrder.get(record.planId) ?? 0,
-    name: rank.get(record.unitId) ?? -1,
-  }));
-  sortable.sort(
-    (a, b) =>
-      a.plan - b.plan ||
-      compareKeys(a.record.date, b.record.date) ||
-      a.name - b.name ||
-      compareKeys(a.record.unitId, b.record.unitId),
+  // By plan, date, then name: one number per record (plan, date and name ranks), sorted as
+  // indices; the unit's id breaks a tie only between units the registry does not hold.
+  const dateRank = new Map<string, number>();
+  [...new Set(records.map((record) => record.date))]
+    .sort(compareKeys)
+    .forEach((date, index) => dateRank.set(date, index));
+  const sortKeys = new Float64Array(records.length);
+  records.forEach((record, index) => {
+    const plan = planOrder.get(record.planId) ?? 0;
+    const date = dateRank.get(record.date) ?? 0;
+    sortKeys[index] = (plan * dateRank.size + date) * (rank.size + 1) + (rank.get(record.unitId) ?? -1) + 1;
+  });
+  const sorted = Uint32Array.from(records.keys()).sort(
+    (a, b) => sortKeys[a]! - sortKeys[b]! || compareKeys(records[a]!.unitId, records[b]!.unitId),
   );
-  sortable.forEach((entry, index) => (records[index] = entry.record));
+  const unsorted = [...records];
+  sorted.forEach((from, index) => (records[index] = unsorted[from]!));
 
   const limitations = new Map<string, TextFigure>();
   const causes = new Map<string, TextFigure>();
@@ -404,7 +490,7 @@ export function computeFigures(
     addLines(causes, read(record.causes));
   }
 
-  const requests = requestFigures(records, (record) => rowOf.get(record)?.[10] ?? null, today, byName, read);
+  const requests = requestFigures(records, today, sortedByName, read);
 
   // Per plan, then each unit once over every plan.
   const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
@@ -455,7 +541,7 @@ export function computeFigures(
       targetUnits: target,
       percentOfTarget: percent(done.size, target),
       breakdown: [...breakdown.values()].filter((entry) => entry.scope > 0 || entry.inspected > 0),
-      notInspected: [...inScope].filter((unitId) => !done.has(unitId)).sort(byName),
+      notInspected: sortedByName([...inScope].filter((unitId) => !done.has(unitId))),
       firstDate: planRecords.reduce<string | null>((min, r) => (min === null || r.date < min ? r.date : min), null),
       lastDate: planRecords.reduce<string | null>((max, r) => (max === null || r.date > max ? r.date : max), null),
     };
@@ -553,11 +639,20 @@ export function requestRows(inspectionId: string, requests: string): RequestRow[
   });
 }
 
+/** Whether `text`'s characters from `start` to `end` order before `other` (no string cut out). */
+function before(text: string, start: number, end: number, other: string): boolean {
+  const length = Math.min(end - start, other.length);
+  for (let index = 0; index < length; index += 1) {
+    const difference = text.charCodeAt(start + index) - other.charCodeAt(index);
+    if (difference !== 0) return difference < 0;
+  }
+  return end - start < other.length;
+}
+
 function requestFigures(
   records: UnitRecord[],
-  requestsOf: (record: UnitRecord) => string | null,
   today: string,
-  byName: (a: string, b: string) => number,
+  sortedByName: (unitIds: string[]) => string[],
   read: (text: string) => RecordedLine[],
 ): RequestFigures {
   const figures: RequestFigures = {
@@ -569,30 +664,36 @@ function requestFigures(
     unitsRemedied: 0,
     unitsOverdue: [],
     texts: [],
-    byRecord: new Map(),
   };
   const overdueUnits = new Set<string>();
   const texts = new Map<string, TextFigure>();
   for (const record of records) {
-    const requests = requestsOf(record);
+    const { requests } = record;
     if (requests === null) continue;
+    figures.unitsWith += 1;
     // A record's few lines in an array: a Set for each of 120,000 records cost more than it saved.
-    const entry = { keys: [] as string[], remedied: false, overdue: false, requests };
-    figures.byRecord.set(record.inspectionId, entry);
-    for (const request of requests.split(REQUEST_SEPARATOR)) {
-      const [due = '', remedied = '', text = ''] = request.split(FIELD_SEPARATOR);
+    const seen: string[] = [];
+    // Read in place (185,000 requests at scale): only each text is cut out, to count its lines.
+    for (let start = 0; start <= requests.length;) {
+      let end = requests.indexOf(REQUEST_SEPARATOR, start);
+      if (end < 0) end = requests.length;
+      let dueEnd = requests.indexOf(FIELD_SEPARATOR, start);
+      if (dueEnd < 0 || dueEnd > end) dueEnd = end;
+      let remediedEnd = dueEnd < end ? requests.indexOf(FIELD_SEPARATOR, dueEnd + 1) : end;
+      if (remediedEnd < 0 || remediedEnd > end) remediedEnd = end;
+      const text = remediedEnd < end ? requests.slice(remediedEnd + 1, end) : '';
       figures.total += 1;
-      if (remedied !== '') {
+      if (remediedEnd > dueEnd + 1) {
         figures.remedied += 1;
-        entry.remedied = true;
-      } else if (due !== '' && due < today) {
+        record.requestsRemedied = true;
+      } else if (dueEnd > start && before(requests, start, dueEnd, today)) {
         figures.overdue += 1;
         overdueUnits.add(record.unitId);
-        entry.overdue = true;
+        record.requestsOverdue = true;
       } else {
         figures.open += 1;
       }
-      const seen = entry.keys;
+      start = end + 1;
       for (const { line, key } of read(text)) {
         if (seen.includes(key)) continue;
         seen.push(key);
@@ -601,10 +702,10 @@ function requestFigures(
         else texts.set(key, { text: line, units: 1 });
       }
     }
+    record.requestLines = seen;
+    if (record.requestsRemedied) figures.unitsRemedied += 1;
   }
-  figures.unitsWith = figures.byRecord.size;
-  for (const entry of figures.byRecord.values()) if (entry.remedied) figures.unitsRemedied += 1;
-  figures.unitsOverdue = [...overdueUnits].sort(byName);
+  figures.unitsOverdue = sortedByName([...overdueUnits]);
   figures.texts = countTexts(texts);
   return figures;
 }

@@ -3,11 +3,14 @@ import type { Db } from '../../db/open';
 import type { InspectionStatus } from '../../../../shared/domain/inspection';
 import type { PeriodKind } from '../../../../shared/domain/plan';
 import type { SchoolLevel, UnitKind } from '../../../../shared/domain/unit';
+import { ReportDigest } from './report-digest';
 
 /**
- * The reads a report is counted from, straight from the office's tables (plans, scope,
- * inspections, results, requests, checklists). Read only; every figure of a report, its
- * statistics and its workbook come from these few statements.
+ * The reads a report is counted from: the office's tables (plans, scope, units, checklists,
+ * re-inspections) and, for the locked regular inspections with their findings and requests, the
+ * report digest kept beside them (report-digest.ts). Read only, apart from the digest's
+ * refresh; every figure of a report, its statistics and its workbook come from these few
+ * statements.
  */
 
 export interface PlanHeadRow {
@@ -25,6 +28,8 @@ export interface PlanHeadRow {
   checklist_id: string;
   checklist_name: string;
   live: number;
+  /** The plan's number in the report digest (null: no inspection of it was ever digested). */
+  n: number | null;
 }
 
 export interface MemberRow {
@@ -40,6 +45,8 @@ export interface UnitRow {
   kind: UnitKind;
   school_level: SchoolLevel | null;
   sort_key: string;
+  /** The unit's number in the report digest (null: none of its inspections was ever digested). */
+  n: number | null;
 }
 
 /**
@@ -48,30 +55,24 @@ export interface UnitRow {
  */
 
 /**
- * A locked regular inspection of the plans, dated in the period (a candidate record), with its
- * findings and requests folded into one string each by SQLite (see FINDING_* and REQUEST_*):
- * read with the inspection, they cost a fifth of 400,000 findings and 185,000 requests read
- * as rows of their own.
+ * A locked regular inspection of the plans, dated in the period (a candidate record), from the
+ * report digest (report-digest.ts): plan, unit and checklist version as their numbers there,
+ * findings and requests folded into one string each. They come by plan, unit, then oldest to
+ * newest (date, time of finalising, id): the last of a unit under a plan is its record.
  */
 export type RegularRow = [
-  id: string,
-  planId: string,
-  unitId: string,
+  planN: number,
+  unitN: number,
   inspectionDate: string,
-  finalisedAt: string | null,
+  id: string,
+  versionN: number | null,
   minutesNumber: string,
-  versionId: string | null,
   limitations: string,
   causes: string,
   findings: string | null,
   requests: string | null,
 ];
 
-/**
- * A record's findings (results that are not "Đạt"): each its criterion id then "1" for Chưa đạt
- * or "0" for Không áp dụng, separated by FINDING_SEPARATOR (an id never holds a comma).
- */
-export const FINDING_SEPARATOR = ',';
 /**
  * A record's requests, in their order, separated by REQUEST_SEPARATOR; each is its deadline,
  * remedy date ('' for none) and text, separated by FIELD_SEPARATOR. Both are control
@@ -101,6 +102,9 @@ export interface CriterionInfoRow {
   checklist_id: string;
   checklist_name: string;
   version_no: number;
+  /** The criterion's and its version's numbers in the report digest (null: never digested). */
+  n: number | null;
+  version_n: number | null;
 }
 
 export interface RequestRow {
@@ -117,24 +121,18 @@ type PeriodParams = PlanParams & { from: string; to: string };
 const PLAN_INDEX_LIMIT = 8;
 
 /**
- * A few plans are read off the plans' index (the planner would rather take the status index,
- * every finalised inspection of every plan: 300 ms for one plan at scale); many, in one pass.
+ * A few plans are read as ranges of the digest's key, many in one pass over the whole digest
+ * (`+ 0` keeps the planner from one range per plan). Either way the rows come in the key's
+ * order, which the ORDER BY states and SQLite meets without sorting.
  */
 function regularSql(indexed: boolean): string {
   return `
-    SELECT i.id, i.plan_id, i.unit_id, i.inspection_date, i.finalised_at, i.minutes_number,
-      i.checklist_version_id, i.limitations, i.causes,
-      (SELECT group_concat(r.criterion_id || (r.result = 'fail'), '${FINDING_SEPARATOR}')
-       FROM inspection_results AS r INDEXED BY inspection_results_findings
-       WHERE r.inspection_id = i.id AND r.result IN ('fail', 'na')),
-      (SELECT group_concat(
-         coalesce(q.due_date, '') || char(31) || coalesce(q.remedied_date, '') || char(31)
-           || replace(replace(q.text, char(30), ' '), char(31), ' '),
-         char(30) ORDER BY q.ord, q.id)
-       FROM inspection_requests AS q WHERE q.inspection_id = i.id AND q.deleted_at IS NULL)
-    FROM inspections AS i ${indexed ? 'INDEXED BY inspections_plan_date' : 'NOT INDEXED'}
-    WHERE i.plan_id IN (SELECT value FROM json_each(@plans)) AND i.deleted_at IS NULL
-      AND i.kind = 'regular' AND i.status IN ('finalised', 'remedied') AND i.inspection_date BETWEEN @from AND @to`;
+    SELECT d.plan_n, d.unit_n, d.inspection_date, d.inspection_id, d.version_n, d.minutes_number,
+      d.limitations, d.causes, d.findings, d.requests
+    FROM report_digest AS d
+    WHERE d.plan_n ${indexed ? 'IN (SELECT value FROM json_each(@plans))' : '+ 0 IN (SELECT value FROM json_each(@plans))'}
+      AND d.inspection_date BETWEEN @from AND @to
+    ORDER BY d.plan_n, d.unit_n, d.inspection_date, d.finalised_at, d.inspection_id`;
 }
 
 export class ReportQueries {
@@ -148,6 +146,9 @@ export class ReportQueries {
   private readonly reinspectionRows: Statement<PlanParams, ReinspectionRow>;
   private readonly criteria: Statement<{ versions: string }, CriterionInfoRow>;
   private readonly rawAggregate: Statement<PeriodParams, { lineage_id: string; result: string; total: number }>;
+  private readonly keyIds: Statement<{ ns: string }, { n: number; id: string }>;
+  /** Kept current by the write path; refreshed by a report too, before it reads anything. */
+  readonly digest: ReportDigest;
 
   /**
    * `planIndexLimit`: above this many plans, one pass over every inspection and the registry
@@ -157,10 +158,12 @@ export class ReportQueries {
     db: Db,
     private readonly planIndexLimit = PLAN_INDEX_LIMIT,
   ) {
+    this.digest = new ReportDigest(db);
     this.planHeads = db.prepare(`
       SELECT p.id, p.title, p.issuer, p.period_kind, p.period_year, p.decision_number, p.decision_date,
         p.decision_signer, p.decision_signer_title, p.legal_basis, p.target_percent, p.checklist_id,
-        coalesce(c.name, '') AS checklist_name, p.deleted_at IS NULL AS live
+        coalesce(c.name, '') AS checklist_name, p.deleted_at IS NULL AS live,
+        (SELECT k.n FROM report_keys AS k WHERE k.id = p.id) AS n
       FROM plans AS p LEFT JOIN checklists AS c ON c.id = p.checklist_id
       WHERE p.id IN (SELECT value FROM json_each(@plans))
       ORDER BY p.period_year, p.title_key, p.id`);
@@ -178,9 +181,12 @@ export class ReportQueries {
       )
       .raw(true);
     this.units = db.prepare(`
-      SELECT u.id, u.name, u.kind, u.school_level, u.sort_key FROM units AS u
+      SELECT u.id, u.name, u.kind, u.school_level, u.sort_key, k.n
+      FROM units AS u LEFT JOIN report_keys AS k ON k.id = u.id
       WHERE u.id IN (SELECT unit_id FROM progress_unit WHERE plan_id IN (SELECT value FROM json_each(@plans)))`);
-    this.allUnits = db.prepare(`SELECT u.id, u.name, u.kind, u.school_level, u.sort_key FROM units AS u`);
+    this.allUnits = db.prepare(`
+      SELECT u.id, u.name, u.kind, u.school_level, u.sort_key, k.n
+      FROM units AS u LEFT JOIN report_keys AS k ON k.id = u.id`);
     this.regularIndexed = db.prepare<PeriodParams, RegularRow>(regularSql(true)).raw(true);
     this.regularScan = db.prepare<PeriodParams, RegularRow>(regularSql(false)).raw(true);
     // Every re-inspection has the inspection it follows up (a CHECK of the table), so the few of
@@ -193,11 +199,14 @@ export class ReportQueries {
         AND i.plan_id IN (SELECT value FROM json_each(@plans))`);
     this.criteria = db.prepare(`
       SELECT c.id, c.lineage_id, c.version_id, c.position, c.text, g.title AS group_title, g.position AS group_position,
-        v.checklist_id, coalesce(l.name, '') AS checklist_name, v.version_no
+        v.checklist_id, coalesce(l.name, '') AS checklist_name, v.version_no,
+        (SELECT k.n FROM report_keys AS k WHERE k.id = c.id) AS n,
+        (SELECT k.n FROM report_keys AS k WHERE k.id = c.version_id) AS version_n
       FROM checklist_criteria AS c JOIN checklist_groups AS g ON g.id = c.group_id
       JOIN checklist_versions AS v ON v.id = c.version_id LEFT JOIN checklists AS l ON l.id = v.checklist_id
       WHERE c.version_id IN (SELECT value FROM json_each(@versions)) AND c.deleted_at IS NULL AND g.deleted_at IS NULL
       ORDER BY g.position, c.position`);
+    this.keyIds = db.prepare(`SELECT n, id FROM report_keys WHERE n IN (SELECT value FROM json_each(@ns))`);
     // The plain aggregate a report's criteria figures amount to (every locked regular
     // inspection dated in the period, all its results): measured beside the draft.
     this.rawAggregate = db.prepare(`
@@ -236,10 +245,18 @@ export class ReportQueries {
     return this.units.all({ plans: JSON.stringify(planIds) });
   }
 
-  /** Candidate records, one at a time (each is turned into a record or dropped as it comes). */
-  regular(planIds: readonly string[], from: string, to: string): IterableIterator<RegularRow> {
-    const params = { plans: JSON.stringify(planIds), from, to };
-    return (planIds.length > this.planIndexLimit ? this.regularScan : this.regularIndexed).iterate(params);
+  /**
+   * Candidate records of the plans (by their digest numbers), one at a time (each is turned into
+   * a record or dropped as it comes).
+   */
+  regular(planNs: readonly number[], from: string, to: string): IterableIterator<RegularRow> {
+    const params = { plans: JSON.stringify(planNs), from, to };
+    return (planNs.length > this.planIndexLimit ? this.regularScan : this.regularIndexed).iterate(params);
+  }
+
+  /** The ids behind digest numbers. */
+  idsOf(ns: readonly number[]): Map<number, string> {
+    return new Map(this.keyIds.all({ ns: JSON.stringify(ns) }).map((row) => [row.n, row.id]));
   }
 
   reinspections(planIds: readonly string[]): ReinspectionRow[] {

@@ -86,6 +86,8 @@ export class ReportService {
   ) {
     this.repo = new ReportRepo(db);
     this.queries = new ReportQueries(db);
+    // Each write digests the inspections it touched, so a report finds the digest ready.
+    writes.keepCurrent(() => this.queries.digest.refresh());
   }
 
   now(): Date {

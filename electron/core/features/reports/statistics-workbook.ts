@@ -488,9 +488,8 @@ function requestsSheet(context: Context): Promise<void> {
     );
     let row = 0;
     for (const record of figures.records) {
-      const requests = figures.requests.byRecord.get(record.inspectionId)?.requests;
-      if (requests === undefined) continue;
-      for (const request of requestRows(record.inspectionId, requests)) {
+      if (record.requests === null) continue;
+      for (const request of requestRows(record.inspectionId, record.requests)) {
         row += 1;
         const status = requestStatus(request, figures.today);
         const plan = planCells.get(record.planId) ?? noCell;

@@ -312,3 +312,130 @@ export function writeOffice(db: Db, office: RandomOffice): Written {
   });
   return { planIds, unitIds, versions };
 }
+
+/** One change made to an office after a report was counted, straight into the tables. */
+export type RandomChange =
+  | { what: 'result'; inspection: number; criterion: number; result: (typeof RESULTS)[number] }
+  | { what: 'status'; inspection: number; status: 'draft' | 'finalised' | 'remedied' }
+  | { what: 'date'; inspection: number; day: number | null }
+  | { what: 'deleted'; inspection: number; deleted: boolean }
+  | { what: 'unit'; inspection: number; unit: number }
+  | { what: 'limitations'; inspection: number; text: [number, number][] }
+  | { what: 'request'; inspection: number; change: 'remedy' | 'reopen' | 'delete' | 'add' | 'text'; day: number };
+
+export const randomChanges: fc.Arbitrary<RandomChange[]> = fc.array(
+  fc.oneof(
+    fc.record({
+      what: fc.constant('result' as const),
+      inspection: fc.nat(),
+      criterion: fc.nat(),
+      result: fc.constantFrom(...RESULTS),
+    }),
+    fc.record({
+      what: fc.constant('status' as const),
+      inspection: fc.nat(),
+      status: fc.constantFrom('draft' as const, 'finalised' as const, 'remedied' as const),
+    }),
+    fc.record({ what: fc.constant('date' as const), inspection: fc.nat(), day: fc.option(fc.nat({ max: 100 })) }),
+    fc.record({ what: fc.constant('deleted' as const), inspection: fc.nat(), deleted: fc.boolean() }),
+    fc.record({ what: fc.constant('unit' as const), inspection: fc.nat(), unit: fc.nat() }),
+    fc.record({
+      what: fc.constant('limitations' as const),
+      inspection: fc.nat(),
+      text: fc.array(pair, { maxLength: 2 }),
+    }),
+    fc.record({
+      what: fc.constant('request' as const),
+      inspection: fc.nat(),
+      change: fc.constantFrom('remedy' as const, 'reopen' as const, 'delete' as const, 'add' as const, 'text' as const),
+      day: fc.nat({ max: 10 }),
+    }),
+  ),
+  { minLength: 1, maxLength: 12 },
+);
+
+/**
+ * Applies the changes (an inspection, a criterion or a unit picked by its place, modulo their
+ * numbers). A draft is never made locked here: a locked record decides every criterion.
+ */
+export function changeOffice(db: Db, office: RandomOffice, written: Written, changes: RandomChange[]): void {
+  const inspections = db
+    .prepare<[string], { id: string; status: string }>(
+      `SELECT id, status FROM inspections WHERE plan_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(JSON.stringify(written.planIds));
+  if (inspections.length === 0) return;
+  const day = (offset: number | null) =>
+    offset === null ? null : dayIso(office.from - 3 + Math.round((offset / 100) * (office.length + 6)));
+  for (const change of changes) {
+    const inspection = inspections[change.inspection % inspections.length]!;
+    const locked = inspection.status === 'finalised' || inspection.status === 'remedied';
+    switch (change.what) {
+      case 'result': {
+        const criteria = db
+          .prepare<[string], { criterion_id: string }>(
+            `SELECT criterion_id FROM inspection_results WHERE inspection_id = ? ORDER BY criterion_id`,
+          )
+          .all(inspection.id);
+        const criterion = criteria[change.criterion % Math.max(criteria.length, 1)];
+        if (criterion) {
+          db.prepare(`UPDATE inspection_results SET result = ? WHERE inspection_id = ? AND criterion_id = ?`).run(
+            change.result,
+            inspection.id,
+            criterion.criterion_id,
+          );
+        }
+        break;
+      }
+      case 'status':
+        if (locked || change.status === 'draft') {
+          db.prepare(`UPDATE inspections SET status = ? WHERE id = ?`).run(change.status, inspection.id);
+          inspection.status = change.status;
+        }
+        break;
+      case 'date':
+        db.prepare(`UPDATE inspections SET inspection_date = ? WHERE id = ?`).run(day(change.day), inspection.id);
+        break;
+      case 'deleted':
+        db.prepare(`UPDATE inspections SET deleted_at = ? WHERE id = ?`).run(
+          change.deleted ? '2026-01-03T00:00:00.000Z' : null,
+          inspection.id,
+        );
+        break;
+      case 'unit':
+        db.prepare(`UPDATE inspections SET unit_id = ? WHERE id = ?`).run(
+          written.unitIds[change.unit % written.unitIds.length]!,
+          inspection.id,
+        );
+        break;
+      case 'limitations':
+        db.prepare(`UPDATE inspections SET limitations = ? WHERE id = ?`).run(text(change.text), inspection.id);
+        break;
+      case 'request': {
+        const request = db
+          .prepare<[string], { id: string }>(`SELECT id FROM inspection_requests WHERE inspection_id = ? ORDER BY id`)
+          .get(inspection.id);
+        const date = dayIso(office.today + change.day - 5);
+        if (change.change === 'add' || !request) {
+          db.prepare(
+            `INSERT INTO inspection_requests (id, inspection_id, text, due_date, remedied_date, ord, created_at, updated_at, changed_by_office, rev)
+             VALUES (?, ?, ?, ?, NULL, 9, ${META})`,
+          ).run(id(), inspection.id, text([[change.day % FINDINGS.length, change.day]]), date);
+        } else if (change.change === 'delete') {
+          db.prepare(`DELETE FROM inspection_requests WHERE id = ?`).run(request.id);
+        } else if (change.change === 'text') {
+          db.prepare(`UPDATE inspection_requests SET text = ? WHERE id = ?`).run(
+            text([[change.day % FINDINGS.length, change.day]]),
+            request.id,
+          );
+        } else {
+          db.prepare(`UPDATE inspection_requests SET remedied_date = ? WHERE id = ?`).run(
+            change.change === 'remedy' ? date : null,
+            request.id,
+          );
+        }
+        break;
+      }
+    }
+  }
+}
