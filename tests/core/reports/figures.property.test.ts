@@ -39,6 +39,18 @@ function inScratch<T>(work: () => T): T {
   }
 }
 
+/** The plain way: a unit's locked regular inspections under the plan in the period, newest first. */
+function latestInspection(record: { planId: string; unitId: string }, from: string, to: string): string | undefined {
+  return db
+    .prepare(
+      `SELECT id FROM inspections WHERE plan_id = ? AND unit_id = ? AND kind = 'regular' AND deleted_at IS NULL
+         AND status IN ('finalised', 'remedied') AND inspection_date BETWEEN ? AND ?
+       ORDER BY inspection_date DESC, coalesce(finalised_at, '') DESC, id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(record.planId, record.unitId, from, to) as string | undefined;
+}
+
 function expectSame(figures: ReportFigures, expected: OracleFigures): void {
   for (const plan of figures.plans) {
     const oraclePlan = expected.plans.get(plan.id)!;
@@ -112,8 +124,13 @@ describe('the figures of a results report (fast-check against the raw tables)', 
           const to = dayIso(office.from + office.length);
           const today = dayIso(office.today);
           const expected = oracle(db, planIds, from, to, today);
-          expectSame(computeFigures(queries, { planIds, from, to, today }), expected);
+          const figures = computeFigures(queries, { planIds, from, to, today });
+          expectSame(figures, expected);
           expectSame(computeFigures(manyPlanQueries, { planIds, from, to, today }), expected);
+          // Each record's inspection, found again for its link: the newest of the unit's under the plan.
+          for (const record of figures.records) {
+            expect(queries.recordInspectionId(record, from, to)).toBe(latestInspection(record, from, to));
+          }
         }),
       ),
       { numRuns: 80 },
@@ -156,7 +173,9 @@ describe('the figures of a results report (fast-check against the raw tables)', 
             const ref = body.refs[run.ref!]!;
             expect(run.text).toBe(String(ref.count));
             const again = computeFigures(queries, { planIds: ref.planIds, ...period, today });
-            expect(countedUnits(again, ref).length, `${ref.what} ${ref.criterion ?? ''} ${ref.text ?? ''}`).toBe(
+            const idOf = (record: { planId: string; unitId: string }) =>
+              queries.recordInspectionId(record, period.from, period.to);
+            expect(countedUnits(again, ref, idOf).length, `${ref.what} ${ref.criterion ?? ''} ${ref.text ?? ''}`).toBe(
               ref.count,
             );
           }

@@ -38,7 +38,9 @@ export function reportHandlers(
         { planIds: found.planIds, from: report.periodFrom, to: report.periodTo },
         report.asOf,
       );
-      const units = countedUnits(figures, found);
+      const units = countedUnits(figures, found, (record) =>
+        reports.queries.recordInspectionId(record, figures.from, figures.to),
+      );
       return { ref: found, now: units.length, units };
     },
     'reports.statistics': ({ planIds, from, to }) => statistics.statistics({ planIds, from, to }),

@@ -8,7 +8,11 @@ import { compareText, lineKey, recordedLines } from './report-text';
  * once, over several plans: in scope, inspected, not inspected, overdue, re-inspections), the
  * others count records (a unit's inspection under one plan), as the drafted text does.
  */
-export function countedUnits(figures: ReportFigures, ref: CountRef): CountedUnit[] {
+export function countedUnits(
+  figures: ReportFigures,
+  ref: CountRef,
+  inspectionIdOf: (record: UnitRecord) => string | null,
+): CountedUnit[] {
   const planTitle = new Map(figures.plans.map((plan) => [plan.id, plan.title]));
   const unitName = (unitId: string) => figures.units.get(unitId)?.name ?? '';
   const matchesKind = (unitId: string) => {
@@ -23,7 +27,7 @@ export function countedUnits(figures: ReportFigures, ref: CountRef): CountedUnit
     unitId: record.unitId,
     unitName: unitName(record.unitId),
     planTitle: planTitle.get(record.planId) ?? '',
-    inspectionId: record.inspectionId,
+    inspectionId: inspectionIdOf(record),
     date: record.date,
   });
   const records = figures.records.filter((record) => matchesKind(record.unitId));

@@ -56,9 +56,11 @@ export interface Breakdown {
   inspected: number;
 }
 
-/** One unit's inspection of record under a plan. */
+/**
+ * One unit's inspection of record under a plan. Its inspection's id is not kept (200,000 ids
+ * read for a few links): `ReportQueries.recordInspectionId` finds it from plan, unit and period.
+ */
 export interface UnitRecord {
-  inspectionId: string;
   planId: string;
   unitId: string;
   date: string;
@@ -182,12 +184,11 @@ function compareKeys(a: string, b: string): number {
 
 /** The record becomes the row's inspection (the first of its unit, or a newer one). */
 function takeRow(record: UnitRecord, row: RegularRow, date: string, share: (text: string) => string): void {
-  record.inspectionId = row[3];
   record.date = date;
-  record.minutesNumber = row[5];
-  record.limitations = share(row[6]);
-  record.causes = share(row[7]);
-  record.requests = row[9];
+  record.minutesNumber = row[4];
+  record.limitations = share(row[5]);
+  record.causes = share(row[6]);
+  record.requests = row[8];
 }
 
 /**
@@ -320,8 +321,8 @@ export function computeFigures(
     if (row[0] === planN && row[1] === unitN) {
       if (current) {
         takeRow(current, row, date, share);
-        versionNs[records.length - 1] = row[4];
-        findingsOf[records.length - 1] = row[8];
+        versionNs[records.length - 1] = row[3];
+        findingsOf[records.length - 1] = row[7];
       }
       continue;
     }
@@ -334,7 +335,6 @@ export function computeFigures(
       continue;
     }
     current = {
-      inspectionId: '',
       planId,
       unitId,
       date,
@@ -353,8 +353,8 @@ export function computeFigures(
     };
     takeRow(current, row, date, share);
     records.push(current);
-    versionNs.push(row[4]);
-    findingsOf.push(row[8]);
+    versionNs.push(row[3]);
+    findingsOf.push(row[7]);
   }
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
   for (const row of queries.reinspections(planIds)) {
@@ -632,10 +632,10 @@ function numberCriteria(
 }
 
 /** A record's requests as `RegularRow` carries them, one row each, in their order. */
-export function requestRows(inspectionId: string, requests: string): RequestRow[] {
+export function requestRows(requests: string): RequestRow[] {
   return requests.split(REQUEST_SEPARATOR).map((request) => {
     const [due = '', remedied = '', text = ''] = request.split(FIELD_SEPARATOR);
-    return { inspection_id: inspectionId, text, due_date: due || null, remedied_date: remedied || null };
+    return { text, due_date: due || null, remedied_date: remedied || null };
   });
 }
 

@@ -58,13 +58,14 @@ export interface UnitRow {
  * A locked regular inspection of the plans, dated in the period (a candidate record), from the
  * report digest (report-digest.ts): plan, unit and checklist version as their numbers there,
  * findings and requests folded into one string each. They come by plan, unit, then oldest to
- * newest (date, time of finalising, id): the last of a unit under a plan is its record.
+ * newest (date, time of finalising, id): the last of a unit under a plan is its record. The
+ * inspection's own id is left out (a 36-character string for each of 200,000 rows): the few
+ * links that need it ask `recordInspectionId`.
  */
 export type RegularRow = [
   planN: number,
   unitN: number,
   inspectionDate: string,
-  id: string,
   versionN: number | null,
   minutesNumber: string,
   limitations: string,
@@ -108,7 +109,6 @@ export interface CriterionInfoRow {
 }
 
 export interface RequestRow {
-  inspection_id: string;
   text: string;
   due_date: string | null;
   remedied_date: string | null;
@@ -127,7 +127,7 @@ const PLAN_INDEX_LIMIT = 8;
  */
 function regularSql(indexed: boolean): string {
   return `
-    SELECT d.plan_n, d.unit_n, d.inspection_date, d.inspection_id, d.version_n, d.minutes_number,
+    SELECT d.plan_n, d.unit_n, d.inspection_date, d.version_n, d.minutes_number,
       d.limitations, d.causes, d.findings, d.requests
     FROM report_digest AS d
     WHERE d.plan_n ${indexed ? 'IN (SELECT value FROM json_each(@plans))' : '+ 0 IN (SELECT value FROM json_each(@plans))'}
@@ -147,6 +147,7 @@ export class ReportQueries {
   private readonly criteria: Statement<{ versions: string }, CriterionInfoRow>;
   private readonly rawAggregate: Statement<PeriodParams, { lineage_id: string; result: string; total: number }>;
   private readonly keyIds: Statement<{ ns: string }, { n: number; id: string }>;
+  private readonly recordId: Statement<{ plan: string; unit: string; from: string; to: string }, { id: string }>;
   /** Kept current by the write path; refreshed by a report too, before it reads anything. */
   readonly digest: ReportDigest;
 
@@ -207,6 +208,13 @@ export class ReportQueries {
       WHERE c.version_id IN (SELECT value FROM json_each(@versions)) AND c.deleted_at IS NULL AND g.deleted_at IS NULL
       ORDER BY g.position, c.position`);
     this.keyIds = db.prepare(`SELECT n, id FROM report_keys WHERE n IN (SELECT value FROM json_each(@ns))`);
+    // The last of the unit's rows under the plan in the period: a range of the digest's key, read backwards.
+    this.recordId = db.prepare(`
+      SELECT d.inspection_id AS id FROM report_digest AS d
+      WHERE d.plan_n = (SELECT k.n FROM report_keys AS k WHERE k.id = @plan)
+        AND d.unit_n = (SELECT k.n FROM report_keys AS k WHERE k.id = @unit)
+        AND d.inspection_date BETWEEN @from AND @to
+      ORDER BY d.inspection_date DESC, d.finalised_at DESC, d.inspection_id DESC LIMIT 1`);
     // The plain aggregate a report's criteria figures amount to (every locked regular
     // inspection dated in the period, all its results): measured beside the draft.
     this.rawAggregate = db.prepare(`
@@ -252,6 +260,11 @@ export class ReportQueries {
   regular(planNs: readonly number[], from: string, to: string): IterableIterator<RegularRow> {
     const params = { plans: JSON.stringify(planNs), from, to };
     return (planNs.length > this.planIndexLimit ? this.regularScan : this.regularIndexed).iterate(params);
+  }
+
+  /** The inspection a unit's record under a plan is, in the period the figures were counted for. */
+  recordInspectionId(record: { planId: string; unitId: string }, from: string, to: string): string | null {
+    return this.recordId.get({ plan: record.planId, unit: record.unitId, from, to })?.id ?? null;
   }
 
   /** The ids behind digest numbers. */

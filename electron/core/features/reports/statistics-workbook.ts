@@ -489,7 +489,7 @@ function requestsSheet(context: Context): Promise<void> {
     let row = 0;
     for (const record of figures.records) {
       if (record.requests === null) continue;
-      for (const request of requestRows(record.inspectionId, record.requests)) {
+      for (const request of requestRows(record.requests)) {
         row += 1;
         const status = requestStatus(request, figures.today);
         const plan = planCells.get(record.planId) ?? noCell;
