@@ -229,12 +229,14 @@ describe('writing the statistics workbook', () => {
   it('answers a full disk or a missing folder with the system error at once, and leaves no file behind', async () => {
     // Linux's /dev/full refuses every write with ENOSPC, as a full disk does.
     if (fs.existsSync('/dev/full')) {
-      await expect(writeStatisticsWorkbook('/dev/full', figures(), new Date())).rejects.toMatchObject({
+      await expect(writeStatisticsWorkbook('/dev/full', figures(), new Map(), new Date())).rejects.toMatchObject({
         code: 'ENOSPC',
       });
     }
     const gone = path.join(tempDir('klkchc-workbook-'), 'removed', 'thong-ke.xlsx');
-    await expect(writeStatisticsWorkbook(gone, figures(), new Date())).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeStatisticsWorkbook(gone, figures(), new Map(), new Date())).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     expect(fs.existsSync(gone)).toBe(false);
   });
 });

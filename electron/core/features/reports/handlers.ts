@@ -46,8 +46,13 @@ export function reportHandlers(
     'reports.statistics': ({ planIds, from, to }) => statistics.statistics({ planIds, from, to }),
     'reports.workbook': async ({ planIds, from, to }) => {
       const figures = reports.figures({ planIds, from, to });
+      const requests = reports.queries.requestsByUnit(
+        figures.plans.map((plan) => plan.id),
+        figures.from,
+        figures.to,
+      );
       return files.createDownload(workbookFileName(figures), (target) =>
-        writeStatisticsWorkbook(target, figures, reports.now()),
+        writeStatisticsWorkbook(target, figures, requests, reports.now()),
       );
     },
     'reports.compare': ({ earlierPlanId, laterPlanId }) => statistics.compare(earlierPlanId, laterPlanId),

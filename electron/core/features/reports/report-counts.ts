@@ -93,7 +93,7 @@ export function countedUnits(
       return records.filter((record) => record.requestLines.includes(wanted)).map(fromRecord);
     }
     case 'requests':
-      return records.filter((record) => record.requests !== null).map(fromRecord);
+      return records.filter((record) => record.requests > 0).map(fromRecord);
     case 'requestsRemedied':
       return records.filter((record) => record.requestsRemedied).map(fromRecord);
     case 'requestsOverdue':

@@ -73,8 +73,8 @@ export interface UnitRecord {
   na: number;
   limitations: string;
   causes: string;
-  /** Its requests as read (`requestRows` unfolds them), or null when it made none. */
-  requests: string | null;
+  /** How many requests it made. */
+  requests: number;
   /** The lines of its requests, folded (lineKey), each once. */
   requestLines: string[];
   /** Whether one of its requests is remedied, whether one is overdue. */
@@ -188,7 +188,6 @@ function takeRow(record: UnitRecord, row: RegularRow, date: string, share: (text
   record.minutesNumber = row[4];
   record.limitations = share(row[5]);
   record.causes = share(row[6]);
-  record.requests = row[8];
 }
 
 /**
@@ -302,6 +301,7 @@ export function computeFigures(
   // none is kept: a record holds the plan's and unit's own id strings and one string per
   // repeated date or text, so the rest of a row dies young (the garbage collector copies what
   // survives, most of a second at scale when every row was kept).
+  const read = lineReader();
   const records: UnitRecord[] = [];
   // Per record (by its place in `records`): its version's digest number and its findings.
   const versionNs: (number | null)[] = [];
@@ -316,6 +316,10 @@ export function computeFigures(
   let planN = -1;
   let unitN = -1;
   let current: UnitRecord | null = null;
+  // The requests of the record being read, counted once its unit's rows are over (so that no
+  // record keeps its requests' text: 20 MB at scale the garbage collector would copy).
+  let currentRequests: string | null = null;
+  const requestCounter = new RequestCounter(today, read);
   for (const row of queries.regular([...planOfN.keys()], from, to)) {
     const date = share(row[2]);
     if (row[0] === planN && row[1] === unitN) {
@@ -323,15 +327,18 @@ export function computeFigures(
         takeRow(current, row, date, share);
         versionNs[records.length - 1] = row[3];
         findingsOf[records.length - 1] = row[7];
+        currentRequests = row[8];
       }
       continue;
     }
+    if (current) requestCounter.count(current, currentRequests);
     planN = row[0];
     unitN = row[1];
     const planId = planOfN.get(planN);
     const unitId = unitIdOf(unitN);
     if (planId === undefined || !scope.get(planId)?.has(unitId)) {
       current = null;
+      currentRequests = null;
       continue;
     }
     current = {
@@ -346,7 +353,7 @@ export function computeFigures(
       na: 0,
       limitations: '',
       causes: '',
-      requests: null,
+      requests: 0,
       requestLines: NO_LINES,
       requestsRemedied: false,
       requestsOverdue: false,
@@ -355,7 +362,9 @@ export function computeFigures(
     records.push(current);
     versionNs.push(row[3]);
     findingsOf.push(row[7]);
+    currentRequests = row[8];
   }
+  if (current) requestCounter.count(current, currentRequests);
   const reinspections: ReinspectionFigures = { planned: [], done: [] };
   for (const row of queries.reinspections(planIds)) {
     const entry = { unitId: row.unit_id, planId: row.plan_id, date: row.inspection_date ?? row.planned_date };
@@ -484,13 +493,12 @@ export function computeFigures(
 
   const limitations = new Map<string, TextFigure>();
   const causes = new Map<string, TextFigure>();
-  const read = lineReader();
   for (const record of records) {
     addLines(limitations, read(record.limitations));
     addLines(causes, read(record.causes));
   }
 
-  const requests = requestFigures(records, today, sortedByName, read);
+  const requests = requestCounter.figures(sortedByName);
 
   // Per plan, then each unit once over every plan.
   const inspectedUnits = new Map<string, Set<string>>(planIds.map((id) => [id, new Set<string>()]));
@@ -649,28 +657,22 @@ function before(text: string, start: number, end: number, other: string): boolea
   return end - start < other.length;
 }
 
-function requestFigures(
-  records: UnitRecord[],
-  today: string,
-  sortedByName: (unitIds: string[]) => string[],
-  read: (text: string) => RecordedLine[],
-): RequestFigures {
-  const figures: RequestFigures = {
-    total: 0,
-    remedied: 0,
-    overdue: 0,
-    open: 0,
-    unitsWith: 0,
-    unitsRemedied: 0,
-    unitsOverdue: [],
-    texts: [],
-  };
-  const overdueUnits = new Set<string>();
-  const texts = new Map<string, TextFigure>();
-  for (const record of records) {
-    const { requests } = record;
-    if (requests === null) continue;
-    figures.unitsWith += 1;
+/** The requests of the records, counted one record at a time (as each is settled). */
+class RequestCounter {
+  private readonly totals = { total: 0, remedied: 0, overdue: 0, open: 0, unitsWith: 0, unitsRemedied: 0 };
+  private readonly overdueUnits = new Set<string>();
+  private readonly texts = new Map<string, TextFigure>();
+
+  constructor(
+    private readonly today: string,
+    private readonly read: (text: string) => RecordedLine[],
+  ) {}
+
+  /** A record's requests as `RegularRow` carries them (null: none). */
+  count(record: UnitRecord, requests: string | null): void {
+    if (requests === null) return;
+    const { totals, today } = this;
+    totals.unitsWith += 1;
     // A record's few lines in an array: a Set for each of 120,000 records cost more than it saved.
     const seen: string[] = [];
     // Read in place (185,000 requests at scale): only each text is cut out, to count its lines.
@@ -682,30 +684,36 @@ function requestFigures(
       let remediedEnd = dueEnd < end ? requests.indexOf(FIELD_SEPARATOR, dueEnd + 1) : end;
       if (remediedEnd < 0 || remediedEnd > end) remediedEnd = end;
       const text = remediedEnd < end ? requests.slice(remediedEnd + 1, end) : '';
-      figures.total += 1;
+      totals.total += 1;
+      record.requests += 1;
       if (remediedEnd > dueEnd + 1) {
-        figures.remedied += 1;
+        totals.remedied += 1;
         record.requestsRemedied = true;
       } else if (dueEnd > start && before(requests, start, dueEnd, today)) {
-        figures.overdue += 1;
-        overdueUnits.add(record.unitId);
+        totals.overdue += 1;
+        this.overdueUnits.add(record.unitId);
         record.requestsOverdue = true;
       } else {
-        figures.open += 1;
+        totals.open += 1;
       }
       start = end + 1;
-      for (const { line, key } of read(text)) {
+      for (const { line, key } of this.read(text)) {
         if (seen.includes(key)) continue;
         seen.push(key);
-        const known = texts.get(key);
+        const known = this.texts.get(key);
         if (known) known.units += 1;
-        else texts.set(key, { text: line, units: 1 });
+        else this.texts.set(key, { text: line, units: 1 });
       }
     }
     record.requestLines = seen;
-    if (record.requestsRemedied) figures.unitsRemedied += 1;
+    if (record.requestsRemedied) totals.unitsRemedied += 1;
   }
-  figures.unitsOverdue = sortedByName([...overdueUnits]);
-  figures.texts = countTexts(texts);
-  return figures;
+
+  figures(sortedByName: (unitIds: string[]) => string[]): RequestFigures {
+    return {
+      ...this.totals,
+      unitsOverdue: sortedByName([...this.overdueUnits]),
+      texts: countTexts(this.texts),
+    };
+  }
 }

@@ -148,6 +148,7 @@ export class ReportQueries {
   private readonly rawAggregate: Statement<PeriodParams, { lineage_id: string; result: string; total: number }>;
   private readonly keyIds: Statement<{ ns: string }, { n: number; id: string }>;
   private readonly recordId: Statement<{ plan: string; unit: string; from: string; to: string }, { id: string }>;
+  private readonly requestRowsOf: Statement<PeriodParams, [string, string, string | null]>;
   /** Kept current by the write path; refreshed by a report too, before it reads anything. */
   readonly digest: ReportDigest;
 
@@ -208,6 +209,15 @@ export class ReportQueries {
       WHERE c.version_id IN (SELECT value FROM json_each(@versions)) AND c.deleted_at IS NULL AND g.deleted_at IS NULL
       ORDER BY g.position, c.position`);
     this.keyIds = db.prepare(`SELECT n, id FROM report_keys WHERE n IN (SELECT value FROM json_each(@ns))`);
+    this.requestRowsOf = db
+      .prepare<PeriodParams, [string, string, string | null]>(
+        `SELECT p.id, u.id, d.requests FROM report_digest AS d
+         JOIN report_keys AS p ON p.n = d.plan_n JOIN report_keys AS u ON u.n = d.unit_n
+         WHERE d.plan_n IN (SELECT k.n FROM report_keys AS k WHERE k.id IN (SELECT value FROM json_each(@plans)))
+           AND d.inspection_date BETWEEN @from AND @to
+         ORDER BY d.plan_n, d.unit_n, d.inspection_date, d.finalised_at, d.inspection_id`,
+      )
+      .raw(true);
     // The last of the unit's rows under the plan in the period: a range of the digest's key, read backwards.
     this.recordId = db.prepare(`
       SELECT d.inspection_id AS id FROM report_digest AS d
@@ -260,6 +270,24 @@ export class ReportQueries {
   regular(planNs: readonly number[], from: string, to: string): IterableIterator<RegularRow> {
     const params = { plans: JSON.stringify(planNs), from, to };
     return (planNs.length > this.planIndexLimit ? this.regularScan : this.regularIndexed).iterate(params);
+  }
+
+  /**
+   * Each unit's requests under each plan (RegularRow's requests), from its newest inspection of
+   * the period: the requests of the records, for the workbook that lists them one by one.
+   */
+  requestsByUnit(planIds: readonly string[], from: string, to: string): Map<string, Map<string, string | null>> {
+    const byPlan = new Map<string, Map<string, string | null>>();
+    // Oldest first: a unit's newest inspection is read last and stays.
+    for (const [planId, unitId, requests] of this.requestRowsOf.iterate({ plans: JSON.stringify(planIds), from, to })) {
+      let ofPlan = byPlan.get(planId);
+      if (!ofPlan) {
+        ofPlan = new Map();
+        byPlan.set(planId, ofPlan);
+      }
+      ofPlan.set(unitId, requests);
+    }
+    return byPlan;
   }
 
   /** The inspection a unit's record under a plan is, in the period the figures were counted for. */

@@ -145,6 +145,8 @@ interface Context {
   styles: Styles;
   figures: ReportFigures;
   excelDate: (iso: string | null) => Date | null;
+  /** Each unit's requests under each plan, as its record holds them (ReportQueries.requestsByUnit). */
+  requests: Map<string, Map<string, string | null>>;
 }
 
 /**
@@ -488,8 +490,9 @@ function requestsSheet(context: Context): Promise<void> {
     );
     let row = 0;
     for (const record of figures.records) {
-      if (record.requests === null) continue;
-      for (const request of requestRows(record.requests)) {
+      const requests = record.requests > 0 ? context.requests.get(record.planId)?.get(record.unitId) : null;
+      if (!requests) continue;
+      for (const request of requestRows(requests)) {
         row += 1;
         const status = requestStatus(request, figures.today);
         const plan = planCells.get(record.planId) ?? noCell;
@@ -520,11 +523,16 @@ function requestsSheet(context: Context): Promise<void> {
  * Writes the workbook of these figures to `file`. A failed write (a full disk, a folder gone)
  * rejects with the system's error, and the caller removes what was written.
  */
-export async function writeStatisticsWorkbook(file: string, figures: ReportFigures, created: Date): Promise<void> {
+export async function writeStatisticsWorkbook(
+  file: string,
+  figures: ReportFigures,
+  requests: Map<string, Map<string, string | null>>,
+  created: Date,
+): Promise<void> {
   const writer = new XlsxWriter(file, { creator: 'Kiểm tra KLKCHC', created, font: FONT });
   try {
     const formats = new Formats(writer);
-    const context: Context = { writer, formats, styles: formats.ids, figures, excelDate: excelDates() };
+    const context: Context = { writer, formats, styles: formats.ids, figures, excelDate: excelDates(), requests };
     await summarySheet(context);
     await matrixSheets(context);
     await requestsSheet(context);
