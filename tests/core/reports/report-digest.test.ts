@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../electron/core/kernel/clock';
+import { DIGEST_REFRESH_STEPS } from '../../../electron/core/features/reports/report-digest';
 import { createReadyCore, type TestCore } from '../../support/core-harness';
 import { addUnit, finaliseFor, makePlan } from '../plans/planning-fixtures';
 
@@ -60,5 +61,51 @@ describe("a results report's digest", () => {
     await finaliseFor(h, planId, unitId);
     expect(inspections()).toBe(1);
     expect(count(`SELECT count(*) AS n FROM report_digest`)).toBe(1);
+  });
+
+  it('is refreshed from the marked inspections alone, never by a pass over all of them', () => {
+    // One marked draft among 200,000 finalised inspections took 0.6 s a save when the planner
+    // chose to go through every finalised inspection by its status: each step must be led by
+    // the marks, every other table searched by key. The planner weighs tables by their size, so
+    // this office is made to look large (statistics of 200,000 inspections, 4 million results).
+    const db = h.core.db;
+    db.exec('ANALYZE');
+    const large = { inspections: 200_000, inspection_results: 4_000_000 } as const;
+    const insert = db.prepare(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)`);
+    for (const [table, rows] of Object.entries(large)) {
+      db.prepare(`DELETE FROM sqlite_stat1 WHERE tbl = ?`).run(table);
+      const indexes = db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; unique: number }[];
+      for (const index of indexes) {
+        const columns = (db.prepare(`PRAGMA index_info(${index.name})`).all() as { name: string }[]).map((c) => c.name);
+        // Rows per value of each leading part of the index: one per id, twenty per inspection.
+        const perValue = columns.map((column, at) =>
+          (index.unique === 1 && at === columns.length - 1) || column === 'id'
+            ? 1
+            : column === 'inspection_id'
+              ? 20
+              : 1000,
+        );
+        insert.run(table, index.name, [rows, ...perValue].join(' '));
+      }
+    }
+    db.exec('ANALYZE sqlite_schema');
+    for (const sql of DIGEST_REFRESH_STEPS) {
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((row) => (row as { detail: string }).detail);
+      // Full passes only over the marks; any other table is looked up by its key (an
+      // inspection by id, its results and requests by the inspection's id).
+      const scans = plan.filter((detail) => detail.startsWith('SCAN '));
+      expect(
+        scans.every((detail) => /^SCAN (s|c|counted|report_stale)\b/.test(detail)),
+        plan.join('\n'),
+      ).toBe(true);
+      const searches = plan.filter((detail) => detail.startsWith('SEARCH '));
+      expect(
+        searches.every((detail) => /\((id|inspection_id)=\?/.test(detail)),
+        plan.join('\n'),
+      ).toBe(true);
+    }
   });
 });
