@@ -49,15 +49,22 @@ export function monthlyProgress(figures: ReportFigures): MonthlyProgress {
     ends = ends.filter((_, index) => (ends.length - 1 - index) % step === 0);
   }
   const labels = ends.map((end) => `T${Number(end.slice(5, 7))}/${end.slice(0, 4)}`);
-  // Each plan's dates gathered in one pass (a filter per plan read every record a hundred times).
-  const datesOf = new Map<string, string[]>(figures.plans.map((plan) => [plan.id, []]));
-  for (const record of figures.records) datesOf.get(record.planId)?.push(record.firstDate);
+  // Each plan's units counted per first date in one pass (a filter per plan read every record a
+  // hundred times; sorting 150,000 dates took longer than counting the few hundred days).
+  const perDay = new Map<string, Map<string, number>>(figures.plans.map((plan) => [plan.id, new Map()]));
+  for (const record of figures.records) {
+    const days = perDay.get(record.planId);
+    if (days) days.set(record.firstDate, (days.get(record.firstDate) ?? 0) + 1);
+  }
   const plans = figures.plans.map((plan) => {
-    const dates = (datesOf.get(plan.id) ?? []).sort();
+    const days = [...(perDay.get(plan.id) ?? new Map<string, number>())].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     let at = 0;
+    let sum = 0;
     const inspected = ends.map((end) => {
-      while (at < dates.length && (dates[at] ?? '') <= end) at += 1;
-      return at;
+      while (at < days.length && (days[at]?.[0] ?? '') <= end) sum += days[at++]?.[1] ?? 0;
+      return sum;
     });
     return { planId: plan.id, title: plan.title, targetUnits: plan.targetUnits, inspected };
   });

@@ -357,8 +357,10 @@ function limitationsSection(w: Writer, figures: ReportFigures): void {
     ordered.forEach((section, sectionIndex) => {
       w.paragraph(`${LETTERS[sectionIndex % LETTERS.length]}) ${section.title}:`);
       section.criteria.forEach((criterion, index) => {
-        const unitIds = distinct(criterion.failing.map((item) => item.unitId));
-        const named = unitIds.length <= NAMES_WHEN_FEW ? ` (${names(figures, unitIds)})` : '';
+        // A unit is in a list once per plan at most: a longer list cannot name few units.
+        const few = criterion.failing.length <= NAMES_WHEN_FEW * figures.plans.length;
+        const unitIds = few ? distinct(criterion.failing.map((item) => item.unitId)) : [];
+        const named = few && unitIds.length <= NAMES_WHEN_FEW ? ` (${names(figures, unitIds)})` : '';
         w.paragraph(
           `- ${criterion.text}: `,
           w.count(criterion.fail, 'criterionFail', { planIds, criterion: criterion.lineage }),

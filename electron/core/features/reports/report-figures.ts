@@ -662,6 +662,8 @@ class RequestCounter {
   private readonly totals = { total: 0, remedied: 0, overdue: 0, open: 0, unitsWith: 0, unitsRemedied: 0 };
   private readonly overdueUnits = new Set<string>();
   private readonly texts = new Map<string, TextFigure>();
+  /** One array per distinct list of lines (records repeat the same requests): fewer to keep. */
+  private readonly lineLists = new Map<string, string[]>();
 
   constructor(
     private readonly today: string,
@@ -705,8 +707,17 @@ class RequestCounter {
         else this.texts.set(key, { text: line, units: 1 });
       }
     }
-    record.requestLines = seen;
+    record.requestLines = this.shareLines(seen);
     if (record.requestsRemedied) totals.unitsRemedied += 1;
+  }
+
+  private shareLines(lines: string[]): string[] {
+    if (lines.length === 0) return NO_LINES;
+    const key = lines.join('\n');
+    const known = this.lineLists.get(key);
+    if (known) return known;
+    this.lineLists.set(key, lines);
+    return lines;
   }
 
   figures(sortedByName: (unitIds: string[]) => string[]): RequestFigures {
