@@ -100,7 +100,6 @@ function sweepStaleTemp(tempRoot: string): void {
   }
 }
 
-/** Watches the data file for damage: found at open, or by the check of a large file in a worker. */
 /**
  * Digests what the last version (or a restored backup of it) left undigested, before the first
  * call: at 200,000 inspections a few seconds once, instead of inside the first save or report.
@@ -114,6 +113,7 @@ function digestReports(services: Services, logger: Logger): void {
   }
 }
 
+/** Watches the data file for damage: found at open, or by the check of a large file in a worker. */
 function watchHealth(
   db: Db,
   file: string,
@@ -209,7 +209,8 @@ function openCore(options: CoreOptions, paths: DataPaths, lock: DataLock): Core 
       const { health, background } = watchHealth(db, paths.databaseFile, check, limits, logger);
       try {
         const services = createServices(db, clock, files, runtimeInfo, documents, { backup, folders });
-        digestReports(services, logger);
+        // A damaged file is read only (query_only): nothing is written to it, the digest neither.
+        if (!health.damaged) digestReports(services, logger);
         return { db, services, handlers: allHandlers(services, health), health, background };
       } catch (error) {
         background?.cancel();

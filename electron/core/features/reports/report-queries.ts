@@ -117,7 +117,7 @@ export interface RequestRow {
 type PlanParams = { plans: string };
 type PeriodParams = PlanParams & { from: string; to: string };
 
-/** Above this many plans, one pass over the inspections beats one index range per plan. */
+/** Above this many plans, one pass over the digest beats one range of its key per plan. */
 const PLAN_INDEX_LIMIT = 8;
 
 /**
