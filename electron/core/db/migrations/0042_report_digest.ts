@@ -21,10 +21,10 @@ import type { Migration } from './types';
  * Why marks and not sums: a digest row is the result of a whole inspection (its findings,
  * its requests in order), so triggers only mark the inspection a written row belongs to, one
  * insert each (ON CONFLICT DO NOTHING: an OR IGNORE inside a trigger would give way to the
- * conflict rule of the statement that fired it, a transfer's upsert); the marked ones are refreshed in the write's own transaction
- * (WritePath, before commit) and by a report before it reads (any writer outside the write
- * path, this migration's own marks). Only writes that can change a digest mark: draft saves of
- * results "Đạt" or of notes do not.
+ * conflict rule of the statement that fired it, a transfer's upsert). The marked ones are
+ * refreshed in the write's own transaction (WritePath, before commit), at start-up (this
+ * migration's own marks) and by a report before it reads (any writer outside the write path).
+ * Only writes that can change a digest mark: draft saves of results "Đạt" or of notes do not.
  */
 export const migration0042: Migration = {
   version: 42,
