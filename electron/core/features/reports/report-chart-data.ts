@@ -1,5 +1,5 @@
 import type { ReportChart } from '../../../../shared/domain/report';
-import { BREAKDOWN_KEYS, type CriterionFigure, type ReportFigures } from './report-figures';
+import { BREAKDOWN_KEYS, compareKeys, type CriterionFigure, type ReportFigures } from './report-figures';
 import { kindShortName, REPORT_FORM } from './report-wording';
 
 /**
@@ -57,9 +57,7 @@ export function monthlyProgress(figures: ReportFigures): MonthlyProgress {
     if (days) days.set(record.firstDate, (days.get(record.firstDate) ?? 0) + 1);
   }
   const plans = figures.plans.map((plan) => {
-    const days = [...(perDay.get(plan.id) ?? new Map<string, number>())].sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
+    const days = [...(perDay.get(plan.id) ?? new Map<string, number>())].sort(([a], [b]) => compareKeys(a, b));
     let at = 0;
     let sum = 0;
     const inspected = ends.map((end) => {

@@ -178,7 +178,8 @@ export interface ReportFigures {
 /** A criterion's figure while it is counted. */
 type WorkingCriterion = CriterionFigure & { versionNo: number; failingOrder: number[]; notApplicableOrder: number[] };
 
-function compareKeys(a: string, b: string): number {
+/** Plain code-unit order: ISO dates, ids and collation sort keys (shared/text/collate.ts). */
+export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
